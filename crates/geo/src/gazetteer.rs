@@ -1,0 +1,527 @@
+//! The compiled gazetteer: an `fst` map from normalised names to candidate
+//! lists, over a table of entries (countries, first- and second-order
+//! administrative divisions, populated places).
+//!
+//! Built by [`build`] from GeoNames dumps; the default build (cities500 +
+//! admin1 + admin2 + countryInfo, with NGEC demonyms) is committed under
+//! `data/gazetteer/` and embedded in the binary.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+/// What an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    Country,
+    Admin1,
+    Admin2,
+    Place,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub geonames_id: u64,
+    pub name: String,
+    pub lat: f32,
+    pub lon: f32,
+    /// ISO 3166-1 alpha-2.
+    pub cc: String,
+    /// GeoNames admin1 code ("12" for Idlib in SY), empty if none.
+    pub admin1: String,
+    /// GeoNames admin2 code, empty if none.
+    pub admin2: String,
+    /// GeoNames feature code ("PPLC", "ADM1", "PCLI", …).
+    pub feature: String,
+    pub population: u64,
+    pub level: Level,
+}
+
+/// Serialised body of the gazetteer (everything but the fst).
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Tables {
+    pub entries: Vec<Entry>,
+    /// Candidate lists: `postings[off]` = n, then n ids (high bit = matched an
+    /// alternate name rather than the primary/ASCII name).
+    pub postings: Vec<u32>,
+    /// ISO alpha-2 → alpha-3.
+    pub iso3: BTreeMap<String, String>,
+    /// Demonym/nationality (normalised) → ISO alpha-2.
+    pub demonyms: BTreeMap<String, String>,
+    /// Attribution line for the sources.
+    pub attribution: String,
+}
+
+pub const ALT_BIT: u32 = 1 << 31;
+
+/// Normalises a name for lookup: transliterated to ASCII, lowercased,
+/// hyphens and dots to spaces, apostrophes dropped, whitespace collapsed.
+pub fn normalize(s: &str) -> String {
+    let ascii = deunicode::deunicode(s);
+    let mut out = String::with_capacity(ascii.len());
+    let mut space = true;
+    for c in ascii.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            space = false;
+        } else if matches!(c, '\'' | '`' | '.') && !space {
+            // U.S. → us; Da'esh → daesh
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// A loaded gazetteer.
+pub struct Gazetteer {
+    fst: fst::Map<Cow<'static, [u8]>>,
+    pub tables: Tables,
+    admin1_idx: HashMap<(String, String), u32>,
+    admin2_idx: HashMap<(String, String, String), u32>,
+    country_idx: HashMap<String, u32>,
+}
+
+/// Errors from building or loading a gazetteer.
+#[derive(Debug, thiserror::Error)]
+pub enum GazError {
+    #[error("{path}: {msg}")]
+    Io { path: String, msg: String },
+    #[error("gazetteer index is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl Gazetteer {
+    /// Loads a gazetteer from its two parts.
+    pub fn from_bytes(fst_bytes: Cow<'static, [u8]>, tables: &[u8]) -> Result<Self, GazError> {
+        let fst = fst::Map::new(fst_bytes).map_err(|e| GazError::Corrupt(e.to_string()))?;
+        let tables: Tables = postcard::from_bytes(tables).map_err(|e| GazError::Corrupt(e.to_string()))?;
+        let mut admin1_idx = HashMap::new();
+        let mut admin2_idx = HashMap::new();
+        let mut country_idx = HashMap::new();
+        for (i, e) in tables.entries.iter().enumerate() {
+            match e.level {
+                Level::Country => {
+                    country_idx.insert(e.cc.clone(), i as u32);
+                }
+                Level::Admin1 => {
+                    admin1_idx.insert((e.cc.clone(), e.admin1.clone()), i as u32);
+                }
+                Level::Admin2 => {
+                    admin2_idx.insert((e.cc.clone(), e.admin1.clone(), e.admin2.clone()), i as u32);
+                }
+                Level::Place => {}
+            }
+        }
+        Ok(Gazetteer { fst, tables, admin1_idx, admin2_idx, country_idx })
+    }
+
+    /// Loads a gazetteer written by [`build`] into `dir`.
+    pub fn load_dir(dir: &Path) -> Result<Self, GazError> {
+        let rd = |n: &str| {
+            let p = dir.join(n);
+            std::fs::read(&p).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })
+        };
+        Self::from_bytes(Cow::Owned(rd("names.fst")?), &rd("tables.bin")?)
+    }
+
+    /// Candidates for a name (normalised first): `(entry id, via alternate name)`.
+    pub fn lookup(&self, name: &str) -> Vec<(u32, bool)> {
+        self.lookup_key(&normalize(name))
+    }
+
+    /// Candidates for an already normalised key.
+    pub fn lookup_key(&self, key: &str) -> Vec<(u32, bool)> {
+        match self.fst.get(key) {
+            None => Vec::new(),
+            Some(off) => {
+                let off = off as usize;
+                let n = self.tables.postings.get(off).copied().unwrap_or(0) as usize;
+                self.tables.postings.get(off + 1..off + 1 + n).unwrap_or(&[]).iter().map(|&p| (p & !ALT_BIT, p & ALT_BIT != 0)).collect()
+            }
+        }
+    }
+
+    /// Whether some name starts with `prefix` + " " (for longest-match scans).
+    pub fn has_prefix(&self, key: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let mut p = key.to_string();
+        p.push(' ');
+        let mut s = self.fst.range().ge(&p).into_stream();
+        s.next().is_some_and(|(k, _)| k.starts_with(p.as_bytes()))
+    }
+
+    pub fn entry(&self, id: u32) -> &Entry {
+        &self.tables.entries[id as usize]
+    }
+    pub fn country(&self, cc: &str) -> Option<u32> {
+        self.country_idx.get(cc).copied()
+    }
+    pub fn admin1(&self, cc: &str, a1: &str) -> Option<u32> {
+        self.admin1_idx.get(&(cc.to_string(), a1.to_string())).copied()
+    }
+    pub fn admin2(&self, cc: &str, a1: &str, a2: &str) -> Option<u32> {
+        self.admin2_idx.get(&(cc.to_string(), a1.to_string(), a2.to_string())).copied()
+    }
+    /// Country for a demonym ("Syrian" → "SY").
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.tables.demonyms.get(&normalize(word)).map(|s| s.as_str())
+    }
+    pub fn iso3(&self, cc: &str) -> Option<&str> {
+        self.tables.iso3.get(cc).map(|s| s.as_str())
+    }
+    /// Name of an entry's admin1 ("Idlib"), if any.
+    pub fn admin1_name(&self, e: &Entry) -> Option<&str> {
+        if e.level == Level::Country {
+            return None;
+        }
+        self.admin1(&e.cc, &e.admin1).map(|i| self.entry(i).name.as_str())
+    }
+    /// Name of an entry's admin2, if any.
+    pub fn admin2_name(&self, e: &Entry) -> Option<&str> {
+        if matches!(e.level, Level::Country | Level::Admin1) {
+            return None;
+        }
+        self.admin2(&e.cc, &e.admin1, &e.admin2).map(|i| self.entry(i).name.as_str())
+    }
+    pub fn len(&self) -> usize {
+        self.tables.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.tables.entries.is_empty()
+    }
+    pub fn key_count(&self) -> usize {
+        self.fst.len()
+    }
+}
+
+/// Common names of countries that countryInfo.txt does not carry.
+const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("US", "US"), ("U.S.", "US"), ("USA", "US"), ("U.S.A.", "US"), ("America", "US"), ("United States of America", "US"),
+    ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("Great Britain", "GB"), ("England", "GB"), ("UAE", "AE"),
+    ("Emirates", "AE"), ("DRC", "CD"), ("DR Congo", "CD"), ("Democratic Republic of the Congo", "CD"),
+    ("Congo-Kinshasa", "CD"), ("Congo-Brazzaville", "CG"), ("Ivory Coast", "CI"), ("Cote d'Ivoire", "CI"),
+    ("Burma", "MM"), ("Gaza", "PS"), ("Gaza Strip", "PS"), ("West Bank", "PS"), ("Palestinian Territories", "PS"),
+    ("Holland", "NL"), ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Russian Federation", "RU"), ("Turkiye", "TR"),
+    ("Türkiye", "TR"), ("Vatican", "VA"), ("East Timor", "TL"), ("Timor-Leste", "TL"), ("Swaziland", "SZ"),
+    ("Eswatini", "SZ"), ("Cape Verde", "CV"), ("Macedonia", "MK"), ("North Macedonia", "MK"), ("Syrian Arab Republic", "SY"),
+    ("Islamic Republic of Iran", "IR"), ("Persia", "IR"), ("Republic of Korea", "KR"), ("DPRK", "KP"),
+];
+
+fn read_lines(path: &Path) -> Result<Vec<String>, GazError> {
+    let f = std::fs::File::open(path).map_err(|e| GazError::Io { path: path.display().to_string(), msg: e.to_string() })?;
+    BufReader::new(f)
+        .lines()
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| GazError::Io { path: path.display().to_string(), msg: e.to_string() })
+}
+
+fn median(v: &mut [f32]) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+/// Whether an alternate name is worth indexing: Latin script, capitalised,
+/// not an all-capitals code ("DAM").
+fn keep_alt(a: &str) -> bool {
+    let first = a.chars().next();
+    first.is_some_and(|c| c.is_uppercase())
+        && a.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250 || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
+        && !a.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && a.chars().count() >= 3
+        && a.len() <= 60
+}
+
+/// Summary of a build.
+#[derive(Debug)]
+pub struct BuildStats {
+    pub entries: usize,
+    pub keys: usize,
+    pub fst_bytes: usize,
+    pub table_bytes: usize,
+}
+
+/// Builds a gazetteer into `out_dir` (`names.fst`, `tables.bin`) from a
+/// GeoNames directory holding countryInfo.txt, admin1CodesASCII.txt,
+/// admin2Codes.txt and one places file (`cities500.txt`, or any GeoNames
+/// dump of the same 19-column format given as `places`), plus an optional
+/// demonym CSV (NGEC countries.csv: CCA2,Name,CCA3,Nationality).
+pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_dir: &Path) -> Result<BuildStats, GazError> {
+    let mut t = Tables {
+        attribution: "GeoNames (https://www.geonames.org), CC BY 4.0; demonyms from NGEC countries.csv (MIT)".into(),
+        ..Default::default()
+    };
+    // name key → set of (entry, alt)
+    let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+    let add = |names: &mut HashMap<String, Vec<u32>>, name: &str, id: u32, alt: bool| {
+        let k = normalize(name);
+        if k.is_empty() || k.len() > 80 {
+            return;
+        }
+        let v = names.entry(k).or_default();
+        let code = id | if alt { ALT_BIT } else { 0 };
+        if !v.iter().any(|&x| x & !ALT_BIT == id) {
+            v.push(code);
+        }
+    };
+
+    // Countries.
+    let mut country_pop: HashMap<String, u64> = HashMap::new();
+    let mut country_rows = Vec::new();
+    for l in read_lines(&geonames_dir.join("countryInfo.txt"))? {
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 17 {
+            continue;
+        }
+        t.iso3.insert(f[0].to_string(), f[1].to_string());
+        country_pop.insert(f[0].to_string(), f[7].parse().unwrap_or(0));
+        country_rows.push((f[0].to_string(), f[4].to_string(), f[16].parse::<u64>().unwrap_or(0)));
+    }
+    // Places first (their coordinates give the admin and country centroids).
+    let places_lines = read_lines(places)?;
+    let mut place_rows = Vec::with_capacity(places_lines.len());
+    let mut coords_cc: HashMap<String, (Vec<f32>, Vec<f32>)> = HashMap::new();
+    let mut coords_a1: HashMap<(String, String), (Vec<f32>, Vec<f32>, u64)> = HashMap::new();
+    for l in &places_lines {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 15 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (f[4].parse::<f32>(), f[5].parse::<f32>()) else { continue };
+        let pop: u64 = f[14].parse().unwrap_or(0);
+        let cc = f[8].to_string();
+        let a1 = f[10].to_string();
+        let c = coords_cc.entry(cc.clone()).or_default();
+        c.0.push(lat);
+        c.1.push(lon);
+        let c = coords_a1.entry((cc.clone(), a1.clone())).or_default();
+        c.0.push(lat);
+        c.1.push(lon);
+        c.2 += pop;
+        place_rows.push((f, lat, lon, pop));
+    }
+    for (cc, name, gid) in &country_rows {
+        let (lat, lon) = coords_cc.get_mut(cc).map(|(a, b)| (median(a), median(b))).unwrap_or((0.0, 0.0));
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: *gid,
+            name: name.clone(),
+            lat,
+            lon,
+            cc: cc.clone(),
+            admin1: String::new(),
+            admin2: String::new(),
+            feature: "PCLI".into(),
+            population: country_pop.get(cc).copied().unwrap_or(0),
+            level: Level::Country,
+        });
+        add(&mut names, name, id, false);
+        if let Some(iso3) = t.iso3.get(cc) {
+            add(&mut names, iso3, id, true);
+        }
+    }
+    let country_id: HashMap<String, u32> = t.entries.iter().enumerate().map(|(i, e)| (e.cc.clone(), i as u32)).collect();
+    for (alias, cc) in COUNTRY_ALIASES {
+        if let Some(&id) = country_id.get(*cc) {
+            add(&mut names, alias, id, false);
+        }
+    }
+    // Admin1.
+    for l in read_lines(&geonames_dir.join("admin1CodesASCII.txt"))? {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let Some((cc, a1)) = f[0].split_once('.') else { continue };
+        let (lat, lon, pop) = coords_a1
+            .get_mut(&(cc.to_string(), a1.to_string()))
+            .map(|(a, b, p)| (median(a), median(b), *p))
+            .unwrap_or_else(|| country_id.get(cc).map(|&i| (t.entries[i as usize].lat, t.entries[i as usize].lon, 0)).unwrap_or((0.0, 0.0, 0)));
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: f[3].parse().unwrap_or(0),
+            name: f[1].to_string(),
+            lat,
+            lon,
+            cc: cc.to_string(),
+            admin1: a1.to_string(),
+            admin2: String::new(),
+            feature: "ADM1".into(),
+            population: pop,
+            level: Level::Admin1,
+        });
+        add(&mut names, f[1], id, false);
+        add(&mut names, f[2], id, false);
+        // "Al-Hasakah" is also written "Hasakah"; "Rif-dimashq" as "Rif Dimashq".
+        for n in [f[1], f[2]] {
+            let k = normalize(n);
+            for p in ["al ", "ar ", "as ", "ad ", "an ", "at ", "az ", "el "] {
+                if let Some(rest) = k.strip_prefix(p) {
+                    add(&mut names, rest, id, true);
+                }
+            }
+        }
+    }
+    // Admin2 (coordinates: the parent admin1's; refined by places below).
+    let mut a2_coords: HashMap<(String, String, String), (Vec<f32>, Vec<f32>, u64)> = HashMap::new();
+    for (f, lat, lon, pop) in &place_rows {
+        if !f[11].is_empty() {
+            let c = a2_coords.entry((f[8].to_string(), f[10].to_string(), f[11].to_string())).or_default();
+            c.0.push(*lat);
+            c.1.push(*lon);
+            c.2 += pop;
+        }
+    }
+    for l in read_lines(&geonames_dir.join("admin2Codes.txt"))? {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let parts: Vec<&str> = f[0].splitn(3, '.').collect();
+        if parts.len() != 3 {
+            continue;
+        }
+        let key = (parts[0].to_string(), parts[1].to_string(), parts[2].to_string());
+        let Some((lat, lon, pop)) = a2_coords.get_mut(&key).map(|(a, b, p)| (median(a), median(b), *p)) else {
+            continue; // no known place in it: no coordinates to give
+        };
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: f[3].parse().unwrap_or(0),
+            name: f[1].to_string(),
+            lat,
+            lon,
+            cc: key.0,
+            admin1: key.1,
+            admin2: key.2,
+            feature: "ADM2".into(),
+            population: pop,
+            level: Level::Admin2,
+        });
+        add(&mut names, f[1], id, false);
+        add(&mut names, f[2], id, false);
+    }
+    // Places.
+    for (f, lat, lon, pop) in &place_rows {
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: f[0].parse().unwrap_or(0),
+            name: f[1].to_string(),
+            lat: *lat,
+            lon: *lon,
+            cc: f[8].to_string(),
+            admin1: f[10].to_string(),
+            admin2: f[11].to_string(),
+            feature: f[7].to_string(),
+            population: *pop,
+            level: Level::Place,
+        });
+        add(&mut names, f[1], id, false);
+        add(&mut names, f[2], id, false);
+        for a in f[3].split(',') {
+            if keep_alt(a) {
+                add(&mut names, a, id, true);
+            }
+        }
+    }
+    // Demonyms.
+    if let Some(p) = demonyms {
+        let text = std::fs::read_to_string(p).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })?;
+        for line in text.lines().skip(1) {
+            let cols = split_csv_line(line);
+            if cols.len() < 4 {
+                continue;
+            }
+            let cc = cols[0].trim();
+            for d in cols[3].split(',') {
+                let d = d.trim();
+                // Only adjective/people forms: skip full country names.
+                if !d.is_empty() && d.split_whitespace().count() <= 2 && !d.contains("Republic") {
+                    t.demonyms.insert(normalize(d), cc.to_string());
+                }
+            }
+        }
+        for (d, cc) in [("American", "US"), ("Americans", "US"), ("US-led", "US"), ("U.S.-led", "US"), ("British", "GB"), ("Emirati", "AE"), ("Palestinian", "PS"), ("Kurdish", "IQ")] {
+            t.demonyms.entry(normalize(d)).or_insert_with(|| cc.to_string());
+        }
+    }
+    // Write the fst (keys sorted) and the postings.
+    let mut keys: Vec<(String, Vec<u32>)> = names.into_iter().collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut builder = fst::MapBuilder::memory();
+    for (k, ids) in &keys {
+        let off = t.postings.len() as u64;
+        t.postings.push(ids.len() as u32);
+        t.postings.extend(ids);
+        builder.insert(k, off).map_err(|e| GazError::Corrupt(e.to_string()))?;
+    }
+    let fst_bytes = builder.into_inner().map_err(|e| GazError::Corrupt(e.to_string()))?;
+    let table_bytes = postcard::to_allocvec(&t).map_err(|e| GazError::Corrupt(e.to_string()))?;
+    std::fs::create_dir_all(out_dir).map_err(|e| GazError::Io { path: out_dir.display().to_string(), msg: e.to_string() })?;
+    let w = |n: &str, b: &[u8]| {
+        let p = out_dir.join(n);
+        std::fs::write(&p, b).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })
+    };
+    w("names.fst", &fst_bytes)?;
+    w("tables.bin", &table_bytes)?;
+    Ok(BuildStats { entries: t.entries.len(), keys: keys.len(), fst_bytes: fst_bytes.len(), table_bytes: table_bytes.len() })
+}
+
+/// Splits one CSV line with double-quoted fields.
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                chars.next();
+                out.last_mut().unwrap().push('"');
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => out.push(String::new()),
+            _ => out.last_mut().unwrap().push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_names() {
+        assert_eq!(normalize("Deir ez-Zor"), "deir ez zor");
+        assert_eq!(normalize("Sant Julià de Lòria"), "sant julia de loria");
+        assert_eq!(normalize("U.S."), "us");
+        assert_eq!(normalize("  Da'esh "), "daesh");
+    }
+
+    #[test]
+    fn alternates_filtered() {
+        assert!(keep_alt("Damaskus"));
+        assert!(!keep_alt("DAM"));
+        assert!(!keep_alt("adlb"));
+        assert!(!keep_alt("Дамаск"));
+    }
+
+    #[test]
+    fn csv_quotes() {
+        assert_eq!(split_csv_line("AF,Afghanistan,AFG,\"Afghan, Afghani\""), vec!["AF", "Afghanistan", "AFG", "Afghan, Afghani"]);
+    }
+}
