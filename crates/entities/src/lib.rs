@@ -1,1 +1,422 @@
-//! sitrep-entities
+//! # sitrep-entities: named entities and in-document aliases
+//!
+//! A rule baseline (the entities issue replaces the tagger with a trained
+//! one; the alias linking stays): capitalised spans are found per sentence,
+//! titles and roles are split off ("CENTCOM Commander Adm. Brad Cooper" →
+//! ORG "CENTCOM", PER "Brad Cooper"), each span is typed from the gazetteer,
+//! organisation head nouns, acronyms, demonyms and person cues, and mentions
+//! of one entity are linked: "Syrian Democratic Forces (SDF)", "X, also known
+//! as Y", a surname alone after the full name, a name that extends an earlier
+//! one, initials ("ICTS" for "Iraqi Counter-Terrorism Service").
+
+use sitrep_core::{Entity, EntityType, Span};
+use sitrep_geo::{normalize, Gazetteer, Level};
+use sitrep_text::{Analysis, TokKind};
+use std::collections::{HashMap, HashSet};
+
+/// Titles and roles that precede names but are not part of them.
+pub const TITLES: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Commander", "Adm.", "Admiral", "Gen.", "General", "Lt.", "Col.", "Colonel",
+    "Maj.", "Major", "Capt.", "Captain", "Sgt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.", "Gov.", "Governor",
+    "King", "Queen", "Prince", "Sheikh", "Emir", "Chief", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Mayor", "Ambassador", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Leader", "Pope", "Judge", "Lieutenant",
+    "Brig.", "Brigadier", "Sergeant", "Chancellor", "Premier", "Ayatollah", "Imam", "Cleric", "Sultan", "Envoy",
+];
+
+/// Last words that make a span an organisation.
+const ORG_HEADS: &[&str] = &[
+    "command", "forces", "force", "service", "services", "agency", "network", "ministry", "army", "party", "council",
+    "front", "brigade", "brigades", "movement", "organization", "organisation", "group", "committee", "coalition",
+    "government", "police", "guard", "guards", "corps", "department", "office", "court", "union", "bank", "company",
+    "university", "news", "times", "post", "press", "institute", "authority", "commission", "alliance", "battalion",
+    "division", "regiment", "militia", "militias", "administration", "intelligence", "navy", "observatory", "tribune",
+    "journal", "herald", "radio", "tv", "television", "channel", "mission", "assembly", "parliament", "congress",
+    "senate", "cabinet", "directorate", "unit", "units", "federation", "association", "society", "foundation", "fund",
+    "nations", "state", "states", "kingdom", "emirate", "caliphate", "revolution", "resistance", "jihad", "mujahideen",
+    "house", "pentagon", "agency", "centre", "center", "program", "programme", "reuters", "bureau", "staff",
+];
+
+/// Capitalised words that start sentences but are not names.
+const STOP: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he",
+    "she", "i", "you", "according", "after", "before", "meanwhile", "nevertheless", "however", "but", "and", "or", "in",
+    "on", "at", "as", "by", "for", "from", "of", "to", "with", "while", "when", "where", "what", "who", "if", "also",
+    "there", "here", "since", "during", "following", "despite", "although", "though", "because", "so", "yet", "then",
+    "earlier", "later", "last", "next", "some", "many", "most", "all", "both", "each", "several", "no", "not", "one",
+    "two", "three", "officials", "residents", "sources", "witnesses", "police", "troops", "security", "local", "his",
+    "under", "over", "near", "about", "among", "between", "into", "through", "without", "within", "amid", "across",
+    "is", "was", "were", "are", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
+    "may", "might", "must", "should", "said", "says", "read", "more", "other", "such", "same", "any", "every", "my",
+];
+
+const MONTHS_DAYS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.", "aug.",
+    "sept.", "sep.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow",
+];
+
+/// Lowercase particles inside names ("Abu Hafs al-Qurayshi", "Lopez de Vega").
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "abu", "abd", "ul"];
+
+/// Cues that the next name is a place.
+const LOC_CUES: &[&str] = &["in", "near", "at", "outside", "from", "into", "across", "toward", "towards", "village", "town", "city", "province", "governorate", "district", "region", "area", "neighbourhood", "neighborhood", "camp"];
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+/// Entity mentions of one document, with clusters.
+#[derive(Debug, Default, Clone)]
+pub struct Entities {
+    pub mentions: Vec<Entity>,
+    /// Cluster id per mention (mentions of one entity share it).
+    pub cluster: Vec<usize>,
+    /// For PER mentions: the title/role words right before the name ("Syrian President").
+    pub roles: HashMap<usize, Span>,
+}
+
+impl Entities {
+    /// Mentions overlapping `span`.
+    pub fn within(&self, span: Span) -> impl Iterator<Item = (usize, &Entity)> {
+        self.mentions.iter().enumerate().filter(move |(_, e)| span.contains(e.span()))
+    }
+}
+
+/// Dictionary hooks the recogniser uses: is this (normalised) name a known
+/// organisation or person?
+pub trait NameDict {
+    fn known(&self, key: &str) -> Option<EntityType>;
+}
+
+impl NameDict for () {
+    fn known(&self, _: &str) -> Option<EntityType> {
+        None
+    }
+}
+
+/// Finds entities in a segmented text.
+pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) -> Entities {
+    let lowercase_seen: HashSet<String> = an
+        .tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+        .map(str::to_string)
+        .collect();
+    let mut spans: Vec<(Span, Option<Span>)> = Vec::new(); // (name span, role span)
+    for s in &an.sentences {
+        let toks = &an.tokens[s.tokens.0..s.tokens.1];
+        let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let mut i = 0;
+        while i < toks.len() {
+            let first_word = i == 0 || (i > 0 && matches!(w[i - 1], "“" | "\"" | "‘" | "(" | "'") && (i == 1 || w[i - 2] != ","));
+            let word = w[i];
+            let lw = word.to_lowercase();
+            let nameish = toks[i].kind == TokKind::Word && is_cap(word) && !MONTHS_DAYS.contains(&lw.as_str());
+            if !nameish || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw))) {
+                i += 1;
+                continue;
+            }
+            // Titles: collect them as the role, the name follows.
+            let role_start = i;
+            while i < toks.len() && TITLES.contains(&w[i]) && i + 1 < toks.len() && is_cap(w[i + 1]) {
+                i += 1;
+            }
+            let role = (i > role_start).then(|| Span::new(toks[role_start].start, toks[i - 1].end));
+            let start = i;
+            let mut end = i; // exclusive
+            while end < toks.len() {
+                let x = w[end];
+                let lx = x.to_lowercase();
+                if toks[end].kind == TokKind::Word && is_cap(x) && !MONTHS_DAYS.contains(&lx.as_str()) && !(end > start && TITLES.contains(&x) && end + 1 < toks.len() && is_cap(w[end + 1]) && !ORG_HEADS.contains(&w[end + 1].to_lowercase().as_str())) {
+                    // "US-backed", "US-led": a modifier, not part of the following name.
+                    if x.ends_with("-backed") || x.ends_with("-led") || x.ends_with("-based") || x.ends_with("-born") || x.ends_with("-allied") {
+                        break;
+                    }
+                    end += 1;
+                    continue;
+                }
+                // Connectors inside names: "of", "the", "and", particles, "al-…".
+                let next_cap = end + 1 < toks.len() && is_cap(w[end + 1]) && toks[end + 1].kind == TokKind::Word;
+                let inner = end > start;
+                if inner && next_cap && (lx == "of" || lx == "for" || lx == "on") {
+                    end += 1;
+                    continue;
+                }
+                if inner && lx == "of" && end + 2 < toks.len() && w[end + 1] == "the" && is_cap(w[end + 2]) {
+                    end += 2;
+                    continue;
+                }
+                if inner && next_cap && PARTICLES.contains(&lx.as_str()) {
+                    end += 1;
+                    continue;
+                }
+                if (lx.starts_with("al-") || lx.starts_with("el-") || lx.starts_with("bin-")) && (inner || next_cap) {
+                    end += 1;
+                    continue;
+                }
+                if inner && toks[end].kind == TokKind::Number && w[end - 1].ends_with(char::is_alphabetic) && false {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if end > start {
+                spans.push((Span::new(toks[start].start, toks[end - 1].end), role));
+                i = end;
+            } else {
+                i = role_start + 1;
+            }
+        }
+    }
+    // Split "CENTCOM Commander" style role phrases that sit inside a span:
+    // an acronym or demonym followed by a title starts a new name.
+    let mut ents = Vec::new();
+    let mut roles = HashMap::new();
+    for (sp, role) in spans {
+        let mut piece_start = sp.start;
+        let sub: Vec<_> = an.tokens[an.token_at(sp.start)..an.token_at(sp.end)].to_vec();
+        let mut k = 0;
+        let mut role_here = role;
+        while k < sub.len() {
+            let x = sub[k].text(text);
+            if TITLES.contains(&x) && sub[k].start > piece_start {
+                // Everything before the title is its own name (the role's organisation).
+                let mut t_end = k;
+                while t_end < sub.len() && TITLES.contains(&sub[t_end].text(text)) {
+                    t_end += 1;
+                }
+                if t_end < sub.len() {
+                    let before = Span::new(piece_start, sub[k - 1].end);
+                    ents.push((before, role_here.take()));
+                    role_here = Some(Span::new(piece_start, sub[t_end - 1].end));
+                    piece_start = sub[t_end].start;
+                    k = t_end;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        ents.push((Span::new(piece_start, sp.end), role_here));
+    }
+    let mut mentions = Vec::new();
+    for (sp, role) in ents {
+        let raw = &text[sp.start..sp.end];
+        let sp = trim_possessive(text, sp);
+        if sp.is_empty() {
+            continue;
+        }
+        let kind = classify(text, an, gaz, dict, sp, role.is_some(), raw);
+        if let Some(r) = role {
+            if kind == EntityType::Per {
+                roles.insert(mentions.len(), r);
+            }
+        }
+        mentions.push(Entity { text: text[sp.start..sp.end].to_string(), kind, start: sp.start, end: sp.end, canonical: String::new(), aliases: vec![] });
+    }
+    // Parenthesised acronyms: "Syrian Democratic Forces (SDF)" is one entity.
+    link(text, mentions, roles)
+}
+
+fn trim_possessive(text: &str, sp: Span) -> Span {
+    let s = &text[sp.start..sp.end];
+    for suf in ["’s", "'s", "’", "'"] {
+        if let Some(x) = s.strip_suffix(suf) {
+            return Span::new(sp.start, sp.start + x.len());
+        }
+    }
+    sp
+}
+
+fn classify(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, has_role: bool, _raw: &str) -> EntityType {
+    let s = &text[sp.start..sp.end];
+    let key = normalize(s);
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if has_role {
+        return EntityType::Per;
+    }
+    if let Some(t) = dict.known(&key) {
+        return t;
+    }
+    if ORG_HEADS.contains(&last.as_str()) && words.len() > 1 {
+        return EntityType::Org;
+    }
+    if words.len() == 1 && gaz.demonym(s).is_some() && gaz.lookup_key(&key).iter().all(|(id, _)| gaz.entry(*id).level != Level::Country) {
+        return EntityType::Norp;
+    }
+    // Gazetteer: countries and provinces always; towns when big or cued.
+    let ti = an.token_at(sp.start);
+    let prev = if ti > 0 { an.tokens[ti - 1].text(text).to_lowercase() } else { String::new() };
+    let prev2 = if ti > 1 { an.tokens[ti - 2].text(text).to_lowercase() } else { String::new() };
+    let loc_cue = LOC_CUES.contains(&prev.as_str()) || (prev == "of" && LOC_CUES.contains(&prev2.as_str()));
+    let cands = gaz.lookup_key(&key);
+    let strongest = cands
+        .iter()
+        .map(|&(id, alt)| {
+            let e = gaz.entry(id);
+            let w = match e.level {
+                Level::Country | Level::Admin1 => 3,
+                _ if alt => 0,
+                _ if e.population >= 100_000 => 2,
+                _ if e.population >= 1_000 => 1,
+                _ => 0,
+            };
+            (w, e.level)
+        })
+        .max_by_key(|x| x.0);
+    if let Some((w, lvl)) = strongest {
+        if w >= 2 || (w >= 1 && loc_cue) || (loc_cue && words.len() == 1) {
+            return if matches!(lvl, Level::Country | Level::Admin1 | Level::Place) { EntityType::Gpe } else { EntityType::Loc };
+        }
+    }
+    if is_acronym(s) {
+        return EntityType::Org;
+    }
+    // Unknown single words after a place cue, or before ", <country>".
+    let next_is_country = an.tokens.get(an.token_at(sp.end)).is_some_and(|t| t.text(text) == ",")
+        && an.tokens.get(an.token_at(sp.end) + 1).is_some_and(|t| gaz.lookup(t.text(text)).iter().any(|(id, _)| gaz.entry(*id).level == Level::Country));
+    if loc_cue && words.len() <= 2 || next_is_country {
+        return EntityType::Loc;
+    }
+    if words.len() >= 2 || s.contains("al-") {
+        return EntityType::Per;
+    }
+    EntityType::Misc
+}
+
+fn initials(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .map(|w| w.chars().next().unwrap())
+        .collect()
+}
+
+/// Links mentions into clusters and fills `canonical` and `aliases`.
+fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities {
+    let n = m.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            p[rb.max(ra)] = rb.min(ra);
+        }
+    };
+    for i in 0..n {
+        // "Long Name (ACR)".
+        if i + 1 < n {
+            let gap = &text[m[i].end..m[i + 1].start];
+            if gap.trim() == "(" && text[m[i + 1].end..].starts_with(')') {
+                union(&mut parent, i, i + 1);
+                m[i + 1].kind = m[i].kind;
+            }
+            let g = gap.trim().trim_matches(|c: char| c == ',' || c.is_whitespace()).to_lowercase();
+            if matches!(g.as_str(), "also known as" | "aka" | "a.k.a." | "known as" | "alias" | "better known as") {
+                union(&mut parent, i, i + 1);
+                m[i + 1].kind = m[i].kind;
+            }
+        }
+    }
+    let keys: Vec<String> = m.iter().map(|e| normalize(&e.text)).collect();
+    for i in 0..n {
+        for j in 0..i {
+            let (a, b) = (&keys[j], &keys[i]);
+            let same = a == b;
+            // A later name that extends, or is a part of, an earlier same-typed one.
+            let per = m[i].kind == EntityType::Per && m[j].kind == EntityType::Per;
+            let surname = m[j].kind == EntityType::Per && matches!(m[i].kind, EntityType::Per | EntityType::Misc) && !b.contains(' ') && a.ends_with(&format!(" {b}"));
+            let part = surname || per && (a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} ")) || a.ends_with(&format!(" {b}")));
+            // An acronym that spells an earlier organisation's initials.
+            let acro = is_acronym(&m[i].text) && m[j].kind == EntityType::Org && initials(&m[j].text).eq_ignore_ascii_case(&m[i].text.replace('.', ""));
+            // A single word that starts an organisation's name ("Rudaw" → "Rudaw Media Network").
+            let head = m[j].kind == EntityType::Org && !b.contains(' ') && a.starts_with(&format!("{b} ")) && m[i].kind != EntityType::Gpe;
+            if same || part || acro || head {
+                union(&mut parent, i, j);
+                if part || acro || head {
+                    m[i].kind = m[j].kind;
+                }
+            }
+        }
+    }
+    let cluster: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    // Canonical: the longest non-acronym name of the cluster; aliases: the others.
+    let mut names: HashMap<usize, Vec<String>> = HashMap::new();
+    for i in 0..n {
+        let v = names.entry(cluster[i]).or_default();
+        if !v.contains(&m[i].text) {
+            v.push(m[i].text.clone());
+        }
+    }
+    for i in 0..n {
+        let all = &names[&cluster[i]];
+        let canonical = all
+            .iter()
+            .max_by_key(|s| (!is_acronym(s), s.split_whitespace().count(), s.len()))
+            .cloned()
+            .unwrap_or_default();
+        m[i].canonical = canonical;
+        m[i].aliases = all.iter().filter(|s| **s != m[i].text).cloned().collect();
+        // The cluster's type is the one of its canonical mention's.
+    }
+    Entities { mentions: m, cluster, roles }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Entities {
+        let gaz = sitrep_geo::default_gazetteer().unwrap();
+        extract(text, &sitrep_text::segment(text), gaz, &())
+    }
+    fn find<'a>(e: &'a Entities, s: &str) -> &'a Entity {
+        e.mentions.iter().find(|m| m.text == s).unwrap_or_else(|| panic!("no {s:?} in {:?}", e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn titles_split_roles_and_names() {
+        let e = run("Later, CENTCOM Commander Adm. Brad Cooper met Syrian President Ahmed al-Sharaa in Damascus.");
+        assert_eq!(find(&e, "CENTCOM").kind, EntityType::Org);
+        assert_eq!(find(&e, "Brad Cooper").kind, EntityType::Per);
+        assert_eq!(find(&e, "Ahmed al-Sharaa").kind, EntityType::Per);
+        assert_eq!(find(&e, "Damascus").kind, EntityType::Gpe);
+        assert_eq!(find(&e, "Syrian").kind, EntityType::Norp);
+    }
+
+    #[test]
+    fn acronyms_and_aliases_link() {
+        let t = "The Syrian Democratic Forces (SDF) said so. The SDF later denied it. A man, Omar Abdul Qader Bassam, also known as Abdul Rahman al-Halabi, was killed. Bassam was 40.";
+        let e = run(t);
+        assert_eq!(find(&e, "SDF").canonical, "Syrian Democratic Forces");
+        assert_eq!(find(&e, "Abdul Rahman al-Halabi").canonical, "Omar Abdul Qader Bassam");
+        assert_eq!(find(&e, "Bassam").canonical, "Omar Abdul Qader Bassam");
+    }
+
+    #[test]
+    fn initials_and_spelling_variants_link() {
+        let t = "The Iraqi Counter-Terrorism Service announced a raid. The Iraqi Counter Terrorism Service said more. ICTS did not say when.";
+        let e = run(t);
+        let c: HashSet<&str> = e.mentions.iter().filter(|m| m.kind == EntityType::Org).map(|m| m.canonical.as_str()).collect();
+        assert_eq!(c.len(), 1, "{:?}", e.mentions);
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let e = run("According to officials, troops left. Meanwhile, fighting resumed in Aleppo.");
+        let names: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, vec!["Aleppo"]);
+    }
+}
