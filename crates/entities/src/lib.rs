@@ -127,7 +127,14 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             while i < toks.len() && TITLES.contains(&w[i]) && i + 1 < toks.len() && is_cap(w[i + 1]) {
                 i += 1;
             }
-            let role = (i > role_start).then(|| Span::new(toks[role_start].start, toks[i - 1].end));
+            let mut role = (i > role_start).then(|| Span::new(toks[role_start].start, toks[i - 1].end));
+            // "CENTCOM Commander", "Syrian President": the name just before a
+            // title belongs to the role.
+            if let (Some(r), Some((last, _))) = (role, spans.last()) {
+                if last.end <= r.start && text[last.end..r.start].trim().is_empty() {
+                    role = Some(Span::new(last.start, r.end));
+                }
+            }
             let start = i;
             let mut end = i; // exclusive
             while end < toks.len() {
@@ -191,7 +198,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                 while t_end < sub.len() && TITLES.contains(&sub[t_end].text(text)) {
                     t_end += 1;
                 }
-                if t_end < sub.len() {
+                let org_word = t_end < sub.len() && ORG_HEADS.contains(&sub[t_end].text(text).to_lowercase().as_str());
+                if t_end < sub.len() && !org_word {
                     let before = Span::new(piece_start, sub[k - 1].end);
                     ents.push((before, role_here.take()));
                     role_here = Some(Span::new(piece_start, sub[t_end - 1].end));
