@@ -309,7 +309,8 @@ pub struct Event {
     pub trigger: String,
     pub plover: Plover,
     pub cameo: String,
-    pub acled: Acled,
+    /// ACLED type, or `None` for events outside ACLED's scope (meetings).
+    pub acled: Option<Acled>,
     pub date: Option<EventDate>,
     pub location: Option<Place>,
     pub actors: Vec<ActorRef>,

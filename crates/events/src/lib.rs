@@ -1,1 +1,844 @@
-//! sitrep-events
+//! # sitrep-events: who did what to whom, where, when, according to whom
+//!
+//! The rule baseline of the event stage (the events issue adds learned
+//! classifiers, the Phoenix dictionaries and scorers). Per sentence it finds
+//! trigger words ([`lexicon`]), their arguments (subject and object of a
+//! verb; "by/on/against/of/with" and support verbs for a noun), the event's
+//! own place and date (not a reporting verb's: "reported Friday"), casualty
+//! counts, the mode (negated, hypothetical, future; historical when long
+//! before the document date) and the claims (who says it: "X said",
+//! "according to X", "…, X reported", nested as source + via). Then it
+//! merges mentions into events: an outcome ("killed", "the death of") joins
+//! the attack in its sentence; a definite or anaphoric mention ("the
+//! strike", "the operation", "the incident") joins the event it refers to;
+//! a new report of a compatible event (same kind, overlapping date and
+//! country, a shared participant) joins it as one more claim, and claims
+//! that disagree on the participants are recorded as a dispute.
+
+pub mod lexicon;
+
+use chrono::{Duration, NaiveDate};
+use lexicon::{Class, Def, Pos};
+use sitrep_actors::{phrase_actor, sector_of_noun, Actor, DocActors};
+use sitrep_core::{Acled, ActorRef, Claim, Dispute, EntityType, Event, EventDate, Evidence, FieldSpan, Mode, Place, Plover, Precision, Role, Span, TimeExpr, TimexType};
+use sitrep_entities::Entities;
+use sitrep_geo::Gazetteer;
+use sitrep_text::Analysis;
+use std::collections::HashSet;
+
+/// Everything the event stage reads.
+pub struct Inputs<'a> {
+    pub doc_id: &'a str,
+    pub text: &'a str,
+    pub an: &'a Analysis,
+    pub dct: Option<NaiveDate>,
+    pub doc_source: Option<&'a str>,
+    pub times: &'a [TimeExpr],
+    pub places: &'a [Place],
+    pub ents: &'a Entities,
+    pub actors: &'a DocActors,
+    pub gaz: &'a Gazetteer,
+}
+
+const CUE_VERBS: &[&str] = &["said", "says", "reported", "announced", "stated", "claimed", "confirmed", "added", "told", "denied", "quoted", "cited", "alleged", "insisted", "noted", "wrote", "tweeted", "posted"];
+const GENERIC_SOURCES: &[&str] = &["report", "statement", "announcement", "communique", "release", "post"];
+const HYPOTHETICAL: &[&str] = &["seeking", "seek", "seeks", "plotting", "plot", "plotted", "planning", "plan", "plans", "planned", "intend", "intends", "intended", "threatened", "threatens", "could", "would", "might", "may", "attempt", "attempted", "tried", "trying", "aims", "aimed", "wants", "wanted", "prepare", "preparing", "vowed", "vows", "potential", "possible"];
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "denied", "deny", "denies", "without"];
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "her", "its", "their", "our"];
+const SUPPORT_VERBS: &[&str] = &["conducted", "carried", "launched", "staged", "mounted", "led", "executed", "claimed", "undertook", "performed", "conduct", "launch"];
+const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
+const PLACE_PREPS: &[&str] = &["in", "near", "inside", "at", "across", "from", "into", "toward", "towards", "outside", "around", "of", "to", "throughout", "within"];
+const ACTOR_NOUNS: &[&str] = &["forces", "force", "troops", "soldiers", "military", "army", "member", "members", "operative", "operatives", "figure", "leader", "leaders", "commander", "fighters", "militants", "intelligence", "government", "embassy", "police", "officials", "authorities", "jets", "warplanes", "drones", "militia", "cell", "cells"];
+
+/// A participant phrase in a sentence.
+#[derive(Debug, Clone)]
+struct Chunk {
+    span: Span,
+    actor: Actor,
+    kind: EntityType,
+    /// A place used as a place ("in Syria"), not as a participant.
+    place: bool,
+}
+
+/// A reporting cue with its source.
+#[derive(Debug, Clone)]
+struct Cue {
+    word: String,
+    at: usize, // byte offset of the cue word
+    source: String,
+    canonical: Option<String>,
+    source_span: Span,
+    according: bool,
+}
+
+/// One event mention before merging.
+#[derive(Debug, Clone)]
+struct Mention {
+    sent: usize,
+    trig: Span,
+    def: Def,
+    head: String,
+    definite: bool,
+    mode: Mode,
+    actors: Vec<(Role, Chunk)>,
+    place: Option<Place>,
+    time: Option<TimeExpr>,
+    fatalities: Option<(u32, Span)>,
+    injuries: Option<(u32, Span)>,
+    claim: Option<Claim>,
+}
+
+fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
+    an.tokens[range.0..range.1].iter().map(|t| t.text(text).to_lowercase()).collect()
+}
+
+fn number_of(w: &str) -> Option<u32> {
+    sitrep_time::number_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Codes the events of one document.
+pub fn extract(inp: &Inputs) -> Vec<Event> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut last_named_source: Option<(String, Option<String>)> = None;
+    let mut prev_chunks: Vec<Chunk> = Vec::new();
+    for (si, s) in inp.an.sentences.iter().enumerate() {
+        let chunks = chunks(inp, si, &prev_chunks);
+        let cues = cues(inp, si, &chunks, &mut last_named_source);
+        let mut sent_mentions = triggers(inp, si, &chunks, &cues);
+        merge_in_sentence(&mut sent_mentions);
+        mentions.extend(sent_mentions);
+        let _ = s;
+        prev_chunks = chunks;
+    }
+    build_events(inp, mentions)
+}
+
+/// Participant phrases of sentence `si`: named entities, extended over
+/// actor nouns ("US forces", "ISIS operative") and "a member of (the) X";
+/// pronouns resolved to the nearest organisation or person before them.
+fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
+    let (text, an) = (inp.text, inp.an);
+    let s = inp.an.sentences[si];
+    let mut out: Vec<Chunk> = Vec::new();
+    for (i, e) in inp.ents.mentions.iter().enumerate() {
+        if e.start < s.start || e.end > s.end || e.kind == EntityType::Misc {
+            continue;
+        }
+        let ti = an.token_at(e.start);
+        let te = an.token_at(e.end);
+        // Extend right over actor nouns.
+        let mut end_tok = te;
+        while end_tok < s.tokens.1 && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str()) {
+            end_tok += 1;
+        }
+        // Extend left over "a (senior) member of (the)".
+        let mut start_tok = ti;
+        let mut k = ti;
+        if k > s.tokens.0 && an.tokens[k - 1].text(text).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        if k > s.tokens.0 + 1 && an.tokens[k - 1].text(text) == "of" && ACTOR_NOUNS.contains(&an.tokens[k - 2].text(text).to_lowercase().as_str()) {
+            start_tok = k - 2;
+            while start_tok > s.tokens.0 && matches!(an.tokens[start_tok - 1].text(text).to_lowercase().as_str(), "a" | "an" | "one" | "senior" | "top" | "the" | "two" | "three" | "several") {
+                start_tok -= 1;
+            }
+        }
+        let span = Span::new(an.tokens[start_tok].start, an.tokens[end_tok - 1].end);
+        let prev_w = if ti > s.tokens.0 { an.tokens[ti - 1].text(text).to_lowercase() } else { String::new() };
+        let is_geo = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+        let place = is_geo && end_tok == te && PLACE_PREPS.contains(&prev_w.as_str());
+        let actor = if end_tok > te || start_tok < ti || matches!(e.kind, EntityType::Norp) {
+            phrase_actor(text, an, inp.ents, inp.actors, inp.gaz, span).map(|x| x.0)
+        } else {
+            inp.actors.by_cluster.get(&inp.ents.cluster[i]).cloned()
+        };
+        let actor = actor.unwrap_or_else(|| Actor { canonical: e.canonical.clone(), ..Default::default() });
+        if is_geo && actor.country.is_none() && !place {
+            // A town or region that is not a country is not a participant.
+            out.push(Chunk { span, actor, kind: e.kind, place: true });
+            continue;
+        }
+        out.push(Chunk { span, actor, kind: e.kind, place });
+    }
+    // Pronouns.
+    for t in &an.tokens[s.tokens.0..s.tokens.1] {
+        let w = t.text(text).to_lowercase();
+        if PRONOUNS.contains(&w.as_str()) {
+            let ante = out
+                .iter()
+                .filter(|c| c.span.end <= t.start && !c.place && matches!(c.kind, EntityType::Org | EntityType::Per))
+                .filter(|c| (w == "they" || w == "it" || w == "we") == (c.kind == EntityType::Org))
+                .next_back()
+                .or_else(|| prev.iter().rev().find(|c| !c.place && (c.kind == EntityType::Per) == (w == "he" || w == "she")))
+                .cloned();
+            if let Some(a) = ante {
+                out.push(Chunk { span: t.span(), actor: a.actor, kind: a.kind, place: false });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    // Drop chunks nested in a longer one.
+    let all = out.clone();
+    out.retain(|c| !all.iter().any(|o| o.span != c.span && o.span.contains(c.span)));
+    out
+}
+
+/// Reporting cues of sentence `si`.
+fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(String, Option<String>)>) -> Vec<Cue> {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let w = lower(text, an, s.tokens);
+    let mut out = Vec::new();
+    for (k, word) in w.iter().enumerate() {
+        let tok = an.tokens[s.tokens.0 + k];
+        if word == "according" && w.get(k + 1).map(|x| x.as_str()) == Some("to") {
+            let after = an.tokens.get(s.tokens.0 + k + 2).map(|t| t.start).unwrap_or(s.end);
+            let (source, canonical, span) = match chunks.iter().find(|c| c.span.start >= after && c.span.start <= after + 12) {
+                Some(c) => (text[c.span.start..c.span.end].to_string(), Some(c.actor.canonical.clone()), c.span),
+                None => {
+                    // An unnamed source: the words up to the next punctuation.
+                    let mut e = s.tokens.0 + k + 2;
+                    while e < s.tokens.1 && an.tokens[e].kind == sitrep_text::TokKind::Word && e < s.tokens.0 + k + 6 {
+                        e += 1;
+                    }
+                    if e == s.tokens.0 + k + 2 {
+                        continue;
+                    }
+                    let sp = Span::new(an.tokens[s.tokens.0 + k + 2].start, an.tokens[e - 1].end);
+                    (text[sp.start..sp.end].to_string(), None, sp)
+                }
+            };
+            if canonical.is_some() {
+                *last_named = Some((source.clone(), canonical.clone()));
+            }
+            out.push(Cue { word: "according to".into(), at: tok.start, source, canonical, source_span: span, according: true });
+            continue;
+        }
+        if !CUE_VERBS.contains(&word.as_str()) {
+            continue;
+        }
+        // Source: the participant just before the cue (adverbs and "also" may intervene).
+        let before = chunks.iter().rev().find(|c| c.span.end <= tok.start && !c.place && text[c.span.end..tok.start].split_whitespace().count() <= 2);
+        let cue = match before {
+            Some(c) => {
+                let src = text[c.span.start..c.span.end].to_string();
+                *last_named = Some((src.clone(), Some(c.actor.canonical.clone())));
+                Cue { word: word.clone(), at: tok.start, source: src, canonical: Some(c.actor.canonical.clone()), source_span: c.span, according: false }
+            }
+            None => {
+                // "the report said": a generic source stands for the last named one.
+                let k0 = k.saturating_sub(2);
+                let generic = w[k0..k].iter().any(|x| GENERIC_SOURCES.contains(&x.as_str()));
+                if generic {
+                    if let Some((src, can)) = last_named.clone() {
+                        let sp = Span::new(an.tokens[s.tokens.0 + k0].start, an.tokens[s.tokens.0 + k - 1].end);
+                        Cue { word: word.clone(), at: tok.start, source: src, canonical: can, source_span: sp, according: false }
+                    } else {
+                        continue;
+                    }
+                } else {
+                    continue;
+                }
+            }
+        };
+        out.push(cue);
+    }
+    out
+}
+
+fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
+    // "reported Friday", "announced earlier on Friday", "said on Monday".
+    cues.iter().filter(|c| !c.according).any(|c| {
+        let cue_end = c.at + c.word.len();
+        t.start >= cue_end && inp.text[cue_end..t.start].split_whitespace().filter(|w| !matches!(*w, "on" | "earlier" | "late" | "early" | "last" | "this")).count() == 0
+    })
+}
+
+/// Trigger mentions of sentence `si` with their arguments.
+fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Mention> {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let w = lower(text, an, s.tokens);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < w.len() {
+        let Some((len, pos, def)) = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str())) else {
+            k += 1;
+            continue;
+        };
+        let t0 = an.tokens[s.tokens.0 + k];
+        let t1 = an.tokens[s.tokens.0 + k + len - 1];
+        let trig = Span::new(t0.start, t1.end);
+        let prev = if k > 0 { w[k - 1].as_str() } else { "" };
+        let prev2 = if k > 1 { w[k - 2].as_str() } else { "" };
+        let word = w[k + len - 1].as_str();
+        k += len;
+        // Not events: "on strike", "general strike", "hunger strike"; a labour strike.
+        if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor") {
+            continue;
+        }
+        let plural = pos == Pos::Noun && word != lexicon::singular(word) && !matches!(word, "talks" | "clashes");
+        let has_det = DETERMINERS.contains(&prev) || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".");
+        let counted = number_of(prev).is_some() && prev != "a" && prev != "an";
+        // Bare plurals are generic ("joint raids", "future attacks"): no event.
+        if plural && !has_det && !counted {
+            continue;
+        }
+        let definite = pos == Pos::Noun && (has_det || def.class == Class::Anaphor) && !matches!(prev, "a" | "an");
+        // Mode.
+        let lo = k.saturating_sub(len + 5);
+        let window: Vec<&str> = w[lo..k - len].iter().map(|x| x.as_str()).collect();
+        let mut mode = Mode::Asserted;
+        if window.iter().rev().take(3).any(|x| NEGATION.contains(x)) {
+            mode = Mode::Negated;
+        }
+        if window.iter().any(|x| HYPOTHETICAL.contains(x)) || prev == "to" && window.iter().any(|x| matches!(*x, "seeking" | "plotting" | "plan" | "planning" | "threatened" | "vowed")) {
+            mode = Mode::Hypothetical;
+        }
+        if matches!(prev, "future" | "planned" | "upcoming") || window.iter().any(|x| matches!(*x, "will" | "’ll" | "'ll")) {
+            mode = Mode::Future;
+        }
+        if w.get(k).is_some_and(|x| x == "plot" || x == "plots" || x == "threat" || x == "threats") {
+            mode = Mode::Hypothetical;
+        }
+        let mut m = Mention {
+            sent: si,
+            trig,
+            def,
+            head: lexicon::singular(word),
+            definite,
+            mode,
+            actors: Vec::new(),
+            place: None,
+            time: None,
+            fatalities: None,
+            injuries: None,
+            claim: None,
+        };
+        arguments(inp, si, chunks, cues, &mut m, pos, s.tokens.0 + k - len, s.tokens.0 + k);
+        out.push(m);
+    }
+    out
+}
+
+/// Fills a mention's participants, place, date, casualties and claim.
+#[allow(clippy::too_many_arguments)]
+fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Mention, pos: Pos, t_first: usize, t_end: usize) {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let tw = |i: usize| an.tokens.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    let source_spans: Vec<Span> = cues.iter().map(|c| c.source_span).collect();
+    let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span);
+    let trig = m.trig;
+    // Next trigger-ish boundary to the right: a cue, ';', or the sentence end.
+    let right_limit = cues.iter().filter(|c| c.at > trig.end && !c.according).map(|c| c.source_span.start.min(c.at)).min().unwrap_or(s.end);
+    let after: Vec<&Chunk> = chunks.iter().filter(|c| c.span.start >= trig.end && c.span.end <= right_limit).filter(participant).collect();
+    let before: Vec<&Chunk> = chunks.iter().filter(|c| c.span.end <= trig.start).filter(|c| !c.place).collect();
+    let passive = t_first > s.tokens.0 && matches!(tw(t_first - 1).as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+    let by_chunk = after.iter().find(|c| {
+        let ti = an.token_at(c.span.start);
+        ti > 0 && matches!(tw(ti - 1).as_str(), "by") || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by"
+    });
+    let prep_chunk = |preps: &[&str], max_gap: usize| -> Option<&Chunk> {
+        after.iter().copied().find(|c| {
+            let gap: Vec<String> = inp.text[trig.end..c.span.start].split_whitespace().map(|x| x.to_lowercase()).collect();
+            gap.len() <= max_gap && gap.first().is_some_and(|g| preps.contains(&g.as_str()))
+        })
+    };
+    let push = |m: &mut Mention, role: Role, c: &Chunk| {
+        if !m.actors.iter().any(|(r, x)| *r == role && x.actor.canonical == c.actor.canonical) {
+            m.actors.push((role, c.clone()));
+        }
+    };
+    let is_meeting = m.def.plover.0 == "CONSULT";
+    match pos {
+        Pos::Verb => {
+            // Subject: the nearest participant before the verb in its clause
+            // (not a claim source, unless it is the pronoun's antecedent).
+            let subj = before.iter().rev().find(|c| {
+                let gap = &text[c.span.end..trig.start];
+                !source_spans.contains(&c.span) && !gap.contains(';') && gap.split_whitespace().count() <= 8
+            });
+            if passive {
+                if let Some(c) = subj {
+                    push(m, Role::Target, c);
+                }
+                if let Some(c) = by_chunk {
+                    push(m, Role::Actor1, c);
+                }
+            } else {
+                if let Some(c) = subj {
+                    push(m, Role::Actor1, c);
+                }
+                // Object: participants right after the verb, a named person first.
+                let obj: Vec<&Chunk> = after.iter().copied().filter(|c| inp.text[trig.end..c.span.start].split_whitespace().count() <= 8).collect();
+                let with = if is_meeting { prep_chunk(&["with"], 3) } else { None };
+                let pick = with.or_else(|| obj.iter().copied().find(|c| c.kind == EntityType::Per).or(obj.first().copied()));
+                if let Some(c) = pick {
+                    push(m, if is_meeting { Role::Actor2 } else { Role::Target }, c);
+                }
+            }
+        }
+        Pos::Noun => {
+            if let Some(c) = by_chunk {
+                push(m, Role::Actor1, c);
+            }
+            if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
+                push(m, if is_meeting { Role::Actor2 } else { Role::Target }, c);
+            }
+            if let Some(c) = prep_chunk(&["with"], 5) {
+                push(m, if is_meeting { Role::Actor2 } else { Role::AssocActor1 }, c);
+            }
+            // "X conducted a raid": the subject of a support verb.
+            let ti = t_first;
+            let lo = ti.saturating_sub(5).max(s.tokens.0);
+            if let Some(sv) = (lo..ti).rev().find(|&i| SUPPORT_VERBS.contains(&tw(i).as_str())) {
+                let sv_start = an.tokens[sv].start;
+                if let Some(c) = before.iter().rev().find(|c| c.span.end <= sv_start && text[c.span.end..sv_start].split_whitespace().count() <= 2 && !source_spans.contains(&c.span)) {
+                    push(m, Role::Actor1, c);
+                }
+            }
+            // "X's raid".
+            if let Some(c) = before.iter().rev().find(|c| {
+                let gap = text[c.span.end..trig.start].trim();
+                gap.starts_with("’s") || gap.starts_with("'s")
+            }) {
+                push(m, Role::Actor1, c);
+            }
+            // "The target of the strike was X".
+            if t_first >= s.tokens.0 + 3 && tw(t_first - 2) == "of" && tw(t_first - 3) == "target" {
+                if let Some(c) = after.iter().find(|c| inp.text[trig.end..c.span.start].trim() == "was" || inp.text[trig.end..c.span.start].trim() == "is") {
+                    push(m, Role::Target, c);
+                }
+            }
+            if is_meeting {
+                if let Some(c) = before.iter().rev().find(|c| !source_spans.contains(&c.span)) {
+                    push(m, Role::Actor1, c);
+                }
+            }
+        }
+    }
+    // Place: the most precise place after the trigger in its clause, else before it.
+    let places_in = |a: usize, b: usize| -> Vec<&Place> {
+        inp.places.iter().filter(|p| p.start >= a && p.end <= b).filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span()))).collect()
+    };
+    let pick = |v: Vec<&Place>| v.into_iter().min_by_key(|p| p.precision).cloned();
+    m.place = pick(places_in(trig.end, right_limit.max(trig.end))).or_else(|| {
+        let clause_start = cues.iter().filter(|c| c.at < trig.start && !c.according).map(|c| c.at).max().unwrap_or(s.start);
+        pick(places_in(clause_start, trig.start))
+    });
+    // Date: the nearest date in the sentence that is not a reporting verb's.
+    m.time = inp
+        .times
+        .iter()
+        .filter(|t| t.start >= s.start && t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
+        .filter(|t| !is_reporting_time(inp, cues, t))
+        .min_by_key(|t| if t.start >= trig.end { t.start - trig.end } else { trig.start - t.end })
+        .cloned();
+    // Casualties.
+    casualties(inp, si, chunks, m, t_first, t_end);
+    // Claim.
+    m.claim = claim_for(inp, s.span(), cues, trig);
+}
+
+/// Casualty counts around outcome words in the sentence.
+fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_first: usize, t_end: usize) {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let tw = |i: usize| if i >= s.tokens.0 && i < s.tokens.1 { an.tokens[i].text(text).to_lowercase() } else { String::new() };
+    let skip_q = |mut i: usize| {
+        while i < s.tokens.1 && matches!(tw(i).as_str(), "‘" | "“" | "'" | "\"" | "at" | "least" | "more" | "than" | "some" | "about" | "nearly" | "over" | "around" | "another") {
+            i += 1;
+        }
+        i
+    };
+    let _ = (t_first, t_end);
+    for i in s.tokens.0..s.tokens.1 {
+        let w = tw(i);
+        let kill = matches!(w.as_str(), "killed" | "killing" | "kill" | "killings" | "dead" | "died" | "death" | "deaths" | "eliminated" | "assassinated" | "executed");
+        let hurt = matches!(w.as_str(), "injured" | "injuring" | "wounded" | "wounding" | "hurt");
+        if !kill && !hurt {
+            continue;
+        }
+        let at = an.tokens[i].span();
+        // "killed N", "killed a member", "killed <Person>", "death of a".
+        let mut j = skip_q(i + 1);
+        if w == "death" && tw(i + 1) == "of" {
+            j = skip_q(i + 2);
+        }
+        let mut n = number_of(&tw(j)).filter(|_| !tw(j).is_empty());
+        if n.is_none() {
+            if let Some(c) = chunks.iter().find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j) {
+                let _ = c;
+                n = Some(1);
+            }
+            // "killed senior ISIS member X": a person within the next few words.
+            if n.is_none() && kill && w != "dead" {
+                let limit = an.tokens.get((j + 5).min(s.tokens.1.saturating_sub(1))).map(|t| t.end).unwrap_or(s.end);
+                if chunks.iter().any(|c| c.kind == EntityType::Per && c.span.start >= an.tokens[i].end && c.span.end <= limit && !c.place) {
+                    n = Some(1);
+                }
+            }
+        }
+        // "N people were killed", "N dead", "N injured".
+        if n.is_none() {
+            let mut b = i;
+            while b > s.tokens.0 && matches!(tw(b - 1).as_str(), "were" | "was" | "been" | "have" | "had" | "people" | "civilians" | "others" | "persons" | "soldiers" | "fighters" | "members" | "militants" | "are") {
+                b -= 1;
+            }
+            if b > s.tokens.0 && b < i {
+                n = number_of(&tw(b - 1)).filter(|&x| x < 100_000);
+            }
+        }
+        if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
+            let slot = if kill { &mut m.fatalities } else { &mut m.injuries };
+            if slot.is_none_or(|(old, _)| n > old) {
+                *slot = Some((n, at));
+            }
+        }
+    }
+}
+
+/// The claim a trigger falls under: the nearest cue before it whose clause
+/// contains it ("X said that …"), else a trailing cue ("…, X reported"),
+/// else "according to X"; another cue in the sentence relays it (`via`).
+fn claim_for(inp: &Inputs, sent: Span, cues: &[Cue], trig: Span) -> Option<Claim> {
+    let direct = cues.iter().filter(|c| c.at < trig.start && !c.according).next_back();
+    let trailing = cues.iter().find(|c| c.at > trig.end && !c.according);
+    let according = cues.iter().find(|c| c.according);
+    let (primary, via) = match (direct, trailing, according) {
+        (Some(d), t, a) => (d, t.or(a.filter(|a| a.at < d.at))),
+        (None, Some(t), a) => (t, a.filter(|a| a.source != t.source)),
+        (None, None, Some(a)) => (a, None),
+        (None, None, None) => return None,
+    };
+    let _ = inp;
+    Some(Claim {
+        source: primary.source.clone(),
+        source_canonical: primary.canonical.clone(),
+        via: via.map(|v| v.source.clone()),
+        cue: Some(primary.word.clone()),
+        start: sent.start,
+        end: sent.end,
+    })
+}
+
+fn is_violent(d: &Def) -> bool {
+    d.plover.0 == "ASSAULT"
+}
+
+/// Within a sentence: outcomes and anaphors join the attack they belong to.
+fn merge_in_sentence(ms: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < ms.len() {
+        let joinable = matches!(ms[i].def.class, Class::Outcome | Class::Anaphor);
+        if joinable {
+            // The nearest attack mention in the sentence (before, else after).
+            let host = (0..ms.len())
+                .filter(|&j| j != i && ms[j].def.class == Class::Attack && is_violent(&ms[i].def))
+                .min_by_key(|&j| (j > i, (j as isize - i as isize).abs()));
+            if let Some(h) = host {
+                let src = ms[i].clone();
+                absorb(&mut ms[h], src);
+                ms.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // An outcome joined by an anaphor ("killed … in a joint operation").
+    let mut i = 0;
+    while i < ms.len() {
+        if ms[i].def.class == Class::Anaphor {
+            if let Some(h) = (0..ms.len()).find(|&j| j != i && ms[j].def.class == Class::Outcome) {
+                let src = ms[i].clone();
+                absorb(&mut ms[h], src);
+                ms.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Folds mention `b` into `a` (same sentence).
+fn absorb(a: &mut Mention, b: Mention) {
+    for (r, c) in b.actors {
+        let role = if r == Role::Actor1 && a.actors.iter().any(|(x, y)| *x == Role::Actor1 && y.actor.canonical != c.actor.canonical) { Role::AssocActor1 } else { r };
+        if !a.actors.iter().any(|(_, y)| y.actor.canonical == c.actor.canonical) {
+            a.actors.push((role, c));
+        }
+    }
+    if a.place.as_ref().is_none_or(|p| b.place.as_ref().is_some_and(|q| q.precision < p.precision)) {
+        a.place = b.place.or(a.place.take());
+    }
+    a.time = a.time.take().or(b.time);
+    a.fatalities = max_count(a.fatalities, b.fatalities);
+    a.injuries = max_count(a.injuries, b.injuries);
+    a.claim = a.claim.take().or(b.claim);
+    if b.mode != Mode::Asserted && a.mode == Mode::Asserted {
+        a.mode = b.mode;
+    }
+}
+
+fn max_count(a: Option<(u32, Span)>, b: Option<(u32, Span)>) -> Option<(u32, Span)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 > x.0 { y } else { x }),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Specificity of an event kind (lower = more specific).
+fn specificity(kind: &str) -> u8 {
+    match kind {
+        "raid" | "airstrike" | "suicide bombing" | "bombing" | "shelling" | "assassination" | "execution" | "abduction" | "arrest" | "protest" | "riot" | "meeting" | "visit" | "ceasefire" => 0,
+        "clash" | "attack" => 1,
+        "strike" => 2,
+        "killing" => 3,
+        _ => 4,
+    }
+}
+
+fn overlaps(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+fn interval(t: &TimeExpr) -> Option<(NaiveDate, NaiveDate)> {
+    Some((t.start_date?, t.end_date?))
+}
+
+/// An event under construction.
+struct Acc {
+    mentions: Vec<Mention>,
+    last_sent: usize,
+}
+
+impl Acc {
+    fn date(&self) -> Option<&TimeExpr> {
+        self.mentions.iter().filter_map(|m| m.time.as_ref()).min_by_key(|t| t.precision)
+    }
+    fn countries(&self) -> HashSet<String> {
+        self.mentions.iter().filter_map(|m| m.place.as_ref()?.country_code.clone()).collect()
+    }
+    fn participants(&self) -> HashSet<String> {
+        let mut s = HashSet::new();
+        for m in &self.mentions {
+            for (_, c) in &m.actors {
+                s.insert(c.actor.canonical.clone());
+                if let Some(a) = &c.actor.affiliation {
+                    s.insert(a.clone());
+                }
+            }
+        }
+        s
+    }
+    fn heads(&self) -> HashSet<&str> {
+        self.mentions.iter().map(|m| m.head.as_str()).collect()
+    }
+    fn historical(&self, dct: Option<NaiveDate>) -> bool {
+        matches!((self.date().and_then(|t| t.end_date), dct), (Some(e), Some(d)) if e < d - Duration::days(365))
+    }
+}
+
+fn compatible(acc: &Acc, m: &Mention) -> bool {
+    let first = &acc.mentions[0];
+    let same_family = is_violent(&first.def) == is_violent(&m.def) && (is_violent(&m.def) || first.def.kind == m.def.kind);
+    if !same_family {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (acc.date().and_then(interval), m.time.as_ref().and_then(interval)) {
+        if !overlaps(a, b) {
+            return false;
+        }
+    }
+    if let Some(cc) = m.place.as_ref().and_then(|p| p.country_code.clone()) {
+        let cs = acc.countries();
+        if !cs.is_empty() && !cs.contains(&cc) {
+            return false;
+        }
+    }
+    true
+}
+
+fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
+    let mut accs: Vec<Acc> = Vec::new();
+    for m in mentions {
+        let anaphoric = m.definite || m.def.class == Class::Anaphor;
+        let has_args = !m.actors.is_empty() || m.fatalities.is_some();
+        let pick = if anaphoric {
+            // Prefer an event referred to by the same word, then the latest one.
+            let cands: Vec<usize> = (0..accs.len()).filter(|&i| compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
+            cands.iter().copied().filter(|&i| accs[i].heads().contains(m.head.as_str())).max_by_key(|&i| accs[i].last_sent).or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
+        } else {
+            let mine: HashSet<String> = m.actors.iter().flat_map(|(_, c)| std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())).collect();
+            (0..accs.len())
+                .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
+                .filter(|&i| !accs[i].participants().is_disjoint(&mine))
+                .filter(|&i| m.time.is_none() || accs[i].date().is_some())
+                .max_by_key(|&i| accs[i].last_sent)
+        };
+        match pick {
+            Some(i) => {
+                accs[i].last_sent = m.sent;
+                accs[i].mentions.push(m);
+            }
+            None if has_args && m.def.class != Class::Anaphor => accs.push(Acc { last_sent: m.sent, mentions: vec![m] }),
+            None => {} // a reference to no event we know of, with nothing of its own
+        }
+    }
+    accs.into_iter().enumerate().map(|(n, a)| finish(inp, n, a)).collect()
+}
+
+fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
+    let main = acc.mentions.iter().min_by_key(|m| (specificity(m.def.kind), m.trig.start)).unwrap();
+    let def = main.def;
+    // Claims, deduplicated; a document-voice claim when nobody is cited.
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut claim_of: Vec<Option<usize>> = Vec::new();
+    for m in &acc.mentions {
+        claim_of.push(m.claim.as_ref().map(|c| match claims.iter().position(|x| x.source_canonical.as_ref().unwrap_or(&x.source) == c.source_canonical.as_ref().unwrap_or(&c.source) && x.via == c.via) {
+            Some(i) => i,
+            None => {
+                claims.push(c.clone());
+                claims.len() - 1
+            }
+        }));
+    }
+    if claims.is_empty() {
+        let s = inp.an.sentences[acc.mentions[0].sent];
+        claims.push(Claim { source: inp.doc_source.unwrap_or("the document").to_string(), source_canonical: None, via: None, cue: None, start: s.start, end: s.end });
+        for c in claim_of.iter_mut() {
+            *c = Some(0);
+        }
+    }
+    // Participants.
+    let mut actors: Vec<ActorRef> = Vec::new();
+    let mut fields: Vec<FieldSpan> = vec![FieldSpan { field: "type".into(), start: main.trig.start, end: main.trig.end }];
+    for (mi, m) in acc.mentions.iter().enumerate() {
+        for (role, c) in &m.actors {
+            let mut role = *role;
+            if let Some(x) = actors.iter_mut().find(|x| x.canonical == c.actor.canonical) {
+                if let Some(ci) = claim_of[mi] {
+                    if !x.claimed_by.contains(&ci) {
+                        x.claimed_by.push(ci);
+                    }
+                }
+                continue;
+            }
+            if role == Role::Actor1 && actors.iter().any(|x| x.role == Role::Actor1) {
+                role = Role::AssocActor1;
+            }
+            // A named target supersedes the generic mention of its group.
+            if role == Role::Target {
+                if let Some(aff) = &c.actor.affiliation {
+                    actors.retain(|x| !(x.role == Role::Target && &x.canonical == aff && x.affiliation.is_none() && !x.text.contains(' ') || x.role == Role::Target && &x.canonical == aff && x.text != x.canonical && x.affiliation.is_none()));
+                } else if actors.iter().any(|x| x.role == Role::Target && x.affiliation.as_deref() == Some(c.actor.canonical.as_str())) {
+                    continue;
+                }
+            }
+            fields.push(FieldSpan { field: format!("actors.{}", serde_role(role)), start: c.span.start, end: c.span.end });
+            actors.push(ActorRef {
+                role,
+                text: inp.text[c.span.start..c.span.end].to_string(),
+                start: c.span.start,
+                end: c.span.end,
+                canonical: c.actor.canonical.clone(),
+                country: c.actor.country.clone(),
+                sector: c.actor.sector.clone().or_else(|| sector_of_noun(inp.text[c.span.start..c.span.end].rsplit(' ').next().unwrap_or("")).map(str::to_string)),
+                affiliation: c.actor.affiliation.clone(),
+                claimed_by: claim_of[mi].into_iter().collect(),
+            });
+        }
+    }
+    // Date.
+    let date = acc.date().cloned();
+    let date = match date {
+        Some(t) => {
+            fields.push(FieldSpan { field: "date".into(), start: t.start, end: t.end });
+            Some(EventDate {
+                value: t.value.clone(),
+                precision: t.precision.unwrap_or(Precision::Day),
+                start_date: t.start_date.unwrap_or_default(),
+                end_date: t.end_date.unwrap_or_default(),
+                text: Some(t.text.clone()),
+                start: Some(t.start),
+                end: Some(t.end),
+                basis: "text".into(),
+            })
+        }
+        None => inp.dct.map(|d| EventDate {
+            value: d.format("%Y-%m-%d").to_string(),
+            precision: Precision::Week,
+            start_date: d - Duration::days(7),
+            end_date: d,
+            text: None,
+            start: None,
+            end: None,
+            basis: "document".into(),
+        }),
+    };
+    let location = acc.mentions.iter().filter_map(|m| m.place.clone()).min_by_key(|p| p.precision);
+    if let Some(p) = &location {
+        fields.push(FieldSpan { field: "location".into(), start: p.start, end: p.end });
+    }
+    let fatalities = acc.mentions.iter().fold(None, |a, m| max_count(a, m.fatalities));
+    let injuries = acc.mentions.iter().fold(None, |a, m| max_count(a, m.injuries));
+    if let Some((_, sp)) = fatalities {
+        fields.push(FieldSpan { field: "fatalities".into(), start: sp.start, end: sp.end });
+    }
+    if let Some((_, sp)) = injuries {
+        fields.push(FieldSpan { field: "injuries".into(), start: sp.start, end: sp.end });
+    }
+    // Mode.
+    let mut mode = if acc.mentions.iter().any(|m| m.mode == Mode::Asserted) { Mode::Asserted } else { acc.mentions[0].mode };
+    if mode == Mode::Asserted && acc.historical(inp.dct) {
+        mode = Mode::Historical;
+    }
+    // Disputes: claims that name different perpetrators.
+    let mut disputed = Vec::new();
+    if claims.len() > 1 {
+        let mut sides: Vec<(usize, Vec<String>)> = Vec::new();
+        for (ci, _) in claims.iter().enumerate() {
+            let mut who: Vec<String> = actors.iter().filter(|a| matches!(a.role, Role::Actor1 | Role::AssocActor1) && a.claimed_by.contains(&ci)).map(|a| a.canonical.clone()).collect();
+            who.sort();
+            who.dedup();
+            if !who.is_empty() {
+                sides.push((ci, who));
+            }
+        }
+        if sides.len() > 1 && sides.iter().any(|s| s.1 != sides[0].1) {
+            disputed.push(Dispute { field: "participants".into(), sides: sides.iter().map(|(ci, w)| format!("{}: {}", claims[*ci].source, w.join(", "))).collect() });
+        }
+    }
+    let mut evidence: Vec<Evidence> = acc.mentions.iter().map(|m| inp.an.sentences[m.sent]).map(|s| Evidence { start: s.start, end: s.end }).collect();
+    evidence.sort_by_key(|e| e.start);
+    evidence.dedup();
+    Event {
+        id: format!("{}#e{}", inp.doc_id, n + 1),
+        kind: def.kind.to_string(),
+        trigger: inp.text[main.trig.start..main.trig.end].to_string(),
+        plover: Plover { category: def.plover.0.to_string(), mode: def.plover.1.map(str::to_string) },
+        cameo: def.cameo.to_string(),
+        acled: def.acled.map(|(t, s)| Acled { event_type: t.into(), sub_event_type: s.into() }),
+        date,
+        location,
+        actors,
+        fatalities: fatalities.map(|x| x.0),
+        injuries: injuries.map(|x| x.0),
+        mode,
+        claims,
+        disputed,
+        evidence,
+        fields,
+    }
+}
+
+fn serde_role(r: Role) -> &'static str {
+    match r {
+        Role::Actor1 => "actor1",
+        Role::Actor2 => "actor2",
+        Role::AssocActor1 => "assoc_actor1",
+        Role::AssocActor2 => "assoc_actor2",
+        Role::Target => "target",
+    }
+}
