@@ -28,6 +28,9 @@ pub struct Actor {
     pub sector: Option<String>,
     /// Group a person or unit belongs to.
     pub affiliation: Option<String>,
+    /// Built from a common noun phrase ("US forces") rather than a name: a
+    /// named actor of the same country and sector supersedes it.
+    pub generic: bool,
 }
 
 /// The actor dictionary.
@@ -62,6 +65,7 @@ impl ActorDict {
                 country: (f[1] != "-").then(|| f[1].to_string()),
                 sector: Some(f[2].to_string()),
                 affiliation: None,
+                generic: false,
             });
             for a in f[3].split('|').chain(std::iter::once(f[0])) {
                 d.by_alias.entry(normalize(a)).or_insert(id);
@@ -149,6 +153,16 @@ pub fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<String> {
     gaz.lookup(base).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc))
 }
 
+/// The name of the country a word names or qualifies ("Iranian" → "Iran").
+pub fn country_name(gaz: &Gazetteer, w: &str) -> Option<String> {
+    let base = w.trim_end_matches("’s").trim_end_matches("'s");
+    let base = base.strip_suffix("-led").or_else(|| base.strip_suffix("-backed")).unwrap_or(base);
+    let cc2 = gaz.demonym(base).map(str::to_string).or_else(|| {
+        gaz.lookup(base).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).map(|(id, _)| gaz.entry(*id).cc.clone())
+    })?;
+    gaz.country(&cc2).map(|i| gaz.entry(i).name.clone())
+}
+
 /// Resolves every entity cluster to an actor.
 pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict: &ActorDict) -> DocActors {
     let mut by_cluster: HashMap<usize, Actor> = HashMap::new();
@@ -168,18 +182,18 @@ pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict
                 let words: Vec<&str> = e.canonical.split_whitespace().collect();
                 let country = words.iter().take(2).find_map(|w| country_of_word(gaz, w)).or_else(|| appositive_country(text, an, ents, i, gaz));
                 let sector = words.last().and_then(|w| sector_of_noun(w)).map(str::to_string).or_else(|| appositive_sector(text, ents, i));
-                by_cluster.insert(c, Actor { canonical: e.canonical.clone(), country, sector, affiliation: None });
+                by_cluster.insert(c, Actor { canonical: e.canonical.clone(), country, sector, affiliation: None, generic: false });
             }
             EntityType::Gpe | EntityType::Loc => {
                 let country = gaz.lookup(&e.canonical).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc));
                 if let Some(cc) = country {
                     let name = gaz.lookup(&e.canonical).iter().find(|(id, _)| gaz.entry(*id).level == Level::Country).map(|(id, _)| gaz.entry(*id).name.clone()).unwrap_or(e.canonical.clone());
-                    by_cluster.insert(c, Actor { canonical: name, country: Some(cc), sector: None, affiliation: None });
+                    by_cluster.insert(c, Actor { canonical: name, country: Some(cc), sector: None, affiliation: None, generic: false });
                 }
             }
             EntityType::Norp => {
                 if let Some(cc) = country_of_word(gaz, &e.text) {
-                    by_cluster.insert(c, Actor { canonical: e.text.clone(), country: Some(cc), sector: None, affiliation: None });
+                    by_cluster.insert(c, Actor { canonical: e.text.clone(), country: Some(cc), sector: None, affiliation: None, generic: true });
                 }
             }
             _ => {}
@@ -303,14 +317,14 @@ pub fn phrase_actor(text: &str, an: &Analysis, ents: &Entities, actors: &DocActo
                 Some((s, end)) => (Some(s.to_string()), end),
                 None => (None, t.end),
             };
-            let name = gaz.lookup(w).iter().find(|(id, _)| gaz.entry(*id).level == Level::Country).map(|(id, _)| gaz.entry(*id).name.clone());
+            let name = country_name(gaz, w);
             let canonical = match (&sector, name) {
                 (Some(s), Some(n)) => format!("{n} ({s})"),
                 (Some(s), None) => format!("{cc} ({s})"),
                 (None, Some(n)) => n,
                 (None, None) => cc.clone(),
             };
-            return Some((Actor { canonical, country: Some(cc), sector, affiliation: None }, Span::new(t.start, end)));
+            return Some((Actor { canonical, country: Some(cc), sector, affiliation: None, generic: true }, Span::new(t.start, end)));
         }
     }
     None

@@ -1,8 +1,26 @@
-use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+//! The `sitrep` command.
 
+mod explain;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use sitrep_core::{Document, Output};
+use sitrep_pipeline::Pipeline;
+use sitrep_text::{DocFormat, InputError, ReadOptions};
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// sitrep turns news reports into a source-attributed, geolocated
+/// conflict-event dataset: who did what to whom, where, when, how many, and
+/// according to whom — every field with the byte span it came from.
 #[derive(Parser)]
-#[command(name = "sitrep")]
+#[command(name = "sitrep", version, about, long_about = None, after_help = "Examples:
+  sitrep extract examples/dispatch.txt --published 2025-09-20 --source demo
+  sitrep extract examples/dispatch.txt --published 2025-09-20 --explain
+  cat feed.jsonl | sitrep extract --format jsonl > coded.jsonl
+  sitrep ingest news/ --db events.db && sitrep query --db events.db --type raid --country SY --format csv")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -10,33 +28,479 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
+    /// Code documents and print one sitrep/1 JSON object per document.
+    Extract(ExtractArgs),
+    /// Code documents and store them (idempotently) in a SQLite database.
+    Ingest(IngestArgs),
+    /// Print stored events matching filters, as JSON Lines or CSV.
+    Query(QueryArgs),
+    /// Build or inspect the GeoNames gazetteer.
     #[command(subcommand)]
     Gazetteer(GazCmd),
+    /// Measure extraction throughput (documents/s, MB/s) on a corpus.
+    Bench(BenchArgs),
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Files or directories to read (directories are walked for .txt, .html,
+    /// .htm, .jsonl, .ndjson); `-` or nothing reads standard input.
+    inputs: Vec<PathBuf>,
+    /// Input format; `auto` guesses from the name and content.
+    #[arg(long, value_enum, default_value_t = InFormat::Auto)]
+    input_format: InFormat,
+    /// Publication date (YYYY-MM-DD) for documents that carry none; relative
+    /// dates ("Friday", "last week") are resolved against it.
+    #[arg(long, value_parser = parse_day)]
+    published: Option<chrono::NaiveDate>,
+    /// Source name for documents that carry none.
+    #[arg(long)]
+    source: Option<String>,
+    /// Documents longer than this many bytes are coded in parts.
+    #[arg(long, default_value_t = 2 << 20)]
+    max_doc_bytes: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum InFormat {
+    Auto,
+    Text,
+    Html,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum OutFormat {
+    /// Pretty JSON (the default for a single document).
+    Json,
+    /// One compact JSON object per line (the default otherwise).
+    Jsonl,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: Option<OutFormat>,
+    /// Print a human-readable account of each event instead of JSON: its
+    /// evidence sentences and the span that filled each field.
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// SQLite database file (created if missing).
+    #[arg(long, default_value = "sitrep.db")]
+    db: String,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum QueryFormat {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    #[arg(long, default_value = "sitrep.db")]
+    db: String,
+    /// Actor name (substring of canonical name or text, case-insensitive).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Event type ("raid") or PLOVER category ("ASSAULT").
+    #[arg(long = "type")]
+    kind: Option<String>,
+    /// Country: ISO alpha-2 of the location ("SY") or alpha-3 of an actor ("USA").
+    #[arg(long)]
+    country: Option<String>,
+    /// Events on or after this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    from: Option<chrono::NaiveDate>,
+    /// Events on or before this date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    to: Option<chrono::NaiveDate>,
+    /// Document source or claim source (substring).
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
+    format: QueryFormat,
 }
 
 #[derive(Subcommand)]
 enum GazCmd {
+    /// Compile GeoNames dumps into the gazetteer index (names.fst, tables.bin).
     Build {
+        /// Folder with countryInfo.txt, admin1CodesASCII.txt, admin2Codes.txt.
         #[arg(long, default_value = "../shared/data/geo/geonames")]
         geonames: PathBuf,
+        /// Places file in GeoNames' 19-column format (default: cities500.txt
+        /// in --geonames; a country file or allCountries.txt also works).
         #[arg(long)]
         places: Option<PathBuf>,
+        /// Demonym CSV (CCA2,Name,CCA3,Nationality).
         #[arg(long, default_value = "../shared/data/events/ngec/countries.csv")]
         demonyms: PathBuf,
+        /// Output folder. Point SITREP_GAZETTEER at it to use it at run time.
         #[arg(long, default_value = "data/gazetteer")]
         out: PathBuf,
     },
+    /// Show what the gazetteer in use holds, and look names up in it.
+    Info {
+        /// Names to look up.
+        names: Vec<String>,
+    },
 }
 
-fn main() -> anyhow::Result<()> {
+#[derive(Args)]
+struct BenchArgs {
+    /// Files or folders to code (default: the repository's examples/).
+    inputs: Vec<PathBuf>,
+    /// Repeat the corpus this many times.
+    #[arg(long, default_value_t = 20)]
+    repeat: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    sitrep_text::input::parse_date(s).ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD, e.g. 2025-09-20"))
+}
+
+fn main() {
+    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_env("SITREP_LOG")).with_writer(std::io::stderr).init();
     let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            1
+        }
+    };
+    std::process::exit(code);
+}
+
+fn run(cli: Cli) -> Result<i32> {
     match cli.cmd {
-        Cmd::Gazetteer(GazCmd::Build { geonames, places, demonyms, out }) => {
-            let t = std::time::Instant::now();
-            let places = places.unwrap_or_else(|| geonames.join("cities500.txt"));
-            let s = sitrep_geo::gazetteer::build(&geonames, &places, Some(&demonyms), &out)?;
-            eprintln!("{s:?} in {:.1}s", t.elapsed().as_secs_f64());
+        Cmd::Extract(a) => extract(a),
+        Cmd::Ingest(a) => ingest(a),
+        Cmd::Query(a) => query(a),
+        Cmd::Gazetteer(g) => gazetteer(g),
+        Cmd::Bench(b) => bench(b),
+    }
+}
+
+/// One input source: a name and its bytes.
+struct Source {
+    name: String,
+    bytes: Vec<u8>,
+}
+
+fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            out.push(p.clone());
+        } else if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut found = Vec::new();
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).with_context(|| format!("reading folder {}", d.display()))? {
+                    let path = e?.path();
+                    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                    if hidden {
+                        continue;
+                    }
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path.extension().and_then(|x| x.to_str()).is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "jsonl" | "ndjson")) {
+                        found.push(path);
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or folder", p.display());
         }
     }
-    Ok(())
+    if out.is_empty() {
+        out.push(PathBuf::from("-"));
+    }
+    Ok(out)
+}
+
+fn read_source(p: &Path) -> Result<Source, InputError> {
+    if p.as_os_str() == "-" {
+        let mut b = Vec::new();
+        std::io::stdin().read_to_end(&mut b).map_err(|e| InputError::Io { name: "stdin".into(), msg: e.to_string() })?;
+        return Ok(Source { name: "stdin".into(), bytes: b });
+    }
+    let name = p.display().to_string();
+    let bytes = std::fs::read(p).map_err(|e| InputError::Io { name: name.clone(), msg: e.to_string() })?;
+    Ok(Source { name, bytes })
+}
+
+fn read_options(a: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        format: match a.input_format {
+            InFormat::Auto => None,
+            InFormat::Text => Some(DocFormat::Text),
+            InFormat::Html => Some(DocFormat::Html),
+            InFormat::Jsonl => Some(DocFormat::Jsonl),
+        },
+        published: a.published,
+        source: a.source.clone(),
+        max_doc_bytes: a.max_doc_bytes.max(1024),
+    }
+}
+
+/// Reads every input and codes it, calling `sink` with each output in
+/// input order. Returns (documents coded, input errors).
+fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) -> Result<()>) -> Result<(usize, usize)> {
+    let paths = collect_paths(&a.inputs)?;
+    let opts = read_options(a);
+    let progress = std::io::stderr().is_terminal() && paths.len() > 1;
+    let (mut docs, mut errors) = (0usize, 0usize);
+    let t0 = Instant::now();
+    for (k, p) in paths.iter().enumerate() {
+        let src = match read_source(p) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                errors += 1;
+                continue;
+            }
+        };
+        let read = sitrep_text::read_documents(&src.name, &src.bytes, &opts);
+        drop(src);
+        for e in &read.errors {
+            eprintln!("error: {e}");
+        }
+        errors += read.errors.len();
+        // Code in parallel, in batches, keeping input order.
+        let mut pending: Vec<(Document, Vec<String>)> = read.documents;
+        while !pending.is_empty() {
+            let rest = pending.split_off(pending.len().min(64));
+            let outs: Vec<Output> = pending.par_iter().map(|(d, w)| pipeline.run(d, w.clone())).collect();
+            for o in outs {
+                for w in &o.warnings {
+                    eprintln!("warning: {w}");
+                }
+                docs += 1;
+                sink(o)?;
+            }
+            pending = rest;
+        }
+        if progress {
+            eprint!("\r{}/{} files, {docs} documents, {:.1}s", k + 1, paths.len(), t0.elapsed().as_secs_f64());
+        }
+    }
+    if progress {
+        eprintln!();
+    }
+    Ok((docs, errors))
+}
+
+fn extract(a: ExtractArgs) -> Result<i32> {
+    let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
+    let single = a.input.inputs.len() == 1 && a.input.inputs[0].is_file() && !a.input.inputs[0].to_string_lossy().ends_with("l");
+    let format = a.format.unwrap_or(if single { OutFormat::Json } else { OutFormat::Jsonl });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (docs, errors) = code_inputs(&a.input, &pipeline, |o| {
+        if a.explain {
+            explain::write(&mut out, &o)?;
+        } else if format == OutFormat::Json {
+            serde_json::to_writer_pretty(&mut out, &o)?;
+            writeln!(out)?;
+        } else {
+            serde_json::to_writer(&mut out, &o)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    finish(docs, errors)
+}
+
+fn finish(docs: usize, errors: usize) -> Result<i32> {
+    if errors > 0 {
+        eprintln!("{docs} document(s) coded, {errors} input error(s)");
+        return Ok(1);
+    }
+    if docs == 0 {
+        bail!("no documents read");
+    }
+    Ok(0)
+}
+
+fn ingest(a: IngestArgs) -> Result<i32> {
+    let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
+    let mut store = sitrep_store::Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
+    let (mut new, mut replaced, mut same) = (0, 0, 0);
+    let (docs, errors) = code_inputs(&a.input, &pipeline, |o| {
+        match store.ingest(&o).with_context(|| format!("storing {}", o.document.id))? {
+            sitrep_store::Ingested::New => new += 1,
+            sitrep_store::Ingested::Replaced => replaced += 1,
+            sitrep_store::Ingested::Unchanged => same += 1,
+        }
+        Ok(())
+    })?;
+    let (d, e) = store.counts()?;
+    eprintln!("{}: {new} new, {replaced} replaced, {same} unchanged; the store holds {d} documents, {e} events", a.db);
+    finish(docs, errors)
+}
+
+fn query(a: QueryArgs) -> Result<i32> {
+    if a.db != ":memory:" && !Path::new(&a.db).exists() {
+        bail!("{}: no such database (create one with `sitrep ingest … --db {}`)", a.db, a.db);
+    }
+    let store = sitrep_store::Store::open(&a.db)?;
+    let rows = store.query(&sitrep_store::Filter {
+        actor: a.actor,
+        kind: a.kind,
+        country: a.country,
+        from: a.from.map(|d| d.to_string()),
+        to: a.to.map(|d| d.to_string()),
+        source: a.source,
+        limit: a.limit,
+    })?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match a.format {
+        QueryFormat::Jsonl => {
+            for r in &rows {
+                let mut v = serde_json::to_value(&r.event)?;
+                v["doc_id"] = serde_json::Value::String(r.doc_id.clone());
+                serde_json::to_writer(&mut out, &v)?;
+                writeln!(out)?;
+            }
+        }
+        QueryFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "event_id", "doc_id", "type", "plover", "plover_mode", "cameo", "acled_event_type", "acled_sub_event_type", "date", "date_precision", "location", "country_code", "admin1", "lat", "lon", "geo_precision", "actor1", "actor1_country", "actor2", "target", "assoc_actor1", "fatalities", "injuries", "mode", "sources", "disputed",
+            ])?;
+            for r in &rows {
+                let e = &r.event;
+                let who = |role: sitrep_core::Role| e.actors.iter().filter(|x| x.role == role).map(|x| x.canonical.clone()).collect::<Vec<_>>().join("; ");
+                let a1c = e.actors.iter().find(|x| x.role == sitrep_core::Role::Actor1).and_then(|x| x.country.clone()).unwrap_or_default();
+                let loc = e.location.as_ref();
+                let opt = |v: Option<String>| v.unwrap_or_default();
+                w.write_record([
+                    e.id.clone(),
+                    r.doc_id.clone(),
+                    e.kind.clone(),
+                    e.plover.category.clone(),
+                    opt(e.plover.mode.clone()),
+                    e.cameo.clone(),
+                    opt(e.acled.as_ref().map(|x| x.event_type.clone())),
+                    opt(e.acled.as_ref().map(|x| x.sub_event_type.clone())),
+                    opt(e.date.as_ref().map(|d| d.value.clone())),
+                    opt(e.date.as_ref().and_then(|d| serde_json::to_value(d.precision).ok()).and_then(|v| v.as_str().map(str::to_string))),
+                    opt(loc.map(|l| l.name.clone())),
+                    opt(loc.and_then(|l| l.country_code.clone())),
+                    opt(loc.and_then(|l| l.admin1.clone())),
+                    opt(loc.and_then(|l| l.lat).map(|x| x.to_string())),
+                    opt(loc.and_then(|l| l.lon).map(|x| x.to_string())),
+                    opt(loc.map(|l| l.precision.to_string())),
+                    who(sitrep_core::Role::Actor1),
+                    a1c,
+                    who(sitrep_core::Role::Actor2),
+                    who(sitrep_core::Role::Target),
+                    who(sitrep_core::Role::AssocActor1),
+                    opt(e.fatalities.map(|x| x.to_string())),
+                    opt(e.injuries.map(|x| x.to_string())),
+                    serde_json::to_value(e.mode)?.as_str().unwrap_or("").to_string(),
+                    e.claims.iter().map(|c| match &c.via { Some(v) => format!("{} (via {v})", c.source), None => c.source.clone() }).collect::<Vec<_>>().join("; "),
+                    e.disputed.iter().map(|d| format!("{}: {}", d.field, d.sides.join(" | "))).collect::<Vec<_>>().join("; "),
+                ])?;
+            }
+            w.flush()?;
+        }
+    }
+    out.flush()?;
+    eprintln!("{} event(s)", rows.len());
+    Ok(0)
+}
+
+fn gazetteer(g: GazCmd) -> Result<i32> {
+    match g {
+        GazCmd::Build { geonames, places, demonyms, out } => {
+            let t = Instant::now();
+            let places = places.unwrap_or_else(|| geonames.join("cities500.txt"));
+            let demonyms = demonyms.exists().then_some(demonyms.as_path());
+            let s = sitrep_geo::gazetteer::build(&geonames, &places, demonyms, &out)?;
+            eprintln!(
+                "built {}: {} entries, {} names, {:.1} MB in {:.1}s{}",
+                out.display(),
+                s.entries,
+                s.keys,
+                (s.fst_bytes + s.table_bytes) as f64 / 1e6,
+                t.elapsed().as_secs_f64(),
+                if demonyms.is_none() { " (no demonym file: demonyms left out)" } else { "" }
+            );
+            Ok(0)
+        }
+        GazCmd::Info { names } => {
+            let g = sitrep_geo::default_gazetteer().map_err(anyhow::Error::msg)?;
+            println!("{} entries, {} names; {}", g.len(), g.key_count(), g.tables.attribution);
+            for n in names {
+                let c = g.lookup(&n);
+                println!("{n:?}: {} candidate(s)", c.len());
+                let mut c: Vec<_> = c.into_iter().map(|(id, alt)| (g.entry(id), alt)).collect();
+                c.sort_by_key(|(e, _)| std::cmp::Reverse(e.population));
+                for (e, alt) in c.iter().take(10) {
+                    println!("  {} {} {} {}/{} pop {} ({:.3}, {:.3}){}", e.geonames_id, e.name, e.feature, e.cc, e.admin1, e.population, e.lat, e.lon, if *alt { " [alternate name]" } else { "" });
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn bench(b: BenchArgs) -> Result<i32> {
+    let inputs = if b.inputs.is_empty() { vec![PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"))] } else { b.inputs };
+    let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
+    let mut docs = Vec::new();
+    for p in collect_paths(&inputs)? {
+        let src = read_source(&p)?;
+        let r = sitrep_text::read_documents(&src.name, &src.bytes, &ReadOptions { published: chrono::NaiveDate::from_ymd_opt(2025, 9, 20), ..Default::default() });
+        docs.extend(r.documents.into_iter().map(|x| x.0));
+    }
+    if docs.is_empty() {
+        bail!("no documents to benchmark");
+    }
+    let corpus: Vec<&Document> = (0..b.repeat.max(1)).flat_map(|_| docs.iter()).collect();
+    let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
+    let words: usize = corpus.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(b.threads.unwrap_or(0)).build()?;
+    // Warm-up (loads the gazetteer).
+    pipeline.run(corpus[0], vec![]);
+    let t = Instant::now();
+    let events: usize = pool.install(|| corpus.par_iter().map(|d| pipeline.run(d, vec![]).events.len()).sum());
+    let s = t.elapsed().as_secs_f64();
+    let report = serde_json::json!({
+        "documents": corpus.len(),
+        "bytes": bytes,
+        "words": words,
+        "events": events,
+        "threads": pool.current_num_threads(),
+        "seconds": (s * 1e4).round() / 1e4,
+        "docs_per_sec": (corpus.len() as f64 / s).round(),
+        "mb_per_sec": ((bytes as f64 / 1e6 / s) * 100.0).round() / 100.0,
+        "articles_600w_per_sec": ((words as f64 / 600.0 / s) * 10.0).round() / 10.0,
+    });
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(0)
 }

@@ -32,9 +32,12 @@ const ORG_HEADS: &[&str] = &[
     "division", "regiment", "militia", "militias", "administration", "intelligence", "navy", "observatory", "tribune",
     "journal", "herald", "radio", "tv", "television", "channel", "mission", "assembly", "parliament", "congress",
     "senate", "cabinet", "directorate", "unit", "units", "federation", "association", "society", "foundation", "fund",
-    "nations", "state", "states", "kingdom", "emirate", "caliphate", "revolution", "resistance", "jihad", "mujahideen",
+    "nations", "kingdom", "emirate", "caliphate", "revolution", "resistance", "jihad", "mujahideen",
     "house", "pentagon", "agency", "centre", "center", "program", "programme", "reuters", "bureau", "staff",
 ];
+
+/// Last words that make a span a place ("Kurdistan Region", "Jordan Valley").
+const LOC_HEADS: &[&str] = &["region", "province", "governorate", "district", "valley", "mountains", "mountain", "river", "strip", "bank", "county", "city", "village", "camp", "desert", "sea", "gulf", "island", "islands", "peninsula", "plain", "plateau", "heights", "crossing", "airport", "port", "square", "street", "road", "highway", "border", "corridor"];
 
 /// Capitalised words that start sentences but are not names.
 const STOP: &[&str] = &[
@@ -118,7 +121,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             let word = w[i];
             let lw = word.to_lowercase();
             let nameish = toks[i].kind == TokKind::Word && is_cap(word) && !MONTHS_DAYS.contains(&lw.as_str());
-            if !nameish || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw))) {
+            let determiner = matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those");
+            if !nameish || determiner || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw))) {
                 i += 1;
                 continue;
             }
@@ -151,7 +155,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                 // Connectors inside names: "of", "the", "and", particles, "al-…".
                 let next_cap = end + 1 < toks.len() && is_cap(w[end + 1]) && toks[end + 1].kind == TokKind::Word;
                 let inner = end > start;
-                if inner && next_cap && (lx == "of" || lx == "for" || lx == "on") {
+                let next_time = end + 1 < toks.len() && MONTHS_DAYS.contains(&w[end + 1].to_lowercase().as_str());
+                if inner && next_cap && !next_time && (lx == "of" || lx == "for" || lx == "on") {
                     end += 1;
                     continue;
                 }
@@ -163,7 +168,9 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                     end += 1;
                     continue;
                 }
-                if (lx.starts_with("al-") || lx.starts_with("el-") || lx.starts_with("bin-")) && (inner || next_cap) {
+                // Lowercase particles joined to a name part: "al-Sharaa", "ez-Zor", "bin-Laden".
+                let joined = x.split_once('-').is_some_and(|(p, rest)| p.len() <= 4 && p.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
+                if joined && (inner || next_cap) {
                     end += 1;
                     continue;
                 }
@@ -254,6 +261,9 @@ fn classify(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict, sp:
     }
     if ORG_HEADS.contains(&last.as_str()) && words.len() > 1 {
         return EntityType::Org;
+    }
+    if LOC_HEADS.contains(&last.as_str()) && words.len() > 1 {
+        return EntityType::Loc;
     }
     if words.len() == 1 && gaz.demonym(s).is_some() && gaz.lookup_key(&key).iter().all(|(id, _)| gaz.entry(*id).level != Level::Country) {
         return EntityType::Norp;
@@ -348,9 +358,9 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
             let surname = m[j].kind == EntityType::Per && matches!(m[i].kind, EntityType::Per | EntityType::Misc) && !b.contains(' ') && a.ends_with(&format!(" {b}"));
             let part = surname || per && (a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} ")) || a.ends_with(&format!(" {b}")));
             // An acronym that spells an earlier organisation's initials.
-            let acro = is_acronym(&m[i].text) && m[j].kind == EntityType::Org && initials(&m[j].text).eq_ignore_ascii_case(&m[i].text.replace('.', ""));
+            let acro = is_acronym(&m[i].text) && matches!(m[i].kind, EntityType::Org | EntityType::Misc) && m[j].kind == EntityType::Org && initials(&m[j].text).eq_ignore_ascii_case(&m[i].text.replace('.', ""));
             // A single word that starts an organisation's name ("Rudaw" → "Rudaw Media Network").
-            let head = m[j].kind == EntityType::Org && !b.contains(' ') && a.starts_with(&format!("{b} ")) && m[i].kind != EntityType::Gpe;
+            let head = m[j].kind == EntityType::Org && !b.contains(' ') && a.starts_with(&format!("{b} ")) && matches!(m[i].kind, EntityType::Org | EntityType::Misc);
             if same || part || acro || head {
                 union(&mut parent, i, j);
                 if part || acro || head {
@@ -360,6 +370,18 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
         }
     }
     let cluster: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    // One type per cluster: the first typed (non-MISC) mention's.
+    let mut kind_of: HashMap<usize, EntityType> = HashMap::new();
+    for i in 0..n {
+        if m[i].kind != EntityType::Misc {
+            kind_of.entry(cluster[i]).or_insert(m[i].kind);
+        }
+    }
+    for i in 0..n {
+        if let Some(k) = kind_of.get(&cluster[i]) {
+            m[i].kind = *k;
+        }
+    }
     // Canonical: the longest non-acronym name of the cluster; aliases: the others.
     let mut names: HashMap<usize, Vec<String>> = HashMap::new();
     for i in 0..n {

@@ -37,6 +37,7 @@ pub struct Inputs<'a> {
     pub places: &'a [Place],
     pub ents: &'a Entities,
     pub actors: &'a DocActors,
+    pub dict: &'a sitrep_actors::ActorDict,
     pub gaz: &'a Gazetteer,
 }
 
@@ -45,9 +46,11 @@ const GENERIC_SOURCES: &[&str] = &["report", "statement", "announcement", "commu
 const HYPOTHETICAL: &[&str] = &["seeking", "seek", "seeks", "plotting", "plot", "plotted", "planning", "plan", "plans", "planned", "intend", "intends", "intended", "threatened", "threatens", "could", "would", "might", "may", "attempt", "attempted", "tried", "trying", "aims", "aimed", "wants", "wanted", "prepare", "preparing", "vowed", "vows", "potential", "possible"];
 const NEGATION: &[&str] = &["not", "n't", "never", "no", "denied", "deny", "denies", "without"];
 const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "her", "its", "their", "our"];
-const SUPPORT_VERBS: &[&str] = &["conducted", "carried", "launched", "staged", "mounted", "led", "executed", "claimed", "undertook", "performed", "conduct", "launch"];
+const SUPPORT_VERBS: &[&str] = &["conducted", "carried", "launched", "staged", "mounted", "led", "executed", "claimed", "undertook", "performed", "conduct", "launch", "involved", "responsible", "behind", "participated", "orchestrated", "masterminded", "planned"];
 const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
 const PLACE_PREPS: &[&str] = &["in", "near", "inside", "at", "across", "from", "into", "toward", "towards", "outside", "around", "of", "to", "throughout", "within"];
+/// Words that may stand between a preposition and a place ("in eastern Syria").
+const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "rural", "neighbouring", "neighboring", "nearby", "occupied", "war-torn", "besieged", "greater", "upper", "lower"];
 const ACTOR_NOUNS: &[&str] = &["forces", "force", "troops", "soldiers", "military", "army", "member", "members", "operative", "operatives", "figure", "leader", "leaders", "commander", "fighters", "militants", "intelligence", "government", "embassy", "police", "officials", "authorities", "jets", "warplanes", "drones", "militia", "cell", "cells"];
 
 /// A participant phrase in a sentence.
@@ -120,10 +123,16 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
     let (text, an) = (inp.text, inp.an);
     let s = inp.an.sentences[si];
     let mut out: Vec<Chunk> = Vec::new();
+    let roles: Vec<(usize, Span)> = inp.ents.roles.iter().map(|(k, v)| (*k, *v)).collect();
     for (i, e) in inp.ents.mentions.iter().enumerate() {
         if e.start < s.start || e.end > s.end || e.kind == EntityType::Misc {
             continue;
         }
+        // Words of a person's role ("Syrian President", "CENTCOM Commander") describe the person.
+        if roles.iter().any(|(_, r)| r.contains(e.span())) {
+            continue;
+        }
+        let role_start = inp.ents.roles.get(&i).map(|r| r.start);
         let ti = an.token_at(e.start);
         let te = an.token_at(e.end);
         // Extend right over actor nouns.
@@ -143,22 +152,43 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                 start_tok -= 1;
             }
         }
-        let span = Span::new(an.tokens[start_tok].start, an.tokens[end_tok - 1].end);
-        let prev_w = if ti > s.tokens.0 { an.tokens[ti - 1].text(text).to_lowercase() } else { String::new() };
+        let span = Span::new(role_start.unwrap_or(an.tokens[start_tok].start).min(an.tokens[start_tok].start), an.tokens[end_tok - 1].end);
+        let tw = |k: usize| if k >= s.tokens.0 && k < s.tokens.1 { an.tokens[k].text(text).to_lowercase() } else { String::new() };
         let is_geo = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-        let place = is_geo && end_tok == te && PLACE_PREPS.contains(&prev_w.as_str());
+        // "in Syria", "in eastern Syria", "in the north of Syria", "Atmeh, Syria".
+        let prep_before = (1..=3).any(|b| ti >= s.tokens.0 + b && PLACE_PREPS.contains(&tw(ti - b).as_str()) && (1..b).all(|c| PLACE_MODIFIERS.contains(&tw(ti - c).as_str())));
+        let after_place = ti > s.tokens.0 + 1 && tw(ti - 1) == "," && out.last().is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
+        let place = is_geo && end_tok == te && (prep_before || after_place);
         let actor = if end_tok > te || start_tok < ti || matches!(e.kind, EntityType::Norp) {
             phrase_actor(text, an, inp.ents, inp.actors, inp.gaz, span).map(|x| x.0)
         } else {
             inp.actors.by_cluster.get(&inp.ents.cluster[i]).cloned()
         };
         let actor = actor.unwrap_or_else(|| Actor { canonical: e.canonical.clone(), ..Default::default() });
+        let _ = (te, ti);
         if is_geo && actor.country.is_none() && !place {
             // A town or region that is not a country is not a participant.
             out.push(Chunk { span, actor, kind: e.kind, place: true });
             continue;
         }
         out.push(Chunk { span, actor, kind: e.kind, place });
+    }
+    // Actor-dictionary phrases written in lower case ("the US-led global coalition").
+    let toks = &an.tokens[s.tokens.0..s.tokens.1];
+    for a in 0..toks.len() {
+        for len in (2..=5).rev() {
+            if a + len > toks.len() {
+                continue;
+            }
+            let sp = Span::new(toks[a].start, toks[a + len - 1].end);
+            if out.iter().any(|c| c.span.overlaps(sp)) {
+                continue;
+            }
+            if let Some(actor) = inp.dict.get(&text[sp.start..sp.end]) {
+                out.push(Chunk { span: sp, actor: actor.clone(), kind: EntityType::Org, place: false });
+                break;
+            }
+        }
     }
     // Pronouns.
     for t in &an.tokens[s.tokens.0..s.tokens.1] {
@@ -217,8 +247,18 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
         if !CUE_VERBS.contains(&word.as_str()) {
             continue;
         }
-        // Source: the participant just before the cue (adverbs and "also" may intervene).
-        let before = chunks.iter().rev().find(|c| c.span.end <= tok.start && !c.place && text[c.span.end..tok.start].split_whitespace().count() <= 2);
+        // Source: the participant just before the cue (adverbs and "also" may
+        // intervene), or before an appositive ("X, a Syrian news agency …, reported").
+        let mut before = chunks.iter().rev().find(|c| c.span.end <= tok.start && !c.place && text[c.span.end..tok.start].split_whitespace().count() <= 2);
+        if text[s.start..tok.start].trim_end().ends_with(',') {
+            let head = &text[s.start..tok.start];
+            if let Some(ap) = [", a ", ", an ", ", the "].iter().filter_map(|p| head.find(p)).min() {
+                let ap = s.start + ap;
+                if let Some(c) = chunks.iter().rev().find(|c| c.span.end <= ap && text[c.span.end..ap].trim().is_empty()) {
+                    before = Some(c);
+                }
+            }
+        }
         let cue = match before {
             Some(c) => {
                 let src = text[c.span.start..c.span.end].to_string();
@@ -337,12 +377,14 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
     let passive = t_first > s.tokens.0 && matches!(tw(t_first - 1).as_str(), "was" | "were" | "been" | "being" | "is" | "are");
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
-        ti > 0 && matches!(tw(ti - 1).as_str(), "by") || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by"
+        let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;
+        near && (ti > 0 && matches!(tw(ti - 1).as_str(), "by") || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by")
     });
     let prep_chunk = |preps: &[&str], max_gap: usize| -> Option<&Chunk> {
         after.iter().copied().find(|c| {
             let gap: Vec<String> = inp.text[trig.end..c.span.start].split_whitespace().map(|x| x.to_lowercase()).collect();
-            gap.len() <= max_gap && gap.first().is_some_and(|g| preps.contains(&g.as_str()))
+            // The preposition, then only lower-case words ("on the", "against local").
+            gap.len() <= max_gap && gap.first().is_some_and(|g| preps.contains(&g.as_str())) && gap[1..].iter().all(|g| g.chars().all(|ch| ch.is_lowercase()))
         })
     };
     let push = |m: &mut Mention, role: Role, c: &Chunk| {
@@ -394,7 +436,7 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
             let lo = ti.saturating_sub(5).max(s.tokens.0);
             if let Some(sv) = (lo..ti).rev().find(|&i| SUPPORT_VERBS.contains(&tw(i).as_str())) {
                 let sv_start = an.tokens[sv].start;
-                if let Some(c) = before.iter().rev().find(|c| c.span.end <= sv_start && text[c.span.end..sv_start].split_whitespace().count() <= 2 && !source_spans.contains(&c.span)) {
+                if let Some(c) = before.iter().rev().find(|c| c.span.end <= sv_start && text[c.span.end..sv_start].split_whitespace().count() <= 4 && !source_spans.contains(&c.span)) {
                     push(m, Role::Actor1, c);
                 }
             }
@@ -504,7 +546,13 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
 /// else "according to X"; another cue in the sentence relays it (`via`).
 fn claim_for(inp: &Inputs, sent: Span, cues: &[Cue], trig: Span) -> Option<Claim> {
     let direct = cues.iter().filter(|c| c.at < trig.start && !c.according).next_back();
-    let trailing = cues.iter().find(|c| c.at > trig.end && !c.according);
+    // A cue after the trigger covers it only when it closes the sentence
+    // ("…, the SDF reported."), not when it opens a quote ("X said: …").
+    let closes = |c: &&Cue| {
+        let rest = &inp.text[c.at + c.word.len()..sent.end];
+        rest.split_whitespace().filter(|w| w.chars().any(|ch| ch.is_alphanumeric())).count() <= 2 && !rest.trim_start().starts_with(':')
+    };
+    let trailing = cues.iter().filter(|c| c.at > trig.end && !c.according).find(closes);
     let according = cues.iter().find(|c| c.according);
     let (primary, via) = match (direct, trailing, according) {
         (Some(d), t, a) => (d, t.or(a.filter(|a| a.at < d.at))),
@@ -512,7 +560,6 @@ fn claim_for(inp: &Inputs, sent: Span, cues: &[Cue], trig: Span) -> Option<Claim
         (None, None, Some(a)) => (a, None),
         (None, None, None) => return None,
     };
-    let _ = inp;
     Some(Claim {
         source: primary.source.clone(),
         source_canonical: primary.canonical.clone(),
@@ -646,6 +693,11 @@ fn compatible(acc: &Acc, m: &Mention) -> bool {
     if !same_family {
         return false;
     }
+    // What did not happen (or not yet) is not the same event as what did.
+    let unreal = |m: Mode| matches!(m, Mode::Hypothetical | Mode::Future | Mode::Negated);
+    if unreal(first.mode) != unreal(m.mode) {
+        return false;
+    }
     if let (Some(a), Some(b)) = (acc.date().and_then(interval), m.time.as_ref().and_then(interval)) {
         if !overlaps(a, b) {
             return false;
@@ -674,7 +726,6 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             (0..accs.len())
                 .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
                 .filter(|&i| !accs[i].participants().is_disjoint(&mine))
-                .filter(|&i| m.time.is_none() || accs[i].date().is_some())
                 .max_by_key(|&i| accs[i].last_sent)
         };
         match pick {
@@ -711,13 +762,11 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             *c = Some(0);
         }
     }
-    // Participants.
-    let mut actors: Vec<ActorRef> = Vec::new();
-    let mut fields: Vec<FieldSpan> = vec![FieldSpan { field: "type".into(), start: main.trig.start, end: main.trig.end }];
+    // Participants, in mention order; one entry per canonical actor.
+    let mut actors: Vec<(ActorRef, bool)> = Vec::new(); // (actor, generic)
     for (mi, m) in acc.mentions.iter().enumerate() {
         for (role, c) in &m.actors {
-            let mut role = *role;
-            if let Some(x) = actors.iter_mut().find(|x| x.canonical == c.actor.canonical) {
+            if let Some((x, _)) = actors.iter_mut().find(|(x, _)| x.canonical == c.actor.canonical) {
                 if let Some(ci) = claim_of[mi] {
                     if !x.claimed_by.contains(&ci) {
                         x.claimed_by.push(ci);
@@ -725,30 +774,66 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
                 }
                 continue;
             }
-            if role == Role::Actor1 && actors.iter().any(|x| x.role == Role::Actor1) {
-                role = Role::AssocActor1;
-            }
-            // A named target supersedes the generic mention of its group.
-            if role == Role::Target {
-                if let Some(aff) = &c.actor.affiliation {
-                    actors.retain(|x| !(x.role == Role::Target && &x.canonical == aff && x.affiliation.is_none() && !x.text.contains(' ') || x.role == Role::Target && &x.canonical == aff && x.text != x.canonical && x.affiliation.is_none()));
-                } else if actors.iter().any(|x| x.role == Role::Target && x.affiliation.as_deref() == Some(c.actor.canonical.as_str())) {
-                    continue;
+            let text_here = &inp.text[c.span.start..c.span.end];
+            actors.push((
+                ActorRef {
+                    role: *role,
+                    text: text_here.to_string(),
+                    start: c.span.start,
+                    end: c.span.end,
+                    canonical: c.actor.canonical.clone(),
+                    country: c.actor.country.clone(),
+                    sector: c.actor.sector.clone().or_else(|| sector_of_noun(text_here.rsplit(' ').next().unwrap_or("")).map(str::to_string)),
+                    affiliation: c.actor.affiliation.clone(),
+                    claimed_by: claim_of[mi].into_iter().collect(),
+                },
+                c.actor.generic,
+            ));
+        }
+    }
+    // A generic phrase ("US forces") gives way to a named actor of the same
+    // country and sector on the same side; a group's generic mention ("an
+    // ISIS operative") gives way to the named member ("Omar Abdul Qader").
+    let side = |r: Role| matches!(r, Role::Actor1 | Role::AssocActor1);
+    let snapshot = actors.clone();
+    actors.retain(|(a, generic)| {
+        let superseded_generic = *generic
+            && snapshot.iter().any(|(b, g)| !g && side(b.role) == side(a.role) && b.country.is_some() && b.country == a.country && (a.sector.is_none() || b.sector == a.sector));
+        let superseded_group = a.role == Role::Target && a.affiliation.is_none() && snapshot.iter().any(|(b, _)| b.role == Role::Target && b.affiliation.as_deref() == Some(a.canonical.as_str()));
+        !(superseded_generic || superseded_group)
+    });
+    // Merge the claims of dropped actors into their replacements.
+    for (a, _) in &snapshot {
+        if actors.iter().any(|(x, _)| x.canonical == a.canonical) {
+            continue;
+        }
+        if let Some((x, _)) = actors.iter_mut().find(|(x, _)| side(x.role) == side(a.role) && (x.country == a.country || x.affiliation.as_deref() == Some(a.canonical.as_str()))) {
+            for c in &a.claimed_by {
+                if !x.claimed_by.contains(c) {
+                    x.claimed_by.push(*c);
                 }
             }
-            fields.push(FieldSpan { field: format!("actors.{}", serde_role(role)), start: c.span.start, end: c.span.end });
-            actors.push(ActorRef {
-                role,
-                text: inp.text[c.span.start..c.span.end].to_string(),
-                start: c.span.start,
-                end: c.span.end,
-                canonical: c.actor.canonical.clone(),
-                country: c.actor.country.clone(),
-                sector: c.actor.sector.clone().or_else(|| sector_of_noun(inp.text[c.span.start..c.span.end].rsplit(' ').next().unwrap_or("")).map(str::to_string)),
-                affiliation: c.actor.affiliation.clone(),
-                claimed_by: claim_of[mi].into_iter().collect(),
-            });
         }
+    }
+    // One actor1: the others on that side are associated actors.
+    let mut seen_a1 = false;
+    for (a, _) in actors.iter_mut() {
+        if a.role == Role::Actor1 {
+            if seen_a1 {
+                a.role = Role::AssocActor1;
+            }
+            seen_a1 = true;
+        }
+    }
+    if !seen_a1 {
+        if let Some((a, _)) = actors.iter_mut().find(|(a, _)| a.role == Role::AssocActor1) {
+            a.role = Role::Actor1;
+        }
+    }
+    let actors: Vec<ActorRef> = actors.into_iter().map(|x| x.0).collect();
+    let mut fields: Vec<FieldSpan> = vec![FieldSpan { field: "type".into(), start: main.trig.start, end: main.trig.end }];
+    for a in &actors {
+        fields.push(FieldSpan { field: format!("actors.{}", serde_role(a.role)), start: a.start, end: a.end });
     }
     // Date.
     let date = acc.date().cloned();

@@ -44,6 +44,7 @@ impl Pipeline {
             places: &places,
             ents: &ents,
             actors: &actors,
+            dict: self.dict,
             gaz: self.gaz,
         });
         Output {
