@@ -253,7 +253,7 @@ fn membership<'a>(text: &str, an: &Analysis, ents: &Entities, orgs: &'a HashMap<
     let before: Vec<&str> = an.tokens[ti.saturating_sub(4)..ti].iter().map(|t| t.text(text)).collect();
     if before.last().is_some_and(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str())) {
         let from = an.tokens[ti.saturating_sub(4)].start;
-        if let Some((j, _)) = ents.mentions.iter().enumerate().rev().find(|(_, m)| m.start >= from && m.end <= e.start && m.kind == EntityType::Org) {
+        if let Some((j, _)) = ents.within(Span::new(from, e.start)).filter(|(_, m)| m.kind == EntityType::Org).last() {
             return orgs.get(&ents.cluster[j]);
         }
     }
@@ -263,7 +263,7 @@ fn membership<'a>(text: &str, an: &Analysis, ents: &Entities, orgs: &'a HashMap<
         let stop = an.tokens.get((after_tok + 7).min(an.tokens.len().saturating_sub(1))).map(|t| t.end).unwrap_or(e.end);
         let has_member = after.iter().any(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str()));
         if has_member {
-            if let Some((j, _)) = ents.mentions.iter().enumerate().find(|(_, m)| m.start > e.end && m.end <= stop && m.kind == EntityType::Org) {
+            if let Some((j, _)) = ents.within(Span::new(e.end + 1, stop.max(e.end + 1))).find(|(_, m)| m.kind == EntityType::Org) {
                 return orgs.get(&ents.cluster[j]);
             }
         }

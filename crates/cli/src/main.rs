@@ -197,6 +197,9 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
+/// Text coded at once, at most (one document may exceed it).
+const BATCH_BYTES: usize = 4 << 20;
+
 /// One input source: a name and its bytes.
 struct Source {
     name: String,
@@ -287,10 +290,17 @@ fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) 
             eprintln!("error: {e}");
         }
         errors += read.errors.len();
-        // Code in parallel, in batches, keeping input order.
+        // Code in parallel, in batches bounded in count and bytes (memory
+        // stays bounded on huge inputs), keeping input order.
         let mut pending: Vec<(Document, Vec<String>)> = read.documents;
         while !pending.is_empty() {
-            let rest = pending.split_off(pending.len().min(64));
+            let mut n = 0;
+            let mut bytes = 0;
+            while n < pending.len() && n < 64 && (n == 0 || bytes + pending[n].0.text.len() <= BATCH_BYTES) {
+                bytes += pending[n].0.text.len();
+                n += 1;
+            }
+            let rest = pending.split_off(n);
             let outs: Vec<Output> = pending.par_iter().map(|(d, w)| pipeline.run(d, w.clone())).collect();
             for o in outs {
                 for w in &o.warnings {

@@ -84,9 +84,10 @@ pub struct Entities {
 }
 
 impl Entities {
-    /// Mentions overlapping `span`.
+    /// Mentions inside `span` (mentions are sorted by start).
     pub fn within(&self, span: Span) -> impl Iterator<Item = (usize, &Entity)> {
-        self.mentions.iter().enumerate().filter(move |(_, e)| span.contains(e.span()))
+        let from = self.mentions.partition_point(|e| e.start < span.start);
+        self.mentions[from..].iter().enumerate().take_while(move |(_, e)| e.start < span.end).filter(move |(_, e)| span.contains(e.span())).map(move |(k, e)| (from + k, e))
     }
 }
 
@@ -349,24 +350,72 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
         }
     }
     let keys: Vec<String> = m.iter().map(|e| normalize(&e.text)).collect();
+    // Earlier mentions indexed by what the rules compare, so that linking
+    // stays linear in the number of mentions.
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut per_by_last: HashMap<&str, usize> = HashMap::new(); // last word of a person's name
+    let mut per_by_first: HashMap<&str, usize> = HashMap::new(); // first word(s) of a person's name
+    let mut org_by_first: HashMap<&str, usize> = HashMap::new();
+    let mut org_by_initials: HashMap<String, usize> = HashMap::new();
+    let mut per_names: Vec<usize> = Vec::new();
     for i in 0..n {
-        for j in 0..i {
-            let (a, b) = (&keys[j], &keys[i]);
-            let same = a == b;
-            // A later name that extends, or is a part of, an earlier same-typed one.
-            let per = m[i].kind == EntityType::Per && m[j].kind == EntityType::Per;
-            let surname = m[j].kind == EntityType::Per && matches!(m[i].kind, EntityType::Per | EntityType::Misc) && !b.contains(' ') && a.ends_with(&format!(" {b}"));
-            let part = surname || per && (a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} ")) || a.ends_with(&format!(" {b}")));
-            // An acronym that spells an earlier organisation's initials.
-            let acro = is_acronym(&m[i].text) && matches!(m[i].kind, EntityType::Org | EntityType::Misc) && m[j].kind == EntityType::Org && initials(&m[j].text).eq_ignore_ascii_case(&m[i].text.replace('.', ""));
-            // A single word that starts an organisation's name ("Rudaw" → "Rudaw Media Network").
-            let head = m[j].kind == EntityType::Org && !b.contains(' ') && a.starts_with(&format!("{b} ")) && matches!(m[i].kind, EntityType::Org | EntityType::Misc);
-            if same || part || acro || head {
-                union(&mut parent, i, j);
-                if part || acro || head {
-                    m[i].kind = m[j].kind;
+        let b = keys[i].as_str();
+        let mut link_to: Vec<(usize, bool)> = Vec::new(); // (j, adopt j's type)
+        if let Some(&j) = by_key.get(b) {
+            link_to.push((j, false));
+        }
+        let single = !b.contains(' ');
+        if single && matches!(m[i].kind, EntityType::Per | EntityType::Misc) {
+            if let Some(&j) = per_by_last.get(b) {
+                link_to.push((j, true));
+            }
+        }
+        if single && matches!(m[i].kind, EntityType::Org | EntityType::Misc) {
+            if let Some(&j) = org_by_first.get(b) {
+                link_to.push((j, true));
+            }
+        }
+        if is_acronym(&m[i].text) && matches!(m[i].kind, EntityType::Org | EntityType::Misc) {
+            if let Some(&j) = org_by_initials.get(&m[i].text.replace('.', "").to_uppercase()) {
+                link_to.push((j, true));
+            }
+        }
+        if m[i].kind == EntityType::Per && !single {
+            // A longer or shorter form of an earlier person's name.
+            if let Some(&j) = per_by_first.get(b.split(' ').next().unwrap_or("")) {
+                let a = keys[j].as_str();
+                if a.starts_with(&format!("{b} ")) || b.starts_with(&format!("{a} ")) {
+                    link_to.push((j, false));
                 }
             }
+            for &j in per_names.iter().rev().take(50) {
+                if keys[j].ends_with(&format!(" {b}")) {
+                    link_to.push((j, false));
+                }
+            }
+        }
+        for (j, adopt) in link_to {
+            union(&mut parent, i, j);
+            if adopt {
+                m[i].kind = m[j].kind;
+            }
+        }
+        by_key.entry(b).or_insert(i);
+        match m[i].kind {
+            EntityType::Per => {
+                if let Some(last) = b.rsplit(' ').next().filter(|_| !single) {
+                    per_by_last.entry(last).or_insert(i);
+                }
+                per_by_first.entry(b.split(' ').next().unwrap_or("")).or_insert(i);
+                per_names.push(i);
+            }
+            EntityType::Org => {
+                if !single {
+                    org_by_first.entry(b.split(' ').next().unwrap_or("")).or_insert(i);
+                    org_by_initials.entry(initials(&m[i].text).to_uppercase()).or_insert(i);
+                }
+            }
+            _ => {}
         }
     }
     let cluster: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();

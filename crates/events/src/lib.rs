@@ -123,13 +123,14 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
     let (text, an) = (inp.text, inp.an);
     let s = inp.an.sentences[si];
     let mut out: Vec<Chunk> = Vec::new();
-    let roles: Vec<(usize, Span)> = inp.ents.roles.iter().map(|(k, v)| (*k, *v)).collect();
-    for (i, e) in inp.ents.mentions.iter().enumerate() {
-        if e.start < s.start || e.end > s.end || e.kind == EntityType::Misc {
+    let in_sentence: Vec<(usize, &sitrep_core::Entity)> = inp.ents.within(s.span()).collect();
+    let roles: Vec<Span> = in_sentence.iter().filter_map(|(i, _)| inp.ents.roles.get(i).copied()).collect();
+    for &(i, e) in &in_sentence {
+        if e.kind == EntityType::Misc {
             continue;
         }
         // Words of a person's role ("Syrian President", "CENTCOM Commander") describe the person.
-        if roles.iter().any(|(_, r)| r.contains(e.span())) {
+        if roles.iter().any(|r| r.contains(e.span())) {
             continue;
         }
         let role_start = inp.ents.roles.get(&i).map(|r| r.start);
@@ -462,7 +463,8 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
     }
     // Place: the most precise place after the trigger in its clause, else before it.
     let places_in = |a: usize, b: usize| -> Vec<&Place> {
-        inp.places.iter().filter(|p| p.start >= a && p.end <= b).filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span()))).collect()
+        let from = inp.places.partition_point(|p| p.start < a);
+        inp.places[from..].iter().take_while(|p| p.start < b).filter(|p| p.end <= b).filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span()))).collect()
     };
     let pick = |v: Vec<&Place>| v.into_iter().min_by_key(|p| p.precision).cloned();
     m.place = pick(places_in(trig.end, right_limit.max(trig.end))).or_else(|| {
@@ -470,10 +472,11 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
         pick(places_in(clause_start, trig.start))
     });
     // Date: the nearest date in the sentence that is not a reporting verb's.
-    m.time = inp
-        .times
+    let from = inp.times.partition_point(|t| t.start < s.start);
+    m.time = inp.times[from..]
         .iter()
-        .filter(|t| t.start >= s.start && t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
+        .take_while(|t| t.start < s.end)
+        .filter(|t| t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
         .filter(|t| !is_reporting_time(inp, cues, t))
         .min_by_key(|t| if t.start >= trig.end { t.start - trig.end } else { trig.start - t.end })
         .cloned();
@@ -712,18 +715,24 @@ fn compatible(acc: &Acc, m: &Mention) -> bool {
     true
 }
 
+/// How many sentences back a mention may find the event it refers to.
+const MERGE_WINDOW: usize = 40;
+
 fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
     let mut accs: Vec<Acc> = Vec::new();
+    let mut open: Vec<usize> = Vec::new(); // events referred to within the window
     for m in mentions {
+        open.retain(|&i| accs[i].last_sent + MERGE_WINDOW >= m.sent);
         let anaphoric = m.definite || m.def.class == Class::Anaphor;
         let has_args = !m.actors.is_empty() || m.fatalities.is_some();
         let pick = if anaphoric {
             // Prefer an event referred to by the same word, then the latest one.
-            let cands: Vec<usize> = (0..accs.len()).filter(|&i| compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
+            let cands: Vec<usize> = open.iter().copied().filter(|&i| compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
             cands.iter().copied().filter(|&i| accs[i].heads().contains(m.head.as_str())).max_by_key(|&i| accs[i].last_sent).or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
         } else {
             let mine: HashSet<String> = m.actors.iter().flat_map(|(_, c)| std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())).collect();
-            (0..accs.len())
+            open.iter()
+                .copied()
                 .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
                 .filter(|&i| !accs[i].participants().is_disjoint(&mine))
                 .max_by_key(|&i| accs[i].last_sent)
@@ -733,7 +742,10 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
                 accs[i].last_sent = m.sent;
                 accs[i].mentions.push(m);
             }
-            None if has_args && m.def.class != Class::Anaphor => accs.push(Acc { last_sent: m.sent, mentions: vec![m] }),
+            None if has_args && m.def.class != Class::Anaphor => {
+                open.push(accs.len());
+                accs.push(Acc { last_sent: m.sent, mentions: vec![m] });
+            }
             None => {} // a reference to no event we know of, with nothing of its own
         }
     }

@@ -227,6 +227,10 @@ pub fn resolve(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span]) ->
             *ctx.admin1.entry((e.cc.clone(), e.admin1.clone())).or_default() += 1.0;
         }
     }
+    let mut same_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        same_key.entry(normalize(&text[m.start..m.end])).or_default().push(i);
+    }
     let mut out = Vec::with_capacity(mentions.len());
     for (i, &m) in mentions.iter().enumerate() {
         let place = match ids[i] {
@@ -237,7 +241,7 @@ pub fn resolve(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span]) ->
             None => {
                 // Unknown to the gazetteer: fall back to what contains it.
                 let name = text[m.start..m.end].trim_start_matches("the ").to_string();
-                container_for(gaz, text, an, mentions, &ids, i).map(|outer| {
+                container_for(gaz, text, an, mentions, &ids, &same_key, i).map(|outer| {
                     let e = gaz.entry(outer);
                     let mut p = to_place(gaz, text, m, e, Some(&name), 2);
                     if e.level == Level::Country {
@@ -264,13 +268,13 @@ fn following_container(text: &str, an: &Analysis, mentions: &[Span], i: usize) -
 /// The most specific resolved area that the text says contains mention `i`:
 /// "X, Y", "X in (the …) countryside of Y", "X … in Y province" in the same
 /// sentence, or "X is in Y" / "X, in Y" anywhere in the document.
-fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], ids: &[Option<u32>], i: usize) -> Option<u32> {
+fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], ids: &[Option<u32>], same_key: &HashMap<String, Vec<usize>>, i: usize) -> Option<u32> {
     let m = mentions[i];
     let key = normalize(&text[m.start..m.end]);
     let mut found: Vec<u32> = Vec::new();
     let sent = an.sentence_of(m.start);
     // Same sentence: areas mentioned after X, linked by "in" / "," / "of".
-    for (j, n) in mentions.iter().enumerate().skip(i + 1) {
+    for (j, n) in mentions.iter().enumerate().skip(i + 1).take(8) {
         if an.sentence_of(n.start) != sent {
             break;
         }
@@ -282,8 +286,9 @@ fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], 
         }
     }
     // Elsewhere: "X is in Y", "X is located in Y", "X, in Y".
-    for (j, n) in mentions.iter().enumerate() {
-        if j == i || normalize(&text[n.start..n.end]) != key {
+    for &j in same_key.get(&key).map(|v| v.as_slice()).unwrap_or(&[]) {
+        let n = &mentions[j];
+        if j == i {
             continue;
         }
         let Some(next) = mentions.get(j + 1) else { continue };

@@ -1,0 +1,117 @@
+//! The CLI on bad input: clear errors, non-zero exits, no panics, nothing lost.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("sitrep-bad-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn sitrep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn no_panic(o: &Output) {
+    assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
+}
+
+#[test]
+fn empty_file() {
+    let d = tmp("empty");
+    let f = d.join("empty.txt");
+    std::fs::write(&f, "").unwrap();
+    let o = sitrep(&["extract", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("empty input"), "{}", stderr(&o));
+    no_panic(&o);
+}
+
+#[test]
+fn binary_file() {
+    let d = tmp("bin");
+    let f = d.join("x.txt");
+    std::fs::write(&f, [0x7f, b'E', b'L', b'F', 0, 1, 2, 3, 0, 0]).unwrap();
+    let o = sitrep(&["extract", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("binary"), "{}", stderr(&o));
+    no_panic(&o);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning() {
+    let d = tmp("utf8");
+    let f = d.join("x.txt");
+    std::fs::write(&f, b"Gunmen killed five villagers in Kaduna on Monday.\xff\xfe police said.").unwrap();
+    let o = sitrep(&["extract", f.to_str().unwrap(), "--published", "2024-05-08"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("invalid UTF-8"));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["events"][0]["fatalities"], 5);
+}
+
+#[test]
+fn bad_published_date() {
+    let o = sitrep(&["extract", "-", "--published", "20/09/2025"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a date"), "{}", stderr(&o));
+}
+
+#[test]
+fn jsonl_bad_line_is_reported_and_others_processed() {
+    let d = tmp("jsonl");
+    let f = d.join("feed.jsonl");
+    std::fs::write(
+        &f,
+        "{\"id\":\"a\",\"text\":\"Militants attacked a checkpoint in Mosul, killing two soldiers.\",\"published\":\"2024-03-02\"}\n{not json\n{\"id\":\"c\",\"text\":\"Police arrested three men in Karachi on Sunday.\",\"published\":\"2024-03-04\"}\n",
+    )
+    .unwrap();
+    let o = sitrep(&["extract", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("feed.jsonl:2"), "{}", stderr(&o));
+    let ids: Vec<String> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, vec!["a", "c"]);
+}
+
+#[test]
+fn missing_file_and_missing_db() {
+    let o = sitrep(&["extract", "/nonexistent/x.txt"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such file"));
+    let o = sitrep(&["query", "--db", "/nonexistent/x.db"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no such database"));
+}
+
+#[test]
+fn fifty_megabytes_in_parts_with_bounded_memory() {
+    let d = tmp("big");
+    let f = d.join("big.txt");
+    let para = "Gunmen attacked a police post near Maiduguri on Tuesday, killing three officers, officials said. Residents fled to nearby villages.\n\n";
+    let text = para.repeat(50_000_000 / para.len() + 1);
+    std::fs::write(&f, &text).unwrap();
+    let out_path = d.join("out.jsonl");
+    let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["extract", f.to_str().unwrap(), "--published", "2024-01-10", "--format", "jsonl"])
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("parts"));
+    use std::io::BufRead;
+    let mut parts = 0;
+    let mut events = 0;
+    for line in std::io::BufReader::new(std::fs::File::open(&out_path).unwrap()).lines() {
+        let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
+        parts += 1;
+        events += v["events"].as_array().unwrap().len();
+    }
+    assert!(parts >= 20, "coded as {parts} parts");
+    assert!(events > 100_000, "events in every part: {events}");
+    std::fs::remove_dir_all(&d).ok();
+}
