@@ -131,7 +131,7 @@ fn sector_of_title(w: &str) -> Option<&'static str> {
 }
 
 /// Membership nouns: "ISIS member X", "X, an ISIS operative".
-const MEMBER_NOUNS: &[&str] = &["member", "members", "operative", "operatives", "leader", "leaders", "commander", "figure", "militant", "fighter", "official", "spokesman", "chief", "emir", "official", "head", "founder", "cell"];
+const MEMBER_NOUNS: &[&str] = &["envoy", "ambassador", "representative", "minister", "member", "members", "operative", "operatives", "leader", "leaders", "commander", "figure", "militant", "fighter", "official", "spokesman", "chief", "emir", "official", "head", "founder", "cell"];
 
 /// Actors for every entity cluster of a document.
 pub struct DocActors {

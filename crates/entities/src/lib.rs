@@ -121,7 +121,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             let first_word = i == 0 || (i > 0 && matches!(w[i - 1], "“" | "\"" | "‘" | "(" | "'") && (i == 1 || w[i - 2] != ","));
             let word = w[i];
             let lw = word.to_lowercase();
-            let nameish = toks[i].kind == TokKind::Word && is_cap(word) && !MONTHS_DAYS.contains(&lw.as_str());
+            let joined_name = word.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
+            let nameish = toks[i].kind == TokKind::Word && (is_cap(word) || joined_name) && !MONTHS_DAYS.contains(&lw.as_str());
             let determiner = matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those");
             if !nameish || determiner || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw))) {
                 i += 1;
@@ -145,7 +146,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             while end < toks.len() {
                 let x = w[end];
                 let lx = x.to_lowercase();
-                if toks[end].kind == TokKind::Word && is_cap(x) && !MONTHS_DAYS.contains(&lx.as_str()) && !(end > start && TITLES.contains(&x) && end + 1 < toks.len() && is_cap(w[end + 1]) && !ORG_HEADS.contains(&w[end + 1].to_lowercase().as_str())) {
+                let joined_start = end == start && x.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
+                if toks[end].kind == TokKind::Word && (is_cap(x) || joined_start) && !MONTHS_DAYS.contains(&lx.as_str()) && !(end > start && TITLES.contains(&x) && end + 1 < toks.len() && is_cap(w[end + 1]) && !ORG_HEADS.contains(&w[end + 1].to_lowercase().as_str()) && org_like(&text[toks[start].start..toks[end - 1].end], gaz, dict)) {
                     // "US-backed", "US-led": a modifier, not part of the following name.
                     if x.ends_with("-backed") || x.ends_with("-led") || x.ends_with("-based") || x.ends_with("-born") || x.ends_with("-allied") {
                         break;
@@ -207,7 +209,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                     t_end += 1;
                 }
                 let org_word = t_end < sub.len() && ORG_HEADS.contains(&sub[t_end].text(text).to_lowercase().as_str());
-                if t_end < sub.len() && !org_word {
+                // "CENTCOM Commander X", "Syrian President X" split; "Hassan Sheikh Mohamud" does not.
+                if t_end < sub.len() && !org_word && org_like(&text[piece_start..sub[k - 1].end], gaz, dict) {
                     let before = Span::new(piece_start, sub[k - 1].end);
                     ents.push((before, role_here.take()));
                     role_here = Some(Span::new(piece_start, sub[t_end - 1].end));
@@ -237,6 +240,17 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
     }
     // Parenthesised acronyms: "Syrian Democratic Forces (SDF)" is one entity.
     link(text, mentions, roles)
+}
+
+/// Whether a name before a title is an organisation or nationality that
+/// the title belongs to ("CENTCOM Commander", "Syrian President"), rather
+/// than the start of a personal name ("Hassan Sheikh Mohamud").
+fn org_like(piece: &str, gaz: &Gazetteer, dict: &dyn NameDict) -> bool {
+    is_acronym(piece)
+        || gaz.demonym(piece).is_some()
+        || dict.known(&normalize(piece)).is_some()
+        || gaz.lookup(piece).iter().any(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+        || piece.split_whitespace().last().is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
 fn trim_possessive(text: &str, sp: Span) -> Span {

@@ -64,6 +64,10 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("clashes", Pos::Noun, d("clash", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
     ("clashed", Pos::Verb, d("clash", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
     ("killed", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
+    ("kills", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
+    ("attacks", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
+    ("arrest", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
+    ("arrests", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
     ("kill", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
     ("killing", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
     ("eliminated", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
@@ -87,7 +91,6 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("ceasefire", Pos::Noun, d("ceasefire", Class::Other, "RETREAT", Some("ceasefire"), "0871", Some(("Strategic developments", "Agreement")))),
     ("operation", Pos::Noun, d("operation", Class::Anaphor, "ASSAULT", None, "190", BATTLE)),
     ("incident", Pos::Noun, d("incident", Class::Anaphor, "ASSAULT", None, "190", BATTLE)),
-    ("mission", Pos::Noun, d("operation", Class::Anaphor, "ASSAULT", None, "190", BATTLE)),
 ];
 
 /// Looks up a trigger at a token (one or two words).

@@ -49,6 +49,9 @@ const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "
 const SUPPORT_VERBS: &[&str] = &["conducted", "carried", "launched", "staged", "mounted", "led", "executed", "claimed", "undertook", "performed", "conduct", "launch", "involved", "responsible", "behind", "participated", "orchestrated", "masterminded", "planned"];
 const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
 const PLACE_PREPS: &[&str] = &["in", "near", "inside", "at", "across", "from", "into", "toward", "towards", "outside", "around", "of", "to", "throughout", "within"];
+/// Common nouns that name participants when no name is given.
+const GENERIC_ACTORS: &[&str] = &["police", "policemen", "troops", "soldiers", "gunmen", "militants", "rebels", "insurgents", "fighters", "protesters", "demonstrators", "residents", "civilians", "villagers", "men", "women", "children", "people", "students", "farmers", "workers", "journalists", "worshippers", "attackers", "assailants", "jihadists", "pirates", "bandits"];
+
 /// Words that may stand between a preposition and a place ("in eastern Syria").
 const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "rural", "neighbouring", "neighboring", "nearby", "occupied", "war-torn", "besieged", "greater", "upper", "lower"];
 const ACTOR_NOUNS: &[&str] = &["forces", "force", "troops", "soldiers", "military", "army", "member", "members", "operative", "operatives", "figure", "leader", "leaders", "commander", "fighters", "militants", "intelligence", "government", "embassy", "police", "officials", "authorities", "jets", "warplanes", "drones", "militia", "cell", "cells"];
@@ -177,8 +180,8 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
     // Actor-dictionary phrases written in lower case ("the US-led global coalition").
     let toks = &an.tokens[s.tokens.0..s.tokens.1];
     for a in 0..toks.len() {
-        for len in (2..=5).rev() {
-            if a + len > toks.len() {
+        for len in (1..=5).rev() {
+            if a + len > toks.len() || len == 1 && !toks[a].text(text).chars().any(|c| c.is_uppercase()) {
                 continue;
             }
             let sp = Span::new(toks[a].start, toks[a + len - 1].end);
@@ -190,6 +193,27 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                 break;
             }
         }
+    }
+    // Unnamed participants: "police", "three men", "hundreds of residents".
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.text(text).to_lowercase();
+        if !GENERIC_ACTORS.contains(&w.as_str()) || out.iter().any(|c| c.span.overlaps(t.span())) {
+            continue;
+        }
+        // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
+        if k > 0 && (toks[k - 1].text(text) == ")" || toks[k - 1].text(text).chars().next().is_some_and(|c| c.is_uppercase())) {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && {
+            let p = toks[first - 1].text(text).to_lowercase();
+            number_of(&p).is_some() || matches!(p.as_str(), "of" | "hundreds" | "dozens" | "thousands" | "several" | "armed" | "unidentified" | "local" | "security" | "government" | "suspected" | "unknown")
+        } {
+            first -= 1;
+        }
+        let span = Span::new(toks[first].start, t.end);
+        let sector = sector_of_noun(&w).map(str::to_string);
+        out.push(Chunk { span, actor: Actor { canonical: w.clone(), country: None, sector, affiliation: None, generic: true }, kind: EntityType::Misc, place: false });
     }
     // Pronouns.
     for t in &an.tokens[s.tokens.0..s.tokens.1] {
@@ -287,7 +311,19 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
     out
 }
 
+/// "MOGADISHU, March 14 (Agency) —": a dateline gives the report's date.
+fn is_dateline(inp: &Inputs, t: &TimeExpr) -> bool {
+    let line_start = inp.text[..t.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let head = inp.text[line_start..t.start].trim_end();
+    let city = head.trim_end_matches(',');
+    let after: String = inp.text[t.end..].chars().take(60).collect();
+    head.ends_with(',') && !city.is_empty() && city.chars().all(|c| c.is_uppercase() || c.is_whitespace() || c == '-' || c == '.') && (after.contains('—') || after.contains(" - ") || after.trim_start().starts_with('('))
+}
+
 fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
+    if is_dateline(inp, t) {
+        return true;
+    }
     // "reported Friday", "announced earlier on Friday", "said on Monday".
     cues.iter().filter(|c| !c.according).any(|c| {
         let cue_end = c.at + c.word.len();
@@ -553,7 +589,8 @@ fn claim_for(inp: &Inputs, sent: Span, cues: &[Cue], trig: Span) -> Option<Claim
     // ("…, the SDF reported."), not when it opens a quote ("X said: …").
     let closes = |c: &&Cue| {
         let rest = &inp.text[c.at + c.word.len()..sent.end];
-        rest.split_whitespace().filter(|w| w.chars().any(|ch| ch.is_alphanumeric())).count() <= 2 && !rest.trim_start().starts_with(':')
+        // "…, X reported.", "X said in a statement on Friday."
+        rest.split_whitespace().filter(|w| w.chars().any(|ch| ch.is_alphanumeric())).count() <= 6 && !rest.trim_start().starts_with(':') && !rest.contains(['“', '"'])
     };
     let trailing = cues.iter().filter(|c| c.at > trig.end && !c.according).find(closes);
     let according = cues.iter().find(|c| c.according);
@@ -657,33 +694,51 @@ fn interval(t: &TimeExpr) -> Option<(NaiveDate, NaiveDate)> {
     Some((t.start_date?, t.end_date?))
 }
 
-/// An event under construction.
+/// An event under construction, with what merging compares kept up to date.
 struct Acc {
     mentions: Vec<Mention>,
     last_sent: usize,
+    date: Option<TimeExpr>,
+    countries: HashSet<String>,
+    participants: HashSet<String>,
+    heads: HashSet<String>,
+    kinds: HashSet<&'static str>,
+    towns: HashSet<Option<u64>>,
 }
 
 impl Acc {
-    fn date(&self) -> Option<&TimeExpr> {
-        self.mentions.iter().filter_map(|m| m.time.as_ref()).min_by_key(|t| t.precision)
+    fn new(m: Mention) -> Acc {
+        let mut a = Acc { mentions: Vec::new(), last_sent: m.sent, date: None, countries: HashSet::new(), participants: HashSet::new(), heads: HashSet::new(), kinds: HashSet::new(), towns: HashSet::new() };
+        a.push(m);
+        a
     }
-    fn countries(&self) -> HashSet<String> {
-        self.mentions.iter().filter_map(|m| m.place.as_ref()?.country_code.clone()).collect()
-    }
-    fn participants(&self) -> HashSet<String> {
-        let mut s = HashSet::new();
-        for m in &self.mentions {
-            for (_, c) in &m.actors {
-                s.insert(c.actor.canonical.clone());
-                if let Some(a) = &c.actor.affiliation {
-                    s.insert(a.clone());
-                }
+    fn push(&mut self, m: Mention) {
+        self.last_sent = self.last_sent.max(m.sent);
+        if let Some(t) = &m.time {
+            if self.date.as_ref().is_none_or(|d| t.precision < d.precision) {
+                self.date = Some(t.clone());
             }
         }
-        s
+        if let Some(p) = &m.place {
+            if let Some(cc) = &p.country_code {
+                self.countries.insert(cc.clone());
+            }
+            if p.precision == 1 {
+                self.towns.insert(p.geonames_id);
+            }
+        }
+        for (_, c) in &m.actors {
+            self.participants.insert(c.actor.canonical.clone());
+            if let Some(a) = &c.actor.affiliation {
+                self.participants.insert(a.clone());
+            }
+        }
+        self.heads.insert(m.head.clone());
+        self.kinds.insert(m.def.kind);
+        self.mentions.push(m);
     }
-    fn heads(&self) -> HashSet<&str> {
-        self.mentions.iter().map(|m| m.head.as_str()).collect()
+    fn date(&self) -> Option<&TimeExpr> {
+        self.date.as_ref()
     }
     fn historical(&self, dct: Option<NaiveDate>) -> bool {
         matches!((self.date().and_then(|t| t.end_date), dct), (Some(e), Some(d)) if e < d - Duration::days(365))
@@ -707,8 +762,14 @@ fn compatible(acc: &Acc, m: &Mention) -> bool {
         }
     }
     if let Some(cc) = m.place.as_ref().and_then(|p| p.country_code.clone()) {
-        let cs = acc.countries();
+        let cs = &acc.countries;
         if !cs.is_empty() && !cs.contains(&cc) {
+            return false;
+        }
+    }
+    // Two different towns are two events.
+    if let Some(p) = m.place.as_ref().filter(|p| p.precision == 1) {
+        if acc.towns.iter().any(|q| *q != p.geonames_id) {
             return false;
         }
     }
@@ -727,24 +788,25 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
         let has_args = !m.actors.is_empty() || m.fatalities.is_some();
         let pick = if anaphoric {
             // Prefer an event referred to by the same word, then the latest one.
-            let cands: Vec<usize> = open.iter().copied().filter(|&i| compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
-            cands.iter().copied().filter(|&i| accs[i].heads().contains(m.head.as_str())).max_by_key(|&i| accs[i].last_sent).or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
+            // A bare anaphor ("the operation", "the incident") refers back only a few sentences.
+            let reach = if m.def.class == Class::Anaphor { 5 } else { MERGE_WINDOW };
+            let cands: Vec<usize> = open.iter().copied().filter(|&i| accs[i].last_sent + reach >= m.sent && compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
+            cands.iter().copied().filter(|&i| accs[i].heads.contains(&m.head)).max_by_key(|&i| accs[i].last_sent).or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
         } else {
+            // A new report of a known event: a shared participant, or the same
+            // specific kind ("drone strike" in the headline and in the lead).
             let mine: HashSet<String> = m.actors.iter().flat_map(|(_, c)| std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())).collect();
             open.iter()
                 .copied()
                 .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
-                .filter(|&i| !accs[i].participants().is_disjoint(&mine))
+                .filter(|&i| !accs[i].participants.is_disjoint(&mine) || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind))
                 .max_by_key(|&i| accs[i].last_sent)
         };
         match pick {
-            Some(i) => {
-                accs[i].last_sent = m.sent;
-                accs[i].mentions.push(m);
-            }
+            Some(i) => accs[i].push(m),
             None if has_args && m.def.class != Class::Anaphor => {
                 open.push(accs.len());
-                accs.push(Acc { last_sent: m.sent, mentions: vec![m] });
+                accs.push(Acc::new(m));
             }
             None => {} // a reference to no event we know of, with nothing of its own
         }
