@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data/gazetteer");
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data/gazetteer");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     for name in ["names.fst", "tables.bin"] {
         let src = root.join(name);

@@ -50,14 +50,21 @@ impl ActorDict {
 
     /// Parses the TSV format of `data/actors.tsv`.
     pub fn parse(tsv: &str) -> Result<ActorDict, String> {
-        let mut d = ActorDict { actors: Vec::new(), by_alias: HashMap::new() };
+        let mut d = ActorDict {
+            actors: Vec::new(),
+            by_alias: HashMap::new(),
+        };
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() != 4 {
-                return Err(format!("actors.tsv:{}: expected 4 tab-separated fields, got {}", n + 1, f.len()));
+                return Err(format!(
+                    "actors.tsv:{}: expected 4 tab-separated fields, got {}",
+                    n + 1,
+                    f.len()
+                ));
             }
             let id = d.actors.len();
             d.actors.push(Actor {
@@ -96,22 +103,25 @@ impl NameDict for ActorDict {
 /// Sector implied by an organisation's head noun or a generic actor noun.
 pub fn sector_of_noun(w: &str) -> Option<&'static str> {
     Some(match w.to_lowercase().as_str() {
-        "forces" | "force" | "army" | "military" | "command" | "troops" | "soldiers" | "brigade" | "battalion" | "division"
-        | "navy" | "corps" | "regiment" | "jets" | "warplanes" | "aircraft" | "drones" | "marines" | "commandos"
-        | "artillery" | "units" | "unit" | "airstrikes" | "warfighters" | "servicemen" | "fighters" | "guard" => "MIL",
+        "forces" | "force" | "army" | "military" | "command" | "troops" | "soldiers"
+        | "brigade" | "battalion" | "division" | "navy" | "corps" | "regiment" | "jets"
+        | "warplanes" | "aircraft" | "drones" | "marines" | "commandos" | "artillery" | "units"
+        | "unit" | "airstrikes" | "warfighters" | "servicemen" | "fighters" | "guard" => "MIL",
         "police" | "policemen" | "officers" | "gendarmerie" => "COP",
         "intelligence" | "service" | "services" | "spies" => "SPY",
-        "government" | "ministry" | "administration" | "authorities" | "officials" | "cabinet" | "council"
-        | "president" | "minister" | "presidency" | "regime" | "state" | "embassy" | "diplomats" => "GOV",
+        "government" | "ministry" | "administration" | "authorities" | "officials" | "cabinet"
+        | "council" | "president" | "minister" | "presidency" | "regime" | "state" | "embassy"
+        | "diplomats" => "GOV",
         "party" => "PTY",
-        "news" | "network" | "agency" | "press" | "times" | "post" | "radio" | "tv" | "television" | "channel"
-        | "journal" | "newspaper" | "broadcaster" | "media" | "reporters" | "journalists" => "MED",
+        "news" | "network" | "agency" | "press" | "times" | "post" | "radio" | "tv"
+        | "television" | "channel" | "journal" | "newspaper" | "broadcaster" | "media"
+        | "reporters" | "journalists" => "MED",
         "court" | "judges" | "prosecutors" => "JUD",
         "parliament" | "assembly" | "congress" | "senate" | "lawmakers" => "LEG",
-        "rebels" | "insurgents" | "militants" | "militia" | "militias" | "movement" | "front" | "resistance"
-        | "gunmen" | "jihadists" => "REB",
-        "civilians" | "residents" | "villagers" | "people" | "protesters" | "demonstrators" | "farmers" | "students"
-        | "children" | "women" | "worshippers" | "refugees" => "CVL",
+        "rebels" | "insurgents" | "militants" | "militia" | "militias" | "movement" | "front"
+        | "resistance" | "gunmen" | "jihadists" => "REB",
+        "civilians" | "residents" | "villagers" | "people" | "protesters" | "demonstrators"
+        | "farmers" | "students" | "children" | "women" | "worshippers" | "refugees" => "CVL",
         _ => return None,
     })
 }
@@ -119,10 +129,12 @@ pub fn sector_of_noun(w: &str) -> Option<&'static str> {
 /// Sector implied by a person's title.
 fn sector_of_title(w: &str) -> Option<&'static str> {
     Some(match w.trim_end_matches('.').to_lowercase().as_str() {
-        "president" | "prime" | "minister" | "king" | "queen" | "prince" | "emir" | "sultan" | "chancellor" | "premier"
-        | "governor" | "gov" | "mayor" | "ambassador" | "secretary" | "envoy" | "vice" | "foreign" | "interior" => "GOV",
-        "commander" | "adm" | "admiral" | "gen" | "general" | "col" | "colonel" | "maj" | "major" | "capt" | "captain"
-        | "sgt" | "lt" | "lieutenant" | "brig" | "brigadier" | "sergeant" | "defense" | "defence" => "MIL",
+        "president" | "prime" | "minister" | "king" | "queen" | "prince" | "emir" | "sultan"
+        | "chancellor" | "premier" | "governor" | "gov" | "mayor" | "ambassador" | "secretary"
+        | "envoy" | "vice" | "foreign" | "interior" => "GOV",
+        "commander" | "adm" | "admiral" | "gen" | "general" | "col" | "colonel" | "maj"
+        | "major" | "capt" | "captain" | "sgt" | "lt" | "lieutenant" | "brig" | "brigadier"
+        | "sergeant" | "defense" | "defence" => "MIL",
         "sen" | "senator" | "rep" => "LEG",
         "judge" => "JUD",
         "ayatollah" | "imam" | "cleric" | "sheikh" | "pope" => "REL",
@@ -131,7 +143,30 @@ fn sector_of_title(w: &str) -> Option<&'static str> {
 }
 
 /// Membership nouns: "ISIS member X", "X, an ISIS operative".
-const MEMBER_NOUNS: &[&str] = &["envoy", "ambassador", "representative", "minister", "member", "members", "operative", "operatives", "leader", "leaders", "commander", "figure", "militant", "fighter", "official", "spokesman", "chief", "emir", "official", "head", "founder", "cell"];
+const MEMBER_NOUNS: &[&str] = &[
+    "envoy",
+    "ambassador",
+    "representative",
+    "minister",
+    "member",
+    "members",
+    "operative",
+    "operatives",
+    "leader",
+    "leaders",
+    "commander",
+    "figure",
+    "militant",
+    "fighter",
+    "official",
+    "spokesman",
+    "chief",
+    "emir",
+    "official",
+    "head",
+    "founder",
+    "cell",
+];
 
 /// Actors for every entity cluster of a document.
 pub struct DocActors {
@@ -146,25 +181,43 @@ fn country3(gaz: &Gazetteer, cc2: &str) -> Option<String> {
 /// The country a word names or qualifies ("Syrian", "Syria", "US", "US-led").
 pub fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<String> {
     let w = w.trim_end_matches("’s").trim_end_matches("'s");
-    let base = w.strip_suffix("-led").or_else(|| w.strip_suffix("-backed")).unwrap_or(w);
+    let base = w
+        .strip_suffix("-led")
+        .or_else(|| w.strip_suffix("-backed"))
+        .unwrap_or(w);
     if let Some(cc) = gaz.demonym(base) {
         return country3(gaz, cc);
     }
-    gaz.lookup(base).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc))
+    gaz.lookup(base)
+        .iter()
+        .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+        .and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc))
 }
 
 /// The name of the country a word names or qualifies ("Iranian" → "Iran").
 pub fn country_name(gaz: &Gazetteer, w: &str) -> Option<String> {
     let base = w.trim_end_matches("’s").trim_end_matches("'s");
-    let base = base.strip_suffix("-led").or_else(|| base.strip_suffix("-backed")).unwrap_or(base);
+    let base = base
+        .strip_suffix("-led")
+        .or_else(|| base.strip_suffix("-backed"))
+        .unwrap_or(base);
     let cc2 = gaz.demonym(base).map(str::to_string).or_else(|| {
-        gaz.lookup(base).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).map(|(id, _)| gaz.entry(*id).cc.clone())
+        gaz.lookup(base)
+            .iter()
+            .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+            .map(|(id, _)| gaz.entry(*id).cc.clone())
     })?;
     gaz.country(&cc2).map(|i| gaz.entry(i).name.clone())
 }
 
 /// Resolves every entity cluster to an actor.
-pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict: &ActorDict) -> DocActors {
+pub fn resolve(
+    text: &str,
+    an: &Analysis,
+    ents: &Entities,
+    gaz: &Gazetteer,
+    dict: &ActorDict,
+) -> DocActors {
     let mut by_cluster: HashMap<usize, Actor> = HashMap::new();
     // Pass 1: organisations and places.
     for (i, e) in ents.mentions.iter().enumerate() {
@@ -172,7 +225,10 @@ pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict
         if by_cluster.contains_key(&c) {
             continue;
         }
-        let names: Vec<&str> = std::iter::once(e.canonical.as_str()).chain(e.aliases.iter().map(|s| s.as_str())).chain(std::iter::once(e.text.as_str())).collect();
+        let names: Vec<&str> = std::iter::once(e.canonical.as_str())
+            .chain(e.aliases.iter().map(|s| s.as_str()))
+            .chain(std::iter::once(e.text.as_str()))
+            .collect();
         if let Some(a) = names.iter().find_map(|n| dict.get(n)) {
             by_cluster.insert(c, a.clone());
             continue;
@@ -180,20 +236,64 @@ pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict
         match e.kind {
             EntityType::Org => {
                 let words: Vec<&str> = e.canonical.split_whitespace().collect();
-                let country = words.iter().take(2).find_map(|w| country_of_word(gaz, w)).or_else(|| appositive_country(text, an, ents, i, gaz));
-                let sector = words.last().and_then(|w| sector_of_noun(w)).map(str::to_string).or_else(|| appositive_sector(text, ents, i));
-                by_cluster.insert(c, Actor { canonical: e.canonical.clone(), country, sector, affiliation: None, generic: false });
+                let country = words
+                    .iter()
+                    .take(2)
+                    .find_map(|w| country_of_word(gaz, w))
+                    .or_else(|| appositive_country(text, an, ents, i, gaz));
+                let sector = words
+                    .last()
+                    .and_then(|w| sector_of_noun(w))
+                    .map(str::to_string)
+                    .or_else(|| appositive_sector(text, ents, i));
+                by_cluster.insert(
+                    c,
+                    Actor {
+                        canonical: e.canonical.clone(),
+                        country,
+                        sector,
+                        affiliation: None,
+                        generic: false,
+                    },
+                );
             }
             EntityType::Gpe | EntityType::Loc => {
-                let country = gaz.lookup(&e.canonical).iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country).and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc));
+                let country = gaz
+                    .lookup(&e.canonical)
+                    .iter()
+                    .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+                    .and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc));
                 if let Some(cc) = country {
-                    let name = gaz.lookup(&e.canonical).iter().find(|(id, _)| gaz.entry(*id).level == Level::Country).map(|(id, _)| gaz.entry(*id).name.clone()).unwrap_or(e.canonical.clone());
-                    by_cluster.insert(c, Actor { canonical: name, country: Some(cc), sector: None, affiliation: None, generic: false });
+                    let name = gaz
+                        .lookup(&e.canonical)
+                        .iter()
+                        .find(|(id, _)| gaz.entry(*id).level == Level::Country)
+                        .map(|(id, _)| gaz.entry(*id).name.clone())
+                        .unwrap_or(e.canonical.clone());
+                    by_cluster.insert(
+                        c,
+                        Actor {
+                            canonical: name,
+                            country: Some(cc),
+                            sector: None,
+                            affiliation: None,
+                            generic: false,
+                        },
+                    );
                 }
             }
             EntityType::Norp => {
                 if let Some(cc) = country_of_word(gaz, &e.text) {
-                    by_cluster.insert(c, Actor { canonical: e.text.clone(), country: Some(cc), sector: None, affiliation: None, generic: true });
+                    by_cluster.insert(
+                        c,
+                        Actor {
+                            canonical: e.text.clone(),
+                            country: Some(cc),
+                            sector: None,
+                            affiliation: None,
+                            generic: true,
+                        },
+                    );
                 }
             }
             _ => {}
@@ -205,7 +305,10 @@ pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict
             continue;
         }
         let c = ents.cluster[i];
-        let mut a = by_cluster.remove(&c).unwrap_or_else(|| Actor { canonical: e.canonical.clone(), ..Default::default() });
+        let mut a = by_cluster.remove(&c).unwrap_or_else(|| Actor {
+            canonical: e.canonical.clone(),
+            ..Default::default()
+        });
         if let Some(role) = ents.roles.get(&i) {
             apply_role(text, ents, &by_cluster, gaz, *role, &mut a);
         }
@@ -221,7 +324,14 @@ pub fn resolve(text: &str, an: &Analysis, ents: &Entities, gaz: &Gazetteer, dict
     DocActors { by_cluster }
 }
 
-fn apply_role(text: &str, ents: &Entities, orgs: &HashMap<usize, Actor>, gaz: &Gazetteer, role: Span, a: &mut Actor) {
+fn apply_role(
+    text: &str,
+    ents: &Entities,
+    orgs: &HashMap<usize, Actor>,
+    gaz: &Gazetteer,
+    role: Span,
+    a: &mut Actor,
+) {
     for w in text[role.start..role.end].split_whitespace() {
         if let Some(s) = sector_of_title(w) {
             a.sector.get_or_insert_with(|| s.to_string());
@@ -247,23 +357,51 @@ fn apply_role(text: &str, ents: &Entities, orgs: &HashMap<usize, Actor>, gaz: &G
 
 /// "senior ISIS member X" (the group just before a membership noun before
 /// the name) or "X, “an ISIS member …" (in an appositive right after it).
-fn membership<'a>(text: &str, an: &Analysis, ents: &Entities, orgs: &'a HashMap<usize, Actor>, i: usize) -> Option<&'a Actor> {
+fn membership<'a>(
+    text: &str,
+    an: &Analysis,
+    ents: &Entities,
+    orgs: &'a HashMap<usize, Actor>,
+    i: usize,
+) -> Option<&'a Actor> {
     let e = &ents.mentions[i];
     let ti = an.token_at(e.start);
-    let before: Vec<&str> = an.tokens[ti.saturating_sub(4)..ti].iter().map(|t| t.text(text)).collect();
-    if before.last().is_some_and(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str())) {
+    let before: Vec<&str> = an.tokens[ti.saturating_sub(4)..ti]
+        .iter()
+        .map(|t| t.text(text))
+        .collect();
+    if before
+        .last()
+        .is_some_and(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str()))
+    {
         let from = an.tokens[ti.saturating_sub(4)].start;
-        if let Some((j, _)) = ents.within(Span::new(from, e.start)).filter(|(_, m)| m.kind == EntityType::Org).last() {
+        if let Some((j, _)) = ents
+            .within(Span::new(from, e.start))
+            .filter(|(_, m)| m.kind == EntityType::Org)
+            .last()
+        {
             return orgs.get(&ents.cluster[j]);
         }
     }
     let after_tok = an.token_at(e.end);
-    let after: Vec<&str> = an.tokens[after_tok..(after_tok + 8).min(an.tokens.len())].iter().map(|t| t.text(text)).collect();
+    let after: Vec<&str> = an.tokens[after_tok..(after_tok + 8).min(an.tokens.len())]
+        .iter()
+        .map(|t| t.text(text))
+        .collect();
     if after.first() == Some(&",") {
-        let stop = an.tokens.get((after_tok + 7).min(an.tokens.len().saturating_sub(1))).map(|t| t.end).unwrap_or(e.end);
-        let has_member = after.iter().any(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str()));
+        let stop = an
+            .tokens
+            .get((after_tok + 7).min(an.tokens.len().saturating_sub(1)))
+            .map(|t| t.end)
+            .unwrap_or(e.end);
+        let has_member = after
+            .iter()
+            .any(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str()));
         if has_member {
-            if let Some((j, _)) = ents.within(Span::new(e.end + 1, stop.max(e.end + 1))).find(|(_, m)| m.kind == EntityType::Org) {
+            if let Some((j, _)) = ents
+                .within(Span::new(e.end + 1, stop.max(e.end + 1)))
+                .find(|(_, m)| m.kind == EntityType::Org)
+            {
                 return orgs.get(&ents.cluster[j]);
             }
         }
@@ -272,34 +410,78 @@ fn membership<'a>(text: &str, an: &Analysis, ents: &Entities, orgs: &'a HashMap<
 }
 
 /// ", a Syrian news agency" right after an organisation's first mention.
-fn appositive_country(text: &str, an: &Analysis, ents: &Entities, i: usize, gaz: &Gazetteer) -> Option<String> {
+fn appositive_country(
+    text: &str,
+    an: &Analysis,
+    ents: &Entities,
+    i: usize,
+    gaz: &Gazetteer,
+) -> Option<String> {
     let e = &ents.mentions[i];
     let rest = text.get(e.end..)?;
-    let rest = rest.strip_prefix(", a ").or_else(|| rest.strip_prefix(", an "))?;
+    let rest = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))?;
     let clause: String = rest.chars().take(60).collect();
     let _ = an;
-    clause.split(|c: char| c == ',' || c == '.').next().unwrap_or("").split_whitespace().take(6).find_map(|w| country_of_word(gaz, w))
+    clause
+        .split([',', '.'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .find_map(|w| country_of_word(gaz, w))
 }
 
 fn appositive_sector(text: &str, ents: &Entities, i: usize) -> Option<String> {
     let e = &ents.mentions[i];
     let rest = text.get(e.end..)?;
-    let rest = rest.strip_prefix(", a ").or_else(|| rest.strip_prefix(", an "))?;
+    let rest = rest
+        .strip_prefix(", a ")
+        .or_else(|| rest.strip_prefix(", an "))?;
     let clause: String = rest.chars().take(60).collect();
-    clause.split(|c: char| c == ',' || c == '.').next().unwrap_or("").split_whitespace().take(6).find_map(sector_of_noun).map(str::to_string)
+    clause
+        .split([',', '.'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .find_map(sector_of_noun)
+        .map(str::to_string)
 }
 
 /// An actor for a noun phrase `span` that is not (only) a named entity:
 /// "US forces", "Iraqi intelligence", "a member of the SDF", "a senior ISIS
 /// operative". Returns the actor and the span that named it.
-pub fn phrase_actor(text: &str, an: &Analysis, ents: &Entities, actors: &DocActors, gaz: &Gazetteer, span: Span) -> Option<(Actor, Span)> {
+pub fn phrase_actor(
+    text: &str,
+    an: &Analysis,
+    ents: &Entities,
+    actors: &DocActors,
+    gaz: &Gazetteer,
+    span: Span,
+) -> Option<(Actor, Span)> {
     // A named person or organisation inside the phrase wins (the last one:
     // "a member of the SDF" → SDF).
-    let named: Vec<(usize, &sitrep_core::Entity)> = ents.within(span).filter(|(_, e)| matches!(e.kind, EntityType::Per | EntityType::Org)).collect();
+    let named: Vec<(usize, &sitrep_core::Entity)> = ents
+        .within(span)
+        .filter(|(_, e)| matches!(e.kind, EntityType::Per | EntityType::Org))
+        .collect();
     let toks: Vec<_> = an.tokens[an.token_at(span.start)..an.token_at(span.end)].to_vec();
     let head_sector = toks.iter().rev().find_map(|t| sector_of_noun(t.text(text)));
-    if let Some((j, e)) = named.iter().find(|(_, e)| e.kind == EntityType::Per).or(named.last()) {
-        let mut a = actors.by_cluster.get(&ents.cluster[*j]).cloned().unwrap_or_else(|| Actor { canonical: e.canonical.clone(), ..Default::default() });
+    if let Some((j, e)) = named
+        .iter()
+        .find(|(_, e)| e.kind == EntityType::Per)
+        .or(named.last())
+    {
+        let mut a = actors
+            .by_cluster
+            .get(&ents.cluster[*j])
+            .cloned()
+            .unwrap_or_else(|| Actor {
+                canonical: e.canonical.clone(),
+                ..Default::default()
+            });
         if e.kind == EntityType::Org && a.sector.is_none() {
             a.sector = head_sector.map(str::to_string);
         }
@@ -312,7 +494,9 @@ pub fn phrase_actor(text: &str, an: &Analysis, ents: &Entities, actors: &DocActo
             continue;
         }
         if let Some(cc) = country_of_word(gaz, w) {
-            let noun = toks[k + 1..].iter().find_map(|t| sector_of_noun(t.text(text)).map(|s| (s, t.end)));
+            let noun = toks[k + 1..]
+                .iter()
+                .find_map(|t| sector_of_noun(t.text(text)).map(|s| (s, t.end)));
             let (sector, end) = match noun {
                 Some((s, end)) => (Some(s.to_string()), end),
                 None => (None, t.end),
@@ -324,7 +508,16 @@ pub fn phrase_actor(text: &str, an: &Analysis, ents: &Entities, actors: &DocActo
                 (None, Some(n)) => n,
                 (None, None) => cc.clone(),
             };
-            return Some((Actor { canonical, country: Some(cc), sector, affiliation: None, generic: true }, Span::new(t.start, end)));
+            return Some((
+                Actor {
+                    canonical,
+                    country: Some(cc),
+                    sector,
+                    affiliation: None,
+                    generic: true,
+                },
+                Span::new(t.start, end),
+            ));
         }
     }
     None
@@ -344,8 +537,14 @@ mod tests {
     }
     fn actor<'a>(r: &'a (Entities, DocActors), name: &str) -> &'a Actor {
         let (e, a) = r;
-        let i = e.mentions.iter().position(|m| m.text == name).unwrap_or_else(|| panic!("no mention {name}"));
-        a.by_cluster.get(&e.cluster[i]).unwrap_or_else(|| panic!("no actor for {name}"))
+        let i = e
+            .mentions
+            .iter()
+            .position(|m| m.text == name)
+            .unwrap_or_else(|| panic!("no mention {name}"));
+        a.by_cluster
+            .get(&e.cluster[i])
+            .unwrap_or_else(|| panic!("no actor for {name}"))
     }
 
     #[test]
@@ -360,9 +559,19 @@ mod tests {
     fn roles_and_memberships() {
         let r = run("CENTCOM Commander Adm. Brad Cooper met Syrian President Ahmed al-Sharaa. The US killed senior ISIS member Abu Hafs al-Qurayshi.");
         let c = actor(&r, "Brad Cooper");
-        assert_eq!((c.country.as_deref(), c.sector.as_deref(), c.affiliation.as_deref()), (Some("USA"), Some("MIL"), Some("US CENTCOM")));
+        assert_eq!(
+            (
+                c.country.as_deref(),
+                c.sector.as_deref(),
+                c.affiliation.as_deref()
+            ),
+            (Some("USA"), Some("MIL"), Some("US CENTCOM"))
+        );
         let s = actor(&r, "Ahmed al-Sharaa");
-        assert_eq!((s.country.as_deref(), s.sector.as_deref()), (Some("SYR"), Some("GOV")));
+        assert_eq!(
+            (s.country.as_deref(), s.sector.as_deref()),
+            (Some("SYR"), Some("GOV"))
+        );
         let q = actor(&r, "Abu Hafs al-Qurayshi");
         assert_eq!(q.affiliation.as_deref(), Some("Islamic State (ISIS)"));
     }
@@ -371,6 +580,9 @@ mod tests {
     fn unknown_organisations_from_their_words() {
         let r = run("The Kenyan Defence Forces said so.");
         let k = actor(&r, "Kenyan Defence Forces");
-        assert_eq!((k.country.as_deref(), k.sector.as_deref()), (Some("KEN"), Some("MIL")));
+        assert_eq!(
+            (k.country.as_deref(), k.sector.as_deref()),
+            (Some("KEN"), Some("MIL"))
+        );
     }
 }

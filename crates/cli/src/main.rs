@@ -171,11 +171,15 @@ struct BenchArgs {
 }
 
 fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
-    sitrep_text::input::parse_date(s).ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD, e.g. 2025-09-20"))
+    sitrep_text::input::parse_date(s)
+        .ok_or_else(|| format!("{s:?} is not a date: use YYYY-MM-DD, e.g. 2025-09-20"))
 }
 
 fn main() {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::from_env("SITREP_LOG")).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("SITREP_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
@@ -215,15 +219,25 @@ fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             let mut stack = vec![p.clone()];
             let mut found = Vec::new();
             while let Some(d) = stack.pop() {
-                for e in std::fs::read_dir(&d).with_context(|| format!("reading folder {}", d.display()))? {
+                for e in std::fs::read_dir(&d)
+                    .with_context(|| format!("reading folder {}", d.display()))?
+                {
                     let path = e?.path();
-                    let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+                    let hidden = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'));
                     if hidden {
                         continue;
                     }
                     if path.is_dir() {
                         stack.push(path);
-                    } else if path.extension().and_then(|x| x.to_str()).is_some_and(|x| matches!(x.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "jsonl" | "ndjson")) {
+                    } else if path.extension().and_then(|x| x.to_str()).is_some_and(|x| {
+                        matches!(
+                            x.to_ascii_lowercase().as_str(),
+                            "txt" | "html" | "htm" | "jsonl" | "ndjson"
+                        )
+                    }) {
                         found.push(path);
                     }
                 }
@@ -245,11 +259,22 @@ fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 fn read_source(p: &Path) -> Result<Source, InputError> {
     if p.as_os_str() == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).map_err(|e| InputError::Io { name: "stdin".into(), msg: e.to_string() })?;
-        return Ok(Source { name: "stdin".into(), bytes: b });
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .map_err(|e| InputError::Io {
+                name: "stdin".into(),
+                msg: e.to_string(),
+            })?;
+        return Ok(Source {
+            name: "stdin".into(),
+            bytes: b,
+        });
     }
     let name = p.display().to_string();
-    let bytes = std::fs::read(p).map_err(|e| InputError::Io { name: name.clone(), msg: e.to_string() })?;
+    let bytes = std::fs::read(p).map_err(|e| InputError::Io {
+        name: name.clone(),
+        msg: e.to_string(),
+    })?;
     Ok(Source { name, bytes })
 }
 
@@ -269,7 +294,11 @@ fn read_options(a: &InputArgs) -> ReadOptions {
 
 /// Reads every input and codes it, calling `sink` with each output in
 /// input order. Returns (documents coded, input errors).
-fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) -> Result<()>) -> Result<(usize, usize)> {
+fn code_inputs(
+    a: &InputArgs,
+    pipeline: &Pipeline,
+    mut sink: impl FnMut(Output) -> Result<()>,
+) -> Result<(usize, usize)> {
     let paths = collect_paths(&a.inputs)?;
     let opts = read_options(a);
     let progress = std::io::stderr().is_terminal() && paths.len() > 1;
@@ -296,12 +325,18 @@ fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) 
         while !pending.is_empty() {
             let mut n = 0;
             let mut bytes = 0;
-            while n < pending.len() && n < 64 && (n == 0 || bytes + pending[n].0.text.len() <= BATCH_BYTES) {
+            while n < pending.len()
+                && n < 64
+                && (n == 0 || bytes + pending[n].0.text.len() <= BATCH_BYTES)
+            {
                 bytes += pending[n].0.text.len();
                 n += 1;
             }
             let rest = pending.split_off(n);
-            let outs: Vec<Output> = pending.par_iter().map(|(d, w)| pipeline.run(d, w.clone())).collect();
+            let outs: Vec<Output> = pending
+                .par_iter()
+                .map(|(d, w)| pipeline.run(d, w.clone()))
+                .collect();
             for o in outs {
                 for w in &o.warnings {
                     eprintln!("warning: {w}");
@@ -312,7 +347,12 @@ fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) 
             pending = rest;
         }
         if progress {
-            eprint!("\r{}/{} files, {docs} documents, {:.1}s", k + 1, paths.len(), t0.elapsed().as_secs_f64());
+            eprint!(
+                "\r{}/{} files, {docs} documents, {:.1}s",
+                k + 1,
+                paths.len(),
+                t0.elapsed().as_secs_f64()
+            );
         }
     }
     if progress {
@@ -323,8 +363,14 @@ fn code_inputs(a: &InputArgs, pipeline: &Pipeline, mut sink: impl FnMut(Output) 
 
 fn extract(a: ExtractArgs) -> Result<i32> {
     let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
-    let single = a.input.inputs.len() == 1 && a.input.inputs[0].is_file() && !a.input.inputs[0].to_string_lossy().ends_with("l");
-    let format = a.format.unwrap_or(if single { OutFormat::Json } else { OutFormat::Jsonl });
+    let single = a.input.inputs.len() == 1
+        && a.input.inputs[0].is_file()
+        && !a.input.inputs[0].to_string_lossy().ends_with("l");
+    let format = a.format.unwrap_or(if single {
+        OutFormat::Json
+    } else {
+        OutFormat::Jsonl
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (docs, errors) = code_inputs(&a.input, &pipeline, |o| {
@@ -356,10 +402,14 @@ fn finish(docs: usize, errors: usize) -> Result<i32> {
 
 fn ingest(a: IngestArgs) -> Result<i32> {
     let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
-    let mut store = sitrep_store::Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
+    let mut store =
+        sitrep_store::Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
     let (mut new, mut replaced, mut same) = (0, 0, 0);
     let (docs, errors) = code_inputs(&a.input, &pipeline, |o| {
-        match store.ingest(&o).with_context(|| format!("storing {}", o.document.id))? {
+        match store
+            .ingest(&o)
+            .with_context(|| format!("storing {}", o.document.id))?
+        {
             sitrep_store::Ingested::New => new += 1,
             sitrep_store::Ingested::Replaced => replaced += 1,
             sitrep_store::Ingested::Unchanged => same += 1,
@@ -373,7 +423,11 @@ fn ingest(a: IngestArgs) -> Result<i32> {
 
 fn query(a: QueryArgs) -> Result<i32> {
     if a.db != ":memory:" && !Path::new(&a.db).exists() {
-        bail!("{}: no such database (create one with `sitrep ingest … --db {}`)", a.db, a.db);
+        bail!(
+            "{}: no such database (create one with `sitrep ingest … --db {}`)",
+            a.db,
+            a.db
+        );
     }
     let store = sitrep_store::Store::open(&a.db)?;
     let rows = store.query(&sitrep_store::Filter {
@@ -399,12 +453,49 @@ fn query(a: QueryArgs) -> Result<i32> {
         QueryFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([
-                "event_id", "doc_id", "type", "plover", "plover_mode", "cameo", "acled_event_type", "acled_sub_event_type", "date", "date_precision", "location", "country_code", "admin1", "lat", "lon", "geo_precision", "actor1", "actor1_country", "actor2", "target", "assoc_actor1", "fatalities", "injuries", "mode", "sources", "disputed",
+                "event_id",
+                "doc_id",
+                "type",
+                "plover",
+                "plover_mode",
+                "cameo",
+                "acled_event_type",
+                "acled_sub_event_type",
+                "date",
+                "date_precision",
+                "location",
+                "country_code",
+                "admin1",
+                "lat",
+                "lon",
+                "geo_precision",
+                "actor1",
+                "actor1_country",
+                "actor2",
+                "target",
+                "assoc_actor1",
+                "fatalities",
+                "injuries",
+                "mode",
+                "sources",
+                "disputed",
             ])?;
             for r in &rows {
                 let e = &r.event;
-                let who = |role: sitrep_core::Role| e.actors.iter().filter(|x| x.role == role).map(|x| x.canonical.clone()).collect::<Vec<_>>().join("; ");
-                let a1c = e.actors.iter().find(|x| x.role == sitrep_core::Role::Actor1).and_then(|x| x.country.clone()).unwrap_or_default();
+                let who = |role: sitrep_core::Role| {
+                    e.actors
+                        .iter()
+                        .filter(|x| x.role == role)
+                        .map(|x| x.canonical.clone())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                let a1c = e
+                    .actors
+                    .iter()
+                    .find(|x| x.role == sitrep_core::Role::Actor1)
+                    .and_then(|x| x.country.clone())
+                    .unwrap_or_default();
                 let loc = e.location.as_ref();
                 let opt = |v: Option<String>| v.unwrap_or_default();
                 w.write_record([
@@ -417,7 +508,11 @@ fn query(a: QueryArgs) -> Result<i32> {
                     opt(e.acled.as_ref().map(|x| x.event_type.clone())),
                     opt(e.acled.as_ref().map(|x| x.sub_event_type.clone())),
                     opt(e.date.as_ref().map(|d| d.value.clone())),
-                    opt(e.date.as_ref().and_then(|d| serde_json::to_value(d.precision).ok()).and_then(|v| v.as_str().map(str::to_string))),
+                    opt(e
+                        .date
+                        .as_ref()
+                        .and_then(|d| serde_json::to_value(d.precision).ok())
+                        .and_then(|v| v.as_str().map(str::to_string))),
                     opt(loc.map(|l| l.name.clone())),
                     opt(loc.and_then(|l| l.country_code.clone())),
                     opt(loc.and_then(|l| l.admin1.clone())),
@@ -431,9 +526,23 @@ fn query(a: QueryArgs) -> Result<i32> {
                     who(sitrep_core::Role::AssocActor1),
                     opt(e.fatalities.map(|x| x.to_string())),
                     opt(e.injuries.map(|x| x.to_string())),
-                    serde_json::to_value(e.mode)?.as_str().unwrap_or("").to_string(),
-                    e.claims.iter().map(|c| match &c.via { Some(v) => format!("{} (via {v})", c.source), None => c.source.clone() }).collect::<Vec<_>>().join("; "),
-                    e.disputed.iter().map(|d| format!("{}: {}", d.field, d.sides.join(" | "))).collect::<Vec<_>>().join("; "),
+                    serde_json::to_value(e.mode)?
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
+                    e.claims
+                        .iter()
+                        .map(|c| match &c.via {
+                            Some(v) => format!("{} (via {v})", c.source),
+                            None => c.source.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    e.disputed
+                        .iter()
+                        .map(|d| format!("{}: {}", d.field, d.sides.join(" | ")))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ])?;
             }
             w.flush()?;
@@ -446,7 +555,12 @@ fn query(a: QueryArgs) -> Result<i32> {
 
 fn gazetteer(g: GazCmd) -> Result<i32> {
     match g {
-        GazCmd::Build { geonames, places, demonyms, out } => {
+        GazCmd::Build {
+            geonames,
+            places,
+            demonyms,
+            out,
+        } => {
             let t = Instant::now();
             let places = places.unwrap_or_else(|| geonames.join("cities500.txt"));
             let demonyms = demonyms.exists().then_some(demonyms.as_path());
@@ -458,20 +572,40 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                 s.keys,
                 (s.fst_bytes + s.table_bytes) as f64 / 1e6,
                 t.elapsed().as_secs_f64(),
-                if demonyms.is_none() { " (no demonym file: demonyms left out)" } else { "" }
+                if demonyms.is_none() {
+                    " (no demonym file: demonyms left out)"
+                } else {
+                    ""
+                }
             );
             Ok(0)
         }
         GazCmd::Info { names } => {
             let g = sitrep_geo::default_gazetteer().map_err(anyhow::Error::msg)?;
-            println!("{} entries, {} names; {}", g.len(), g.key_count(), g.tables.attribution);
+            println!(
+                "{} entries, {} names; {}",
+                g.len(),
+                g.key_count(),
+                g.tables.attribution
+            );
             for n in names {
                 let c = g.lookup(&n);
                 println!("{n:?}: {} candidate(s)", c.len());
                 let mut c: Vec<_> = c.into_iter().map(|(id, alt)| (g.entry(id), alt)).collect();
                 c.sort_by_key(|(e, _)| std::cmp::Reverse(e.population));
                 for (e, alt) in c.iter().take(10) {
-                    println!("  {} {} {} {}/{} pop {} ({:.3}, {:.3}){}", e.geonames_id, e.name, e.feature, e.cc, e.admin1, e.population, e.lat, e.lon, if *alt { " [alternate name]" } else { "" });
+                    println!(
+                        "  {} {} {} {}/{} pop {} ({:.3}, {:.3}){}",
+                        e.geonames_id,
+                        e.name,
+                        e.feature,
+                        e.cc,
+                        e.admin1,
+                        e.population,
+                        e.lat,
+                        e.lon,
+                        if *alt { " [alternate name]" } else { "" }
+                    );
                 }
             }
             Ok(0)
@@ -480,12 +614,26 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
 }
 
 fn bench(b: BenchArgs) -> Result<i32> {
-    let inputs = if b.inputs.is_empty() { vec![PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples"))] } else { b.inputs };
+    let inputs = if b.inputs.is_empty() {
+        vec![PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../examples"
+        ))]
+    } else {
+        b.inputs
+    };
     let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
     let mut docs = Vec::new();
     for p in collect_paths(&inputs)? {
         let src = read_source(&p)?;
-        let r = sitrep_text::read_documents(&src.name, &src.bytes, &ReadOptions { published: chrono::NaiveDate::from_ymd_opt(2025, 9, 20), ..Default::default() });
+        let r = sitrep_text::read_documents(
+            &src.name,
+            &src.bytes,
+            &ReadOptions {
+                published: chrono::NaiveDate::from_ymd_opt(2025, 9, 20),
+                ..Default::default()
+            },
+        );
         docs.extend(r.documents.into_iter().map(|x| x.0));
     }
     if docs.is_empty() {
@@ -493,12 +641,22 @@ fn bench(b: BenchArgs) -> Result<i32> {
     }
     let corpus: Vec<&Document> = (0..b.repeat.max(1)).flat_map(|_| docs.iter()).collect();
     let bytes: usize = corpus.iter().map(|d| d.text.len()).sum();
-    let words: usize = corpus.iter().map(|d| d.text.split_whitespace().count()).sum();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(b.threads.unwrap_or(0)).build()?;
+    let words: usize = corpus
+        .iter()
+        .map(|d| d.text.split_whitespace().count())
+        .sum();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(b.threads.unwrap_or(0))
+        .build()?;
     // Warm-up (loads the gazetteer).
     pipeline.run(corpus[0], vec![]);
     let t = Instant::now();
-    let events: usize = pool.install(|| corpus.par_iter().map(|d| pipeline.run(d, vec![]).events.len()).sum());
+    let events: usize = pool.install(|| {
+        corpus
+            .par_iter()
+            .map(|d| pipeline.run(d, vec![]).events.len())
+            .sum()
+    });
     let s = t.elapsed().as_secs_f64();
     let report = serde_json::json!({
         "documents": corpus.len(),

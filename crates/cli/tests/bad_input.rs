@@ -10,7 +10,10 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn sitrep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep")).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stderr(o: &Output) -> String {
@@ -47,7 +50,11 @@ fn binary_file() {
 fn invalid_utf8_is_decoded_with_a_warning() {
     let d = tmp("utf8");
     let f = d.join("x.txt");
-    std::fs::write(&f, b"Gunmen killed five villagers in Kaduna on Monday.\xff\xfe police said.").unwrap();
+    std::fs::write(
+        &f,
+        b"Gunmen killed five villagers in Kaduna on Monday.\xff\xfe police said.",
+    )
+    .unwrap();
     let o = sitrep(&["extract", f.to_str().unwrap(), "--published", "2024-05-08"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("invalid UTF-8"));
@@ -74,7 +81,16 @@ fn jsonl_bad_line_is_reported_and_others_processed() {
     let o = sitrep(&["extract", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("feed.jsonl:2"), "{}", stderr(&o));
-    let ids: Vec<String> = String::from_utf8(o.stdout).unwrap().lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<String> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["document"]["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     assert_eq!(ids, vec!["a", "c"]);
 }
 
@@ -97,7 +113,14 @@ fn fifty_megabytes_in_parts_with_bounded_memory() {
     std::fs::write(&f, &text).unwrap();
     let out_path = d.join("out.jsonl");
     let o = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["extract", f.to_str().unwrap(), "--published", "2024-01-10", "--format", "jsonl"])
+        .args([
+            "extract",
+            f.to_str().unwrap(),
+            "--published",
+            "2024-01-10",
+            "--format",
+            "jsonl",
+        ])
         .stdout(std::fs::File::create(&out_path).unwrap())
         .output()
         .unwrap();
@@ -110,7 +133,12 @@ fn fifty_megabytes_in_parts_with_bounded_memory() {
         let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
         parts += 1;
         // The repeated report is one event per part, with its casualties.
-        if v["events"].as_array().unwrap().iter().any(|e| e["fatalities"] == 3) {
+        if v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["fatalities"] == 3)
+        {
             with_event += 1;
         }
     }

@@ -374,7 +374,8 @@ impl Output {
     pub fn check_spans(&self) -> Vec<String> {
         let mut bad = Vec::new();
         let text = &self.text;
-        let mut check = |what: &str, s: usize, e: usize, expect: Option<&str>| match text.get(s..e) {
+        let mut check = |what: &str, s: usize, e: usize, expect: Option<&str>| match text.get(s..e)
+        {
             None => bad.push(format!("{what}: {s}..{e} is not a char range of the text")),
             Some(got) => {
                 if let Some(x) = expect {
@@ -435,7 +436,10 @@ mod tests {
 
     #[test]
     fn slice_out_of_range_is_empty_not_panic() {
-        let d = Document { text: "Atmeh é".into(), ..Default::default() };
+        let d = Document {
+            text: "Atmeh é".into(),
+            ..Default::default()
+        };
         assert_eq!(d.slice(Span::new(0, 5)), "Atmeh");
         assert_eq!(d.slice(Span::new(7, 8)), ""); // inside the 2-byte é
         assert_eq!(d.slice(Span::new(3, 99)), "");

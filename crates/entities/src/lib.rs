@@ -16,53 +16,383 @@ use std::collections::{HashMap, HashSet};
 
 /// Titles and roles that precede names but are not part of them.
 pub const TITLES: &[&str] = &[
-    "President", "Vice", "Prime", "Minister", "Commander", "Adm.", "Admiral", "Gen.", "General", "Lt.", "Col.", "Colonel",
-    "Maj.", "Major", "Capt.", "Captain", "Sgt.", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Rep.", "Gov.", "Governor",
-    "King", "Queen", "Prince", "Sheikh", "Emir", "Chief", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Mayor", "Ambassador", "Deputy", "Foreign", "Defense", "Defence", "Interior", "Leader", "Pope", "Judge", "Lieutenant",
-    "Brig.", "Brigadier", "Sergeant", "Chancellor", "Premier", "Ayatollah", "Imam", "Cleric", "Sultan", "Envoy",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Commander",
+    "Adm.",
+    "Admiral",
+    "Gen.",
+    "General",
+    "Lt.",
+    "Col.",
+    "Colonel",
+    "Maj.",
+    "Major",
+    "Capt.",
+    "Captain",
+    "Sgt.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Gov.",
+    "Governor",
+    "King",
+    "Queen",
+    "Prince",
+    "Sheikh",
+    "Emir",
+    "Chief",
+    "Secretary",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Mayor",
+    "Ambassador",
+    "Deputy",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Leader",
+    "Pope",
+    "Judge",
+    "Lieutenant",
+    "Brig.",
+    "Brigadier",
+    "Sergeant",
+    "Chancellor",
+    "Premier",
+    "Ayatollah",
+    "Imam",
+    "Cleric",
+    "Sultan",
+    "Envoy",
 ];
 
 /// Last words that make a span an organisation.
 const ORG_HEADS: &[&str] = &[
-    "command", "forces", "force", "service", "services", "agency", "network", "ministry", "army", "party", "council",
-    "front", "brigade", "brigades", "movement", "organization", "organisation", "group", "committee", "coalition",
-    "government", "police", "guard", "guards", "corps", "department", "office", "court", "union", "bank", "company",
-    "university", "news", "times", "post", "press", "institute", "authority", "commission", "alliance", "battalion",
-    "division", "regiment", "militia", "militias", "administration", "intelligence", "navy", "observatory", "tribune",
-    "journal", "herald", "radio", "tv", "television", "channel", "mission", "assembly", "parliament", "congress",
-    "senate", "cabinet", "directorate", "unit", "units", "federation", "association", "society", "foundation", "fund",
-    "nations", "kingdom", "emirate", "caliphate", "revolution", "resistance", "jihad", "mujahideen",
-    "house", "pentagon", "agency", "centre", "center", "program", "programme", "reuters", "bureau", "staff",
+    "command",
+    "forces",
+    "force",
+    "service",
+    "services",
+    "agency",
+    "network",
+    "ministry",
+    "army",
+    "party",
+    "council",
+    "front",
+    "brigade",
+    "brigades",
+    "movement",
+    "organization",
+    "organisation",
+    "group",
+    "committee",
+    "coalition",
+    "government",
+    "police",
+    "guard",
+    "guards",
+    "corps",
+    "department",
+    "office",
+    "court",
+    "union",
+    "bank",
+    "company",
+    "university",
+    "news",
+    "times",
+    "post",
+    "press",
+    "institute",
+    "authority",
+    "commission",
+    "alliance",
+    "battalion",
+    "division",
+    "regiment",
+    "militia",
+    "militias",
+    "administration",
+    "intelligence",
+    "navy",
+    "observatory",
+    "tribune",
+    "journal",
+    "herald",
+    "radio",
+    "tv",
+    "television",
+    "channel",
+    "mission",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "directorate",
+    "unit",
+    "units",
+    "federation",
+    "association",
+    "society",
+    "foundation",
+    "fund",
+    "nations",
+    "kingdom",
+    "emirate",
+    "caliphate",
+    "revolution",
+    "resistance",
+    "jihad",
+    "mujahideen",
+    "house",
+    "pentagon",
+    "agency",
+    "centre",
+    "center",
+    "program",
+    "programme",
+    "reuters",
+    "bureau",
+    "staff",
 ];
 
 /// Last words that make a span a place ("Kurdistan Region", "Jordan Valley").
-const LOC_HEADS: &[&str] = &["region", "province", "governorate", "district", "valley", "mountains", "mountain", "river", "strip", "bank", "county", "city", "village", "camp", "desert", "sea", "gulf", "island", "islands", "peninsula", "plain", "plateau", "heights", "crossing", "airport", "port", "square", "street", "road", "highway", "border", "corridor"];
+const LOC_HEADS: &[&str] = &[
+    "region",
+    "province",
+    "governorate",
+    "district",
+    "valley",
+    "mountains",
+    "mountain",
+    "river",
+    "strip",
+    "bank",
+    "county",
+    "city",
+    "village",
+    "camp",
+    "desert",
+    "sea",
+    "gulf",
+    "island",
+    "islands",
+    "peninsula",
+    "plain",
+    "plateau",
+    "heights",
+    "crossing",
+    "airport",
+    "port",
+    "square",
+    "street",
+    "road",
+    "highway",
+    "border",
+    "corridor",
+];
 
 /// Capitalised words that start sentences but are not names.
 const STOP: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "his", "her", "their", "our", "we", "they", "he",
-    "she", "i", "you", "according", "after", "before", "meanwhile", "nevertheless", "however", "but", "and", "or", "in",
-    "on", "at", "as", "by", "for", "from", "of", "to", "with", "while", "when", "where", "what", "who", "if", "also",
-    "there", "here", "since", "during", "following", "despite", "although", "though", "because", "so", "yet", "then",
-    "earlier", "later", "last", "next", "some", "many", "most", "all", "both", "each", "several", "no", "not", "one",
-    "two", "three", "officials", "residents", "sources", "witnesses", "police", "troops", "security", "local", "his",
-    "under", "over", "near", "about", "among", "between", "into", "through", "without", "within", "amid", "across",
-    "is", "was", "were", "are", "be", "been", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could",
-    "may", "might", "must", "should", "said", "says", "read", "more", "other", "such", "same", "any", "every", "my",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "we",
+    "they",
+    "he",
+    "she",
+    "i",
+    "you",
+    "according",
+    "after",
+    "before",
+    "meanwhile",
+    "nevertheless",
+    "however",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "as",
+    "by",
+    "for",
+    "from",
+    "of",
+    "to",
+    "with",
+    "while",
+    "when",
+    "where",
+    "what",
+    "who",
+    "if",
+    "also",
+    "there",
+    "here",
+    "since",
+    "during",
+    "following",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "so",
+    "yet",
+    "then",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "several",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "officials",
+    "residents",
+    "sources",
+    "witnesses",
+    "police",
+    "troops",
+    "security",
+    "local",
+    "his",
+    "under",
+    "over",
+    "near",
+    "about",
+    "among",
+    "between",
+    "into",
+    "through",
+    "without",
+    "within",
+    "amid",
+    "across",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "said",
+    "says",
+    "read",
+    "more",
+    "other",
+    "such",
+    "same",
+    "any",
+    "every",
+    "my",
 ];
 
 const MONTHS_DAYS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan.", "feb.", "aug.",
-    "sept.", "sep.", "oct.", "nov.", "dec.", "today", "yesterday", "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "today",
+    "yesterday",
+    "tomorrow",
 ];
 
 /// Lowercase particles inside names ("Abu Hafs al-Qurayshi", "Lopez de Vega").
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "abu", "abd", "ul"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "da", "van", "von", "der", "du", "la", "le", "abu",
+    "abd", "ul",
+];
 
 /// Cues that the next name is a place.
-const LOC_CUES: &[&str] = &["in", "near", "at", "outside", "from", "into", "across", "toward", "towards", "village", "town", "city", "province", "governorate", "district", "region", "area", "neighbourhood", "neighborhood", "camp"];
+const LOC_CUES: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "outside",
+    "from",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "village",
+    "town",
+    "city",
+    "province",
+    "governorate",
+    "district",
+    "region",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+];
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -70,7 +400,10 @@ fn is_cap(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    (2..=8).contains(&letters.len())
+        && letters.iter().all(|c| c.is_uppercase())
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
 /// Entity mentions of one document, with clusters.
@@ -87,7 +420,12 @@ impl Entities {
     /// Mentions inside `span` (mentions are sorted by start).
     pub fn within(&self, span: Span) -> impl Iterator<Item = (usize, &Entity)> {
         let from = self.mentions.partition_point(|e| e.start < span.start);
-        self.mentions[from..].iter().enumerate().take_while(move |(_, e)| e.start < span.end).filter(move |(_, e)| span.contains(e.span())).map(move |(k, e)| (from + k, e))
+        self.mentions[from..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, e)| e.start < span.end)
+            .filter(move |(_, e)| span.contains(e.span()))
+            .map(move |(k, e)| (from + k, e))
     }
 }
 
@@ -118,22 +456,37 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
         let w: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let mut i = 0;
         while i < toks.len() {
-            let first_word = i == 0 || (i > 0 && matches!(w[i - 1], "“" | "\"" | "‘" | "(" | "'") && (i == 1 || w[i - 2] != ","));
+            let first_word = i == 0
+                || (i > 0
+                    && matches!(w[i - 1], "“" | "\"" | "‘" | "(" | "'")
+                    && (i == 1 || w[i - 2] != ","));
             let word = w[i];
             let lw = word.to_lowercase();
-            let joined_name = word.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
-            let nameish = toks[i].kind == TokKind::Word && (is_cap(word) || joined_name) && !MONTHS_DAYS.contains(&lw.as_str());
-            let determiner = matches!(lw.as_str(), "the" | "a" | "an" | "this" | "that" | "these" | "those");
-            if !nameish || determiner || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw))) {
+            let joined_name = word.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase())
+            });
+            let nameish = toks[i].kind == TokKind::Word
+                && (is_cap(word) || joined_name)
+                && !MONTHS_DAYS.contains(&lw.as_str());
+            let determiner = matches!(
+                lw.as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those"
+            );
+            if !nameish
+                || determiner
+                || (first_word && (STOP.contains(&lw.as_str()) || lowercase_seen.contains(&lw)))
+            {
                 i += 1;
                 continue;
             }
             // Titles: collect them as the role, the name follows.
             let role_start = i;
-            while i < toks.len() && TITLES.contains(&w[i]) && i + 1 < toks.len() && is_cap(w[i + 1]) {
+            while i < toks.len() && TITLES.contains(&w[i]) && i + 1 < toks.len() && is_cap(w[i + 1])
+            {
                 i += 1;
             }
-            let mut role = (i > role_start).then(|| Span::new(toks[role_start].start, toks[i - 1].end));
+            let mut role =
+                (i > role_start).then(|| Span::new(toks[role_start].start, toks[i - 1].end));
             // "CENTCOM Commander", "Syrian President": the name just before a
             // title belongs to the role.
             if let (Some(r), Some((last, _))) = (role, spans.last()) {
@@ -146,24 +499,50 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             while end < toks.len() {
                 let x = w[end];
                 let lx = x.to_lowercase();
-                let joined_start = end == start && x.split_once('-').is_some_and(|(p, rest)| PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
-                if toks[end].kind == TokKind::Word && (is_cap(x) || joined_start) && !MONTHS_DAYS.contains(&lx.as_str()) && !(end > start && TITLES.contains(&x) && end + 1 < toks.len() && is_cap(w[end + 1]) && !ORG_HEADS.contains(&w[end + 1].to_lowercase().as_str()) && org_like(&text[toks[start].start..toks[end - 1].end], gaz, dict)) {
+                let joined_start = end == start
+                    && x.split_once('-').is_some_and(|(p, rest)| {
+                        PARTICLES.contains(&p)
+                            && rest.chars().next().is_some_and(|c| c.is_uppercase())
+                    });
+                if toks[end].kind == TokKind::Word
+                    && (is_cap(x) || joined_start)
+                    && !MONTHS_DAYS.contains(&lx.as_str())
+                    && !(end > start
+                        && TITLES.contains(&x)
+                        && end + 1 < toks.len()
+                        && is_cap(w[end + 1])
+                        && !ORG_HEADS.contains(&w[end + 1].to_lowercase().as_str())
+                        && org_like(&text[toks[start].start..toks[end - 1].end], gaz, dict))
+                {
                     // "US-backed", "US-led": a modifier, not part of the following name.
-                    if x.ends_with("-backed") || x.ends_with("-led") || x.ends_with("-based") || x.ends_with("-born") || x.ends_with("-allied") {
+                    if x.ends_with("-backed")
+                        || x.ends_with("-led")
+                        || x.ends_with("-based")
+                        || x.ends_with("-born")
+                        || x.ends_with("-allied")
+                    {
                         break;
                     }
                     end += 1;
                     continue;
                 }
                 // Connectors inside names: "of", "the", "and", particles, "al-…".
-                let next_cap = end + 1 < toks.len() && is_cap(w[end + 1]) && toks[end + 1].kind == TokKind::Word;
+                let next_cap = end + 1 < toks.len()
+                    && is_cap(w[end + 1])
+                    && toks[end + 1].kind == TokKind::Word;
                 let inner = end > start;
-                let next_time = end + 1 < toks.len() && MONTHS_DAYS.contains(&w[end + 1].to_lowercase().as_str());
+                let next_time = end + 1 < toks.len()
+                    && MONTHS_DAYS.contains(&w[end + 1].to_lowercase().as_str());
                 if inner && next_cap && !next_time && (lx == "of" || lx == "for" || lx == "on") {
                     end += 1;
                     continue;
                 }
-                if inner && lx == "of" && end + 2 < toks.len() && w[end + 1] == "the" && is_cap(w[end + 2]) {
+                if inner
+                    && lx == "of"
+                    && end + 2 < toks.len()
+                    && w[end + 1] == "the"
+                    && is_cap(w[end + 2])
+                {
                     end += 2;
                     continue;
                 }
@@ -172,12 +551,12 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                     continue;
                 }
                 // Lowercase particles joined to a name part: "al-Sharaa", "ez-Zor", "bin-Laden".
-                let joined = x.split_once('-').is_some_and(|(p, rest)| p.len() <= 4 && p.chars().all(|c| c.is_lowercase()) && rest.chars().next().is_some_and(|c| c.is_uppercase()));
+                let joined = x.split_once('-').is_some_and(|(p, rest)| {
+                    p.len() <= 4
+                        && p.chars().all(|c| c.is_lowercase())
+                        && rest.chars().next().is_some_and(|c| c.is_uppercase())
+                });
                 if joined && (inner || next_cap) {
-                    end += 1;
-                    continue;
-                }
-                if inner && toks[end].kind == TokKind::Number && w[end - 1].ends_with(char::is_alphabetic) && false {
                     end += 1;
                     continue;
                 }
@@ -208,9 +587,13 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                 while t_end < sub.len() && TITLES.contains(&sub[t_end].text(text)) {
                     t_end += 1;
                 }
-                let org_word = t_end < sub.len() && ORG_HEADS.contains(&sub[t_end].text(text).to_lowercase().as_str());
+                let org_word = t_end < sub.len()
+                    && ORG_HEADS.contains(&sub[t_end].text(text).to_lowercase().as_str());
                 // "CENTCOM Commander X", "Syrian President X" split; "Hassan Sheikh Mohamud" does not.
-                if t_end < sub.len() && !org_word && org_like(&text[piece_start..sub[k - 1].end], gaz, dict) {
+                if t_end < sub.len()
+                    && !org_word
+                    && org_like(&text[piece_start..sub[k - 1].end], gaz, dict)
+                {
                     let before = Span::new(piece_start, sub[k - 1].end);
                     ents.push((before, role_here.take()));
                     role_here = Some(Span::new(piece_start, sub[t_end - 1].end));
@@ -236,7 +619,14 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
                 roles.insert(mentions.len(), r);
             }
         }
-        mentions.push(Entity { text: text[sp.start..sp.end].to_string(), kind, start: sp.start, end: sp.end, canonical: String::new(), aliases: vec![] });
+        mentions.push(Entity {
+            text: text[sp.start..sp.end].to_string(),
+            kind,
+            start: sp.start,
+            end: sp.end,
+            canonical: String::new(),
+            aliases: vec![],
+        });
     }
     // Parenthesised acronyms: "Syrian Democratic Forces (SDF)" is one entity.
     link(text, mentions, roles)
@@ -249,8 +639,14 @@ fn org_like(piece: &str, gaz: &Gazetteer, dict: &dyn NameDict) -> bool {
     is_acronym(piece)
         || gaz.demonym(piece).is_some()
         || dict.known(&normalize(piece)).is_some()
-        || gaz.lookup(piece).iter().any(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
-        || piece.split_whitespace().last().is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
+        || gaz
+            .lookup(piece)
+            .iter()
+            .any(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+        || piece
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
 fn trim_possessive(text: &str, sp: Span) -> Span {
@@ -263,7 +659,15 @@ fn trim_possessive(text: &str, sp: Span) -> Span {
     sp
 }
 
-fn classify(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, has_role: bool, _raw: &str) -> EntityType {
+fn classify(
+    text: &str,
+    an: &Analysis,
+    gaz: &Gazetteer,
+    dict: &dyn NameDict,
+    sp: Span,
+    has_role: bool,
+    _raw: &str,
+) -> EntityType {
     let s = &text[sp.start..sp.end];
     let key = normalize(s);
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -280,14 +684,29 @@ fn classify(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict, sp:
     if LOC_HEADS.contains(&last.as_str()) && words.len() > 1 {
         return EntityType::Loc;
     }
-    if words.len() == 1 && gaz.demonym(s).is_some() && gaz.lookup_key(&key).iter().all(|(id, _)| gaz.entry(*id).level != Level::Country) {
+    if words.len() == 1
+        && gaz.demonym(s).is_some()
+        && gaz
+            .lookup_key(&key)
+            .iter()
+            .all(|(id, _)| gaz.entry(*id).level != Level::Country)
+    {
         return EntityType::Norp;
     }
     // Gazetteer: countries and provinces always; towns when big or cued.
     let ti = an.token_at(sp.start);
-    let prev = if ti > 0 { an.tokens[ti - 1].text(text).to_lowercase() } else { String::new() };
-    let prev2 = if ti > 1 { an.tokens[ti - 2].text(text).to_lowercase() } else { String::new() };
-    let loc_cue = LOC_CUES.contains(&prev.as_str()) || (prev == "of" && LOC_CUES.contains(&prev2.as_str()));
+    let prev = if ti > 0 {
+        an.tokens[ti - 1].text(text).to_lowercase()
+    } else {
+        String::new()
+    };
+    let prev2 = if ti > 1 {
+        an.tokens[ti - 2].text(text).to_lowercase()
+    } else {
+        String::new()
+    };
+    let loc_cue =
+        LOC_CUES.contains(&prev.as_str()) || (prev == "of" && LOC_CUES.contains(&prev2.as_str()));
     let cands = gaz.lookup_key(&key);
     let strongest = cands
         .iter()
@@ -305,15 +724,26 @@ fn classify(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict, sp:
         .max_by_key(|x| x.0);
     if let Some((w, lvl)) = strongest {
         if w >= 2 || (w >= 1 && loc_cue) || (loc_cue && words.len() == 1) {
-            return if matches!(lvl, Level::Country | Level::Admin1 | Level::Place) { EntityType::Gpe } else { EntityType::Loc };
+            return if matches!(lvl, Level::Country | Level::Admin1 | Level::Place) {
+                EntityType::Gpe
+            } else {
+                EntityType::Loc
+            };
         }
     }
     if is_acronym(s) {
         return EntityType::Org;
     }
     // Unknown single words after a place cue, or before ", <country>".
-    let next_is_country = an.tokens.get(an.token_at(sp.end)).is_some_and(|t| t.text(text) == ",")
-        && an.tokens.get(an.token_at(sp.end) + 1).is_some_and(|t| gaz.lookup(t.text(text)).iter().any(|(id, _)| gaz.entry(*id).level == Level::Country));
+    let next_is_country = an
+        .tokens
+        .get(an.token_at(sp.end))
+        .is_some_and(|t| t.text(text) == ",")
+        && an.tokens.get(an.token_at(sp.end) + 1).is_some_and(|t| {
+            gaz.lookup(t.text(text))
+                .iter()
+                .any(|(id, _)| gaz.entry(*id).level == Level::Country)
+        });
     if loc_cue && words.len() <= 2 || next_is_country {
         return EntityType::Loc;
     }
@@ -334,7 +764,7 @@ fn initials(s: &str) -> String {
 fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities {
     let n = m.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+    fn find(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
         while p[r] != r {
             r = p[r];
@@ -342,7 +772,7 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
         p[x] = r;
         r
     }
-    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
+    let union = |p: &mut [usize], a: usize, b: usize| {
         let (ra, rb) = (find(p, a), find(p, b));
         if ra != rb {
             p[rb.max(ra)] = rb.min(ra);
@@ -356,8 +786,14 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
                 union(&mut parent, i, i + 1);
                 m[i + 1].kind = m[i].kind;
             }
-            let g = gap.trim().trim_matches(|c: char| c == ',' || c.is_whitespace()).to_lowercase();
-            if matches!(g.as_str(), "also known as" | "aka" | "a.k.a." | "known as" | "alias" | "better known as") {
+            let g = gap
+                .trim()
+                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .to_lowercase();
+            if matches!(
+                g.as_str(),
+                "also known as" | "aka" | "a.k.a." | "known as" | "alias" | "better known as"
+            ) {
                 union(&mut parent, i, i + 1);
                 m[i + 1].kind = m[i].kind;
             }
@@ -420,14 +856,18 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
                 if let Some(last) = b.rsplit(' ').next().filter(|_| !single) {
                     per_by_last.entry(last).or_insert(i);
                 }
-                per_by_first.entry(b.split(' ').next().unwrap_or("")).or_insert(i);
+                per_by_first
+                    .entry(b.split(' ').next().unwrap_or(""))
+                    .or_insert(i);
                 per_names.push(i);
             }
-            EntityType::Org => {
-                if !single {
-                    org_by_first.entry(b.split(' ').next().unwrap_or("")).or_insert(i);
-                    org_by_initials.entry(initials(&m[i].text).to_uppercase()).or_insert(i);
-                }
+            EntityType::Org if !single => {
+                org_by_first
+                    .entry(b.split(' ').next().unwrap_or(""))
+                    .or_insert(i);
+                org_by_initials
+                    .entry(initials(&m[i].text).to_uppercase())
+                    .or_insert(i);
             }
             _ => {}
         }
@@ -464,7 +904,11 @@ fn link(text: &str, mut m: Vec<Entity>, roles: HashMap<usize, Span>) -> Entities
         m[i].aliases = all.iter().filter(|s| **s != m[i].text).cloned().collect();
         // The cluster's type is the one of its canonical mention's.
     }
-    Entities { mentions: m, cluster, roles }
+    Entities {
+        mentions: m,
+        cluster,
+        roles,
+    }
 }
 
 #[cfg(test)]
@@ -476,7 +920,12 @@ mod tests {
         extract(text, &sitrep_text::segment(text), gaz, &())
     }
     fn find<'a>(e: &'a Entities, s: &str) -> &'a Entity {
-        e.mentions.iter().find(|m| m.text == s).unwrap_or_else(|| panic!("no {s:?} in {:?}", e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()))
+        e.mentions.iter().find(|m| m.text == s).unwrap_or_else(|| {
+            panic!(
+                "no {s:?} in {:?}",
+                e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+            )
+        })
     }
 
     #[test]
@@ -494,7 +943,10 @@ mod tests {
         let t = "The Syrian Democratic Forces (SDF) said so. The SDF later denied it. A man, Omar Abdul Qader Bassam, also known as Abdul Rahman al-Halabi, was killed. Bassam was 40.";
         let e = run(t);
         assert_eq!(find(&e, "SDF").canonical, "Syrian Democratic Forces");
-        assert_eq!(find(&e, "Abdul Rahman al-Halabi").canonical, "Omar Abdul Qader Bassam");
+        assert_eq!(
+            find(&e, "Abdul Rahman al-Halabi").canonical,
+            "Omar Abdul Qader Bassam"
+        );
         assert_eq!(find(&e, "Bassam").canonical, "Omar Abdul Qader Bassam");
     }
 
@@ -502,7 +954,12 @@ mod tests {
     fn initials_and_spelling_variants_link() {
         let t = "The Iraqi Counter-Terrorism Service announced a raid. The Iraqi Counter Terrorism Service said more. ICTS did not say when.";
         let e = run(t);
-        let c: HashSet<&str> = e.mentions.iter().filter(|m| m.kind == EntityType::Org).map(|m| m.canonical.as_str()).collect();
+        let c: HashSet<&str> = e
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Org)
+            .map(|m| m.canonical.as_str())
+            .collect();
         assert_eq!(c.len(), 1, "{:?}", e.mentions);
     }
 

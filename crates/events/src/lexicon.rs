@@ -32,65 +32,551 @@ pub struct Def {
 
 const BATTLE: Option<(&str, &str)> = Some(("Battles", "Armed clash"));
 
-const fn d(kind: &'static str, class: Class, cat: &'static str, mode: Option<&'static str>, cameo: &'static str, acled: Option<(&'static str, &'static str)>) -> Def {
-    Def { kind, class, plover: (cat, mode), cameo, acled }
+const fn d(
+    kind: &'static str,
+    class: Class,
+    cat: &'static str,
+    mode: Option<&'static str>,
+    cameo: &'static str,
+    acled: Option<(&'static str, &'static str)>,
+) -> Def {
+    Def {
+        kind,
+        class,
+        plover: (cat, mode),
+        cameo,
+        acled,
+    }
 }
 
 /// (word, part of speech, definition). Inflections are listed.
 pub const LEXICON: &[(&str, Pos, Def)] = &[
-    ("raid", Pos::Noun, d("raid", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("raided", Pos::Verb, d("raid", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("airstrike", Pos::Noun, d("airstrike", Class::Attack, "ASSAULT", Some("aerial"), "195", Some(("Explosions/Remote violence", "Air/drone strike")))),
-    ("air strike", Pos::Noun, d("airstrike", Class::Attack, "ASSAULT", Some("aerial"), "195", Some(("Explosions/Remote violence", "Air/drone strike")))),
-    ("drone strike", Pos::Noun, d("airstrike", Class::Attack, "ASSAULT", Some("drone"), "195", Some(("Explosions/Remote violence", "Air/drone strike")))),
-    ("strike", Pos::Noun, d("strike", Class::Attack, "ASSAULT", None, "190", Some(("Explosions/Remote violence", "Air/drone strike")))),
-    ("bombing", Pos::Noun, d("bombing", Class::Attack, "ASSAULT", Some("explosives"), "183", Some(("Explosions/Remote violence", "Remote explosive/landmine/IED")))),
-    ("suicide bombing", Pos::Noun, d("suicide bombing", Class::Attack, "ASSAULT", Some("suicide-attack"), "1831", Some(("Explosions/Remote violence", "Suicide bomb")))),
-    ("car bomb", Pos::Noun, d("bombing", Class::Attack, "ASSAULT", Some("explosives"), "183", Some(("Explosions/Remote violence", "Remote explosive/landmine/IED")))),
-    ("bombed", Pos::Verb, d("bombing", Class::Attack, "ASSAULT", Some("explosives"), "183", Some(("Explosions/Remote violence", "Remote explosive/landmine/IED")))),
-    ("explosion", Pos::Noun, d("bombing", Class::Attack, "ASSAULT", Some("explosives"), "183", Some(("Explosions/Remote violence", "Remote explosive/landmine/IED")))),
-    ("blast", Pos::Noun, d("bombing", Class::Attack, "ASSAULT", Some("explosives"), "183", Some(("Explosions/Remote violence", "Remote explosive/landmine/IED")))),
-    ("shelling", Pos::Noun, d("shelling", Class::Attack, "ASSAULT", Some("heavy-weapons"), "194", Some(("Explosions/Remote violence", "Shelling/artillery/missile attack")))),
-    ("shelled", Pos::Verb, d("shelling", Class::Attack, "ASSAULT", Some("heavy-weapons"), "194", Some(("Explosions/Remote violence", "Shelling/artillery/missile attack")))),
-    ("missile attack", Pos::Noun, d("shelling", Class::Attack, "ASSAULT", Some("heavy-weapons"), "194", Some(("Explosions/Remote violence", "Shelling/artillery/missile attack")))),
-    ("attack", Pos::Noun, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("attack", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("attacked", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("attacking", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("ambush", Pos::Noun, d("attack", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("ambushed", Pos::Verb, d("attack", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("assault", Pos::Noun, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("stormed", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("clashes", Pos::Noun, d("clash", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("clashed", Pos::Verb, d("clash", Class::Attack, "ASSAULT", Some("firearms"), "190", BATTLE)),
-    ("killed", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("kills", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("attacks", Pos::Verb, d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE)),
-    ("arrest", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
-    ("arrests", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
-    ("kill", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("killing", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("eliminated", Pos::Verb, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("death", Pos::Noun, d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE)),
-    ("assassinated", Pos::Verb, d("assassination", Class::Attack, "ASSAULT", Some("assassinate"), "186", Some(("Violence against civilians", "Attack")))),
-    ("assassination", Pos::Noun, d("assassination", Class::Attack, "ASSAULT", Some("assassinate"), "186", Some(("Violence against civilians", "Attack")))),
-    ("executed", Pos::Verb, d("execution", Class::Attack, "ASSAULT", Some("execute"), "1823", Some(("Violence against civilians", "Attack")))),
-    ("abducted", Pos::Verb, d("abduction", Class::Other, "ASSAULT", Some("abduct"), "181", Some(("Violence against civilians", "Abduction/forced disappearance")))),
-    ("kidnapped", Pos::Verb, d("abduction", Class::Other, "ASSAULT", Some("abduct"), "181", Some(("Violence against civilians", "Abduction/forced disappearance")))),
-    ("arrested", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
-    ("detained", Pos::Verb, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
-    ("arrest", Pos::Noun, d("arrest", Class::Other, "COERCE", Some("arrest"), "173", Some(("Strategic developments", "Arrests")))),
-    ("protest", Pos::Noun, d("protest", Class::Other, "PROTEST", Some("demo"), "141", Some(("Protests", "Peaceful protest")))),
-    ("protested", Pos::Verb, d("protest", Class::Other, "PROTEST", Some("demo"), "141", Some(("Protests", "Peaceful protest")))),
-    ("rioted", Pos::Verb, d("riot", Class::Other, "PROTEST", Some("riot"), "145", Some(("Riots", "Violent demonstration")))),
-    ("meet", Pos::Verb, d("meeting", Class::Other, "CONSULT", None, "040", None)),
-    ("met", Pos::Verb, d("meeting", Class::Other, "CONSULT", None, "040", None)),
-    ("meeting", Pos::Noun, d("meeting", Class::Other, "CONSULT", None, "040", None)),
-    ("talks", Pos::Noun, d("meeting", Class::Other, "CONSULT", None, "040", None)),
-    ("visited", Pos::Verb, d("visit", Class::Other, "CONSULT", Some("visit"), "042", None)),
-    ("ceasefire", Pos::Noun, d("ceasefire", Class::Other, "RETREAT", Some("ceasefire"), "0871", Some(("Strategic developments", "Agreement")))),
-    ("operation", Pos::Noun, d("operation", Class::Anaphor, "ASSAULT", None, "190", BATTLE)),
-    ("incident", Pos::Noun, d("incident", Class::Anaphor, "ASSAULT", None, "190", BATTLE)),
+    (
+        "raid",
+        Pos::Noun,
+        d(
+            "raid",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "raided",
+        Pos::Verb,
+        d(
+            "raid",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "airstrike",
+        Pos::Noun,
+        d(
+            "airstrike",
+            Class::Attack,
+            "ASSAULT",
+            Some("aerial"),
+            "195",
+            Some(("Explosions/Remote violence", "Air/drone strike")),
+        ),
+    ),
+    (
+        "air strike",
+        Pos::Noun,
+        d(
+            "airstrike",
+            Class::Attack,
+            "ASSAULT",
+            Some("aerial"),
+            "195",
+            Some(("Explosions/Remote violence", "Air/drone strike")),
+        ),
+    ),
+    (
+        "drone strike",
+        Pos::Noun,
+        d(
+            "airstrike",
+            Class::Attack,
+            "ASSAULT",
+            Some("drone"),
+            "195",
+            Some(("Explosions/Remote violence", "Air/drone strike")),
+        ),
+    ),
+    (
+        "strike",
+        Pos::Noun,
+        d(
+            "strike",
+            Class::Attack,
+            "ASSAULT",
+            None,
+            "190",
+            Some(("Explosions/Remote violence", "Air/drone strike")),
+        ),
+    ),
+    (
+        "bombing",
+        Pos::Noun,
+        d(
+            "bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("explosives"),
+            "183",
+            Some((
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            )),
+        ),
+    ),
+    (
+        "suicide bombing",
+        Pos::Noun,
+        d(
+            "suicide bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("suicide-attack"),
+            "1831",
+            Some(("Explosions/Remote violence", "Suicide bomb")),
+        ),
+    ),
+    (
+        "car bomb",
+        Pos::Noun,
+        d(
+            "bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("explosives"),
+            "183",
+            Some((
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            )),
+        ),
+    ),
+    (
+        "bombed",
+        Pos::Verb,
+        d(
+            "bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("explosives"),
+            "183",
+            Some((
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            )),
+        ),
+    ),
+    (
+        "explosion",
+        Pos::Noun,
+        d(
+            "bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("explosives"),
+            "183",
+            Some((
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            )),
+        ),
+    ),
+    (
+        "blast",
+        Pos::Noun,
+        d(
+            "bombing",
+            Class::Attack,
+            "ASSAULT",
+            Some("explosives"),
+            "183",
+            Some((
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            )),
+        ),
+    ),
+    (
+        "shelling",
+        Pos::Noun,
+        d(
+            "shelling",
+            Class::Attack,
+            "ASSAULT",
+            Some("heavy-weapons"),
+            "194",
+            Some((
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            )),
+        ),
+    ),
+    (
+        "shelled",
+        Pos::Verb,
+        d(
+            "shelling",
+            Class::Attack,
+            "ASSAULT",
+            Some("heavy-weapons"),
+            "194",
+            Some((
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            )),
+        ),
+    ),
+    (
+        "missile attack",
+        Pos::Noun,
+        d(
+            "shelling",
+            Class::Attack,
+            "ASSAULT",
+            Some("heavy-weapons"),
+            "194",
+            Some((
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            )),
+        ),
+    ),
+    (
+        "attack",
+        Pos::Noun,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "attack",
+        Pos::Verb,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "attacked",
+        Pos::Verb,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "attacking",
+        Pos::Verb,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "ambush",
+        Pos::Noun,
+        d(
+            "attack",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "ambushed",
+        Pos::Verb,
+        d(
+            "attack",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "assault",
+        Pos::Noun,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "stormed",
+        Pos::Verb,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "clashes",
+        Pos::Noun,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "clashed",
+        Pos::Verb,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "killed",
+        Pos::Verb,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "kills",
+        Pos::Verb,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "attacks",
+        Pos::Verb,
+        d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "arrest",
+        Pos::Verb,
+        d(
+            "arrest",
+            Class::Other,
+            "COERCE",
+            Some("arrest"),
+            "173",
+            Some(("Strategic developments", "Arrests")),
+        ),
+    ),
+    (
+        "arrests",
+        Pos::Verb,
+        d(
+            "arrest",
+            Class::Other,
+            "COERCE",
+            Some("arrest"),
+            "173",
+            Some(("Strategic developments", "Arrests")),
+        ),
+    ),
+    (
+        "kill",
+        Pos::Verb,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "killing",
+        Pos::Verb,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "eliminated",
+        Pos::Verb,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "death",
+        Pos::Noun,
+        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "assassinated",
+        Pos::Verb,
+        d(
+            "assassination",
+            Class::Attack,
+            "ASSAULT",
+            Some("assassinate"),
+            "186",
+            Some(("Violence against civilians", "Attack")),
+        ),
+    ),
+    (
+        "assassination",
+        Pos::Noun,
+        d(
+            "assassination",
+            Class::Attack,
+            "ASSAULT",
+            Some("assassinate"),
+            "186",
+            Some(("Violence against civilians", "Attack")),
+        ),
+    ),
+    (
+        "executed",
+        Pos::Verb,
+        d(
+            "execution",
+            Class::Attack,
+            "ASSAULT",
+            Some("execute"),
+            "1823",
+            Some(("Violence against civilians", "Attack")),
+        ),
+    ),
+    (
+        "abducted",
+        Pos::Verb,
+        d(
+            "abduction",
+            Class::Other,
+            "ASSAULT",
+            Some("abduct"),
+            "181",
+            Some((
+                "Violence against civilians",
+                "Abduction/forced disappearance",
+            )),
+        ),
+    ),
+    (
+        "kidnapped",
+        Pos::Verb,
+        d(
+            "abduction",
+            Class::Other,
+            "ASSAULT",
+            Some("abduct"),
+            "181",
+            Some((
+                "Violence against civilians",
+                "Abduction/forced disappearance",
+            )),
+        ),
+    ),
+    (
+        "arrested",
+        Pos::Verb,
+        d(
+            "arrest",
+            Class::Other,
+            "COERCE",
+            Some("arrest"),
+            "173",
+            Some(("Strategic developments", "Arrests")),
+        ),
+    ),
+    (
+        "detained",
+        Pos::Verb,
+        d(
+            "arrest",
+            Class::Other,
+            "COERCE",
+            Some("arrest"),
+            "173",
+            Some(("Strategic developments", "Arrests")),
+        ),
+    ),
+    (
+        "arrest",
+        Pos::Noun,
+        d(
+            "arrest",
+            Class::Other,
+            "COERCE",
+            Some("arrest"),
+            "173",
+            Some(("Strategic developments", "Arrests")),
+        ),
+    ),
+    (
+        "protest",
+        Pos::Noun,
+        d(
+            "protest",
+            Class::Other,
+            "PROTEST",
+            Some("demo"),
+            "141",
+            Some(("Protests", "Peaceful protest")),
+        ),
+    ),
+    (
+        "protested",
+        Pos::Verb,
+        d(
+            "protest",
+            Class::Other,
+            "PROTEST",
+            Some("demo"),
+            "141",
+            Some(("Protests", "Peaceful protest")),
+        ),
+    ),
+    (
+        "rioted",
+        Pos::Verb,
+        d(
+            "riot",
+            Class::Other,
+            "PROTEST",
+            Some("riot"),
+            "145",
+            Some(("Riots", "Violent demonstration")),
+        ),
+    ),
+    (
+        "meet",
+        Pos::Verb,
+        d("meeting", Class::Other, "CONSULT", None, "040", None),
+    ),
+    (
+        "met",
+        Pos::Verb,
+        d("meeting", Class::Other, "CONSULT", None, "040", None),
+    ),
+    (
+        "meeting",
+        Pos::Noun,
+        d("meeting", Class::Other, "CONSULT", None, "040", None),
+    ),
+    (
+        "talks",
+        Pos::Noun,
+        d("meeting", Class::Other, "CONSULT", None, "040", None),
+    ),
+    (
+        "visited",
+        Pos::Verb,
+        d("visit", Class::Other, "CONSULT", Some("visit"), "042", None),
+    ),
+    (
+        "ceasefire",
+        Pos::Noun,
+        d(
+            "ceasefire",
+            Class::Other,
+            "RETREAT",
+            Some("ceasefire"),
+            "0871",
+            Some(("Strategic developments", "Agreement")),
+        ),
+    ),
+    (
+        "operation",
+        Pos::Noun,
+        d("operation", Class::Anaphor, "ASSAULT", None, "190", BATTLE),
+    ),
+    (
+        "incident",
+        Pos::Noun,
+        d("incident", Class::Anaphor, "ASSAULT", None, "190", BATTLE),
+    ),
 ];
 
 /// Looks up a trigger at a token (one or two words).
@@ -102,16 +588,22 @@ pub fn lookup(w1: &str, w2: Option<&str>) -> Option<(usize, Pos, Def)> {
         }
     }
     let one = singular(w1);
-    LEXICON.iter().find(|(w, _, _)| *w == w1 || (*w == one)).map(|(w, p, d)| (if *w == w1 || *w == one { 1 } else { 1 }, *p, *d))
+    LEXICON
+        .iter()
+        .find(|(w, _, _)| *w == w1 || (*w == one))
+        .map(|(_, p, d)| (1, *p, *d))
 }
 
 /// "raids" → "raid" (for nouns); plural-ness is checked separately.
 pub fn singular(w: &str) -> String {
-    if w.ends_with("ies") {
-        return format!("{}y", &w[..w.len() - 3]);
+    if let Some(stem) = w.strip_suffix("ies") {
+        return format!("{stem}y");
     }
-    if w.ends_with('s') && !w.ends_with("ss") && w != "talks" && w != "clashes" {
-        return w[..w.len() - 1].to_string();
+    if let Some(stem) = w
+        .strip_suffix('s')
+        .filter(|_| !w.ends_with("ss") && w != "talks" && w != "clashes")
+    {
+        return stem.to_string();
     }
     w.to_string()
 }

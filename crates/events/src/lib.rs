@@ -20,7 +20,10 @@ pub mod lexicon;
 use chrono::{Duration, NaiveDate};
 use lexicon::{Class, Def, Pos};
 use sitrep_actors::{phrase_actor, sector_of_noun, Actor, DocActors};
-use sitrep_core::{Acled, ActorRef, Claim, Dispute, EntityType, Event, EventDate, Evidence, FieldSpan, Mode, Place, Plover, Precision, Role, Span, TimeExpr, TimexType};
+use sitrep_core::{
+    Acled, ActorRef, Claim, Dispute, EntityType, Event, EventDate, Evidence, FieldSpan, Mode,
+    Place, Plover, Precision, Role, Span, TimeExpr, TimexType,
+};
 use sitrep_entities::Entities;
 use sitrep_geo::Gazetteer;
 use sitrep_text::Analysis;
@@ -41,20 +44,209 @@ pub struct Inputs<'a> {
     pub gaz: &'a Gazetteer,
 }
 
-const CUE_VERBS: &[&str] = &["said", "says", "reported", "announced", "stated", "claimed", "confirmed", "added", "told", "denied", "quoted", "cited", "alleged", "insisted", "noted", "wrote", "tweeted", "posted"];
-const GENERIC_SOURCES: &[&str] = &["report", "statement", "announcement", "communique", "release", "post"];
-const HYPOTHETICAL: &[&str] = &["seeking", "seek", "seeks", "plotting", "plot", "plotted", "planning", "plan", "plans", "planned", "intend", "intends", "intended", "threatened", "threatens", "could", "would", "might", "may", "attempt", "attempted", "tried", "trying", "aims", "aimed", "wants", "wanted", "prepare", "preparing", "vowed", "vows", "potential", "possible"];
-const NEGATION: &[&str] = &["not", "n't", "never", "no", "denied", "deny", "denies", "without"];
-const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those", "his", "her", "its", "their", "our"];
-const SUPPORT_VERBS: &[&str] = &["conducted", "carried", "launched", "staged", "mounted", "led", "executed", "claimed", "undertook", "performed", "conduct", "launch", "involved", "responsible", "behind", "participated", "orchestrated", "masterminded", "planned"];
+const CUE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "announced",
+    "stated",
+    "claimed",
+    "confirmed",
+    "added",
+    "told",
+    "denied",
+    "quoted",
+    "cited",
+    "alleged",
+    "insisted",
+    "noted",
+    "wrote",
+    "tweeted",
+    "posted",
+];
+const GENERIC_SOURCES: &[&str] = &[
+    "report",
+    "statement",
+    "announcement",
+    "communique",
+    "release",
+    "post",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "seeking",
+    "seek",
+    "seeks",
+    "plotting",
+    "plot",
+    "plotted",
+    "planning",
+    "plan",
+    "plans",
+    "planned",
+    "intend",
+    "intends",
+    "intended",
+    "threatened",
+    "threatens",
+    "could",
+    "would",
+    "might",
+    "may",
+    "attempt",
+    "attempted",
+    "tried",
+    "trying",
+    "aims",
+    "aimed",
+    "wants",
+    "wanted",
+    "prepare",
+    "preparing",
+    "vowed",
+    "vows",
+    "potential",
+    "possible",
+];
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "denied", "deny", "denies", "without",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+];
+const SUPPORT_VERBS: &[&str] = &[
+    "conducted",
+    "carried",
+    "launched",
+    "staged",
+    "mounted",
+    "led",
+    "executed",
+    "claimed",
+    "undertook",
+    "performed",
+    "conduct",
+    "launch",
+    "involved",
+    "responsible",
+    "behind",
+    "participated",
+    "orchestrated",
+    "masterminded",
+    "planned",
+];
 const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
-const PLACE_PREPS: &[&str] = &["in", "near", "inside", "at", "across", "from", "into", "toward", "towards", "outside", "around", "of", "to", "throughout", "within"];
+const PLACE_PREPS: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "at",
+    "across",
+    "from",
+    "into",
+    "toward",
+    "towards",
+    "outside",
+    "around",
+    "of",
+    "to",
+    "throughout",
+    "within",
+];
 /// Common nouns that name participants when no name is given.
-const GENERIC_ACTORS: &[&str] = &["police", "policemen", "troops", "soldiers", "gunmen", "militants", "rebels", "insurgents", "fighters", "protesters", "demonstrators", "residents", "civilians", "villagers", "men", "women", "children", "people", "students", "farmers", "workers", "journalists", "worshippers", "attackers", "assailants", "jihadists", "pirates", "bandits"];
+const GENERIC_ACTORS: &[&str] = &[
+    "police",
+    "policemen",
+    "troops",
+    "soldiers",
+    "gunmen",
+    "militants",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "protesters",
+    "demonstrators",
+    "residents",
+    "civilians",
+    "villagers",
+    "men",
+    "women",
+    "children",
+    "people",
+    "students",
+    "farmers",
+    "workers",
+    "journalists",
+    "worshippers",
+    "attackers",
+    "assailants",
+    "jihadists",
+    "pirates",
+    "bandits",
+];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
-const PLACE_MODIFIERS: &[&str] = &["the", "a", "an", "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest", "north", "south", "east", "west", "rural", "neighbouring", "neighboring", "nearby", "occupied", "war-torn", "besieged", "greater", "upper", "lower"];
-const ACTOR_NOUNS: &[&str] = &["forces", "force", "troops", "soldiers", "military", "army", "member", "members", "operative", "operatives", "figure", "leader", "leaders", "commander", "fighters", "militants", "intelligence", "government", "embassy", "police", "officials", "authorities", "jets", "warplanes", "drones", "militia", "cell", "cells"];
+const PLACE_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "rural",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "occupied",
+    "war-torn",
+    "besieged",
+    "greater",
+    "upper",
+    "lower",
+];
+const ACTOR_NOUNS: &[&str] = &[
+    "forces",
+    "force",
+    "troops",
+    "soldiers",
+    "military",
+    "army",
+    "member",
+    "members",
+    "operative",
+    "operatives",
+    "figure",
+    "leader",
+    "leaders",
+    "commander",
+    "fighters",
+    "militants",
+    "intelligence",
+    "government",
+    "embassy",
+    "police",
+    "officials",
+    "authorities",
+    "jets",
+    "warplanes",
+    "drones",
+    "militia",
+    "cell",
+    "cells",
+];
 
 /// A participant phrase in a sentence.
 #[derive(Debug, Clone)]
@@ -95,7 +287,10 @@ struct Mention {
 }
 
 fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
-    an.tokens[range.0..range.1].iter().map(|t| t.text(text).to_lowercase()).collect()
+    an.tokens[range.0..range.1]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect()
 }
 
 fn number_of(w: &str) -> Option<u32> {
@@ -127,7 +322,10 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
     let s = inp.an.sentences[si];
     let mut out: Vec<Chunk> = Vec::new();
     let in_sentence: Vec<(usize, &sitrep_core::Entity)> = inp.ents.within(s.span()).collect();
-    let roles: Vec<Span> = in_sentence.iter().filter_map(|(i, _)| inp.ents.roles.get(i).copied()).collect();
+    let roles: Vec<Span> = in_sentence
+        .iter()
+        .filter_map(|(i, _)| inp.ents.roles.get(i).copied())
+        .collect();
     for &(i, e) in &in_sentence {
         if e.kind == EntityType::Misc {
             continue;
@@ -141,7 +339,9 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
         let te = an.token_at(e.end);
         // Extend right over actor nouns.
         let mut end_tok = te;
-        while end_tok < s.tokens.1 && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str()) {
+        while end_tok < s.tokens.1
+            && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str())
+        {
             end_tok += 1;
         }
         // Extend left over "a (senior) member of (the)".
@@ -150,38 +350,80 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
         if k > s.tokens.0 && an.tokens[k - 1].text(text).eq_ignore_ascii_case("the") {
             k -= 1;
         }
-        if k > s.tokens.0 + 1 && an.tokens[k - 1].text(text) == "of" && ACTOR_NOUNS.contains(&an.tokens[k - 2].text(text).to_lowercase().as_str()) {
+        if k > s.tokens.0 + 1
+            && an.tokens[k - 1].text(text) == "of"
+            && ACTOR_NOUNS.contains(&an.tokens[k - 2].text(text).to_lowercase().as_str())
+        {
             start_tok = k - 2;
-            while start_tok > s.tokens.0 && matches!(an.tokens[start_tok - 1].text(text).to_lowercase().as_str(), "a" | "an" | "one" | "senior" | "top" | "the" | "two" | "three" | "several") {
+            while start_tok > s.tokens.0
+                && matches!(
+                    an.tokens[start_tok - 1].text(text).to_lowercase().as_str(),
+                    "a" | "an" | "one" | "senior" | "top" | "the" | "two" | "three" | "several"
+                )
+            {
                 start_tok -= 1;
             }
         }
-        let span = Span::new(role_start.unwrap_or(an.tokens[start_tok].start).min(an.tokens[start_tok].start), an.tokens[end_tok - 1].end);
-        let tw = |k: usize| if k >= s.tokens.0 && k < s.tokens.1 { an.tokens[k].text(text).to_lowercase() } else { String::new() };
+        let span = Span::new(
+            role_start
+                .unwrap_or(an.tokens[start_tok].start)
+                .min(an.tokens[start_tok].start),
+            an.tokens[end_tok - 1].end,
+        );
+        let tw = |k: usize| {
+            if k >= s.tokens.0 && k < s.tokens.1 {
+                an.tokens[k].text(text).to_lowercase()
+            } else {
+                String::new()
+            }
+        };
         let is_geo = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
         // "in Syria", "in eastern Syria", "in the north of Syria", "Atmeh, Syria".
-        let prep_before = (1..=3).any(|b| ti >= s.tokens.0 + b && PLACE_PREPS.contains(&tw(ti - b).as_str()) && (1..b).all(|c| PLACE_MODIFIERS.contains(&tw(ti - c).as_str())));
-        let after_place = ti > s.tokens.0 + 1 && tw(ti - 1) == "," && out.last().is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
+        let prep_before = (1..=3).any(|b| {
+            ti >= s.tokens.0 + b
+                && PLACE_PREPS.contains(&tw(ti - b).as_str())
+                && (1..b).all(|c| PLACE_MODIFIERS.contains(&tw(ti - c).as_str()))
+        });
+        let after_place = ti > s.tokens.0 + 1
+            && tw(ti - 1) == ","
+            && out
+                .last()
+                .is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
         let place = is_geo && end_tok == te && (prep_before || after_place);
         let actor = if end_tok > te || start_tok < ti || matches!(e.kind, EntityType::Norp) {
             phrase_actor(text, an, inp.ents, inp.actors, inp.gaz, span).map(|x| x.0)
         } else {
             inp.actors.by_cluster.get(&inp.ents.cluster[i]).cloned()
         };
-        let actor = actor.unwrap_or_else(|| Actor { canonical: e.canonical.clone(), ..Default::default() });
+        let actor = actor.unwrap_or_else(|| Actor {
+            canonical: e.canonical.clone(),
+            ..Default::default()
+        });
         let _ = (te, ti);
         if is_geo && actor.country.is_none() && !place {
             // A town or region that is not a country is not a participant.
-            out.push(Chunk { span, actor, kind: e.kind, place: true });
+            out.push(Chunk {
+                span,
+                actor,
+                kind: e.kind,
+                place: true,
+            });
             continue;
         }
-        out.push(Chunk { span, actor, kind: e.kind, place });
+        out.push(Chunk {
+            span,
+            actor,
+            kind: e.kind,
+            place,
+        });
     }
     // Actor-dictionary phrases written in lower case ("the US-led global coalition").
     let toks = &an.tokens[s.tokens.0..s.tokens.1];
     for a in 0..toks.len() {
         for len in (1..=5).rev() {
-            if a + len > toks.len() || len == 1 && !toks[a].text(text).chars().any(|c| c.is_uppercase()) {
+            if a + len > toks.len()
+                || len == 1 && !toks[a].text(text).chars().any(|c| c.is_uppercase())
+            {
                 continue;
             }
             let sp = Span::new(toks[a].start, toks[a + len - 1].end);
@@ -189,7 +431,12 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                 continue;
             }
             if let Some(actor) = inp.dict.get(&text[sp.start..sp.end]) {
-                out.push(Chunk { span: sp, actor: actor.clone(), kind: EntityType::Org, place: false });
+                out.push(Chunk {
+                    span: sp,
+                    actor: actor.clone(),
+                    kind: EntityType::Org,
+                    place: false,
+                });
                 break;
             }
         }
@@ -201,19 +448,51 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
             continue;
         }
         // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
-        if k > 0 && (toks[k - 1].text(text) == ")" || toks[k - 1].text(text).chars().next().is_some_and(|c| c.is_uppercase())) {
+        if k > 0
+            && (toks[k - 1].text(text) == ")"
+                || toks[k - 1]
+                    .text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase()))
+        {
             continue;
         }
         let mut first = k;
         while first > 0 && {
             let p = toks[first - 1].text(text).to_lowercase();
-            number_of(&p).is_some() || matches!(p.as_str(), "of" | "hundreds" | "dozens" | "thousands" | "several" | "armed" | "unidentified" | "local" | "security" | "government" | "suspected" | "unknown")
+            number_of(&p).is_some()
+                || matches!(
+                    p.as_str(),
+                    "of" | "hundreds"
+                        | "dozens"
+                        | "thousands"
+                        | "several"
+                        | "armed"
+                        | "unidentified"
+                        | "local"
+                        | "security"
+                        | "government"
+                        | "suspected"
+                        | "unknown"
+                )
         } {
             first -= 1;
         }
         let span = Span::new(toks[first].start, t.end);
         let sector = sector_of_noun(&w).map(str::to_string);
-        out.push(Chunk { span, actor: Actor { canonical: w.clone(), country: None, sector, affiliation: None, generic: true }, kind: EntityType::Misc, place: false });
+        out.push(Chunk {
+            span,
+            actor: Actor {
+                canonical: w.clone(),
+                country: None,
+                sector,
+                affiliation: None,
+                generic: true,
+            },
+            kind: EntityType::Misc,
+            place: false,
+        });
     }
     // Pronouns.
     for t in &an.tokens[s.tokens.0..s.tokens.1] {
@@ -221,25 +500,45 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
         if PRONOUNS.contains(&w.as_str()) {
             let ante = out
                 .iter()
-                .filter(|c| c.span.end <= t.start && !c.place && matches!(c.kind, EntityType::Org | EntityType::Per))
-                .filter(|c| (w == "they" || w == "it" || w == "we") == (c.kind == EntityType::Org))
-                .next_back()
-                .or_else(|| prev.iter().rev().find(|c| !c.place && (c.kind == EntityType::Per) == (w == "he" || w == "she")))
+                .filter(|c| {
+                    c.span.end <= t.start
+                        && !c.place
+                        && matches!(c.kind, EntityType::Org | EntityType::Per)
+                })
+                .rfind(|c| (w == "they" || w == "it" || w == "we") == (c.kind == EntityType::Org))
+                .or_else(|| {
+                    prev.iter().rev().find(|c| {
+                        !c.place && (c.kind == EntityType::Per) == (w == "he" || w == "she")
+                    })
+                })
                 .cloned();
             if let Some(a) = ante {
-                out.push(Chunk { span: t.span(), actor: a.actor, kind: a.kind, place: false });
+                out.push(Chunk {
+                    span: t.span(),
+                    actor: a.actor,
+                    kind: a.kind,
+                    place: false,
+                });
             }
         }
     }
     out.sort_by_key(|c| c.span.start);
     // Drop chunks nested in a longer one.
     let all = out.clone();
-    out.retain(|c| !all.iter().any(|o| o.span != c.span && o.span.contains(c.span)));
+    out.retain(|c| {
+        !all.iter()
+            .any(|o| o.span != c.span && o.span.contains(c.span))
+    });
     out
 }
 
 /// Reporting cues of sentence `si`.
-fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(String, Option<String>)>) -> Vec<Cue> {
+fn cues(
+    inp: &Inputs,
+    si: usize,
+    chunks: &[Chunk],
+    last_named: &mut Option<(String, Option<String>)>,
+) -> Vec<Cue> {
     let (text, an) = (inp.text, inp.an);
     let s = an.sentences[si];
     let w = lower(text, an, s.tokens);
@@ -247,13 +546,27 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
     for (k, word) in w.iter().enumerate() {
         let tok = an.tokens[s.tokens.0 + k];
         if word == "according" && w.get(k + 1).map(|x| x.as_str()) == Some("to") {
-            let after = an.tokens.get(s.tokens.0 + k + 2).map(|t| t.start).unwrap_or(s.end);
-            let (source, canonical, span) = match chunks.iter().find(|c| c.span.start >= after && c.span.start <= after + 12) {
-                Some(c) => (text[c.span.start..c.span.end].to_string(), Some(c.actor.canonical.clone()), c.span),
+            let after = an
+                .tokens
+                .get(s.tokens.0 + k + 2)
+                .map(|t| t.start)
+                .unwrap_or(s.end);
+            let (source, canonical, span) = match chunks
+                .iter()
+                .find(|c| c.span.start >= after && c.span.start <= after + 12)
+            {
+                Some(c) => (
+                    text[c.span.start..c.span.end].to_string(),
+                    Some(c.actor.canonical.clone()),
+                    c.span,
+                ),
                 None => {
                     // An unnamed source: the words up to the next punctuation.
                     let mut e = s.tokens.0 + k + 2;
-                    while e < s.tokens.1 && an.tokens[e].kind == sitrep_text::TokKind::Word && e < s.tokens.0 + k + 6 {
+                    while e < s.tokens.1
+                        && an.tokens[e].kind == sitrep_text::TokKind::Word
+                        && e < s.tokens.0 + k + 6
+                    {
                         e += 1;
                     }
                     if e == s.tokens.0 + k + 2 {
@@ -266,7 +579,14 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
             if canonical.is_some() {
                 *last_named = Some((source.clone(), canonical.clone()));
             }
-            out.push(Cue { word: "according to".into(), at: tok.start, source, canonical, source_span: span, according: true });
+            out.push(Cue {
+                word: "according to".into(),
+                at: tok.start,
+                source,
+                canonical,
+                source_span: span,
+                according: true,
+            });
             continue;
         }
         if !CUE_VERBS.contains(&word.as_str()) {
@@ -274,12 +594,24 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
         }
         // Source: the participant just before the cue (adverbs and "also" may
         // intervene), or before an appositive ("X, a Syrian news agency …, reported").
-        let mut before = chunks.iter().rev().find(|c| c.span.end <= tok.start && !c.place && text[c.span.end..tok.start].split_whitespace().count() <= 2);
+        let mut before = chunks.iter().rev().find(|c| {
+            c.span.end <= tok.start
+                && !c.place
+                && text[c.span.end..tok.start].split_whitespace().count() <= 2
+        });
         if text[s.start..tok.start].trim_end().ends_with(',') {
             let head = &text[s.start..tok.start];
-            if let Some(ap) = [", a ", ", an ", ", the "].iter().filter_map(|p| head.find(p)).min() {
+            if let Some(ap) = [", a ", ", an ", ", the "]
+                .iter()
+                .filter_map(|p| head.find(p))
+                .min()
+            {
                 let ap = s.start + ap;
-                if let Some(c) = chunks.iter().rev().find(|c| c.span.end <= ap && text[c.span.end..ap].trim().is_empty()) {
+                if let Some(c) = chunks
+                    .iter()
+                    .rev()
+                    .find(|c| c.span.end <= ap && text[c.span.end..ap].trim().is_empty())
+                {
                     before = Some(c);
                 }
             }
@@ -288,16 +620,35 @@ fn cues(inp: &Inputs, si: usize, chunks: &[Chunk], last_named: &mut Option<(Stri
             Some(c) => {
                 let src = text[c.span.start..c.span.end].to_string();
                 *last_named = Some((src.clone(), Some(c.actor.canonical.clone())));
-                Cue { word: word.clone(), at: tok.start, source: src, canonical: Some(c.actor.canonical.clone()), source_span: c.span, according: false }
+                Cue {
+                    word: word.clone(),
+                    at: tok.start,
+                    source: src,
+                    canonical: Some(c.actor.canonical.clone()),
+                    source_span: c.span,
+                    according: false,
+                }
             }
             None => {
                 // "the report said": a generic source stands for the last named one.
                 let k0 = k.saturating_sub(2);
-                let generic = w[k0..k].iter().any(|x| GENERIC_SOURCES.contains(&x.as_str()));
+                let generic = w[k0..k]
+                    .iter()
+                    .any(|x| GENERIC_SOURCES.contains(&x.as_str()));
                 if generic {
                     if let Some((src, can)) = last_named.clone() {
-                        let sp = Span::new(an.tokens[s.tokens.0 + k0].start, an.tokens[s.tokens.0 + k - 1].end);
-                        Cue { word: word.clone(), at: tok.start, source: src, canonical: can, source_span: sp, according: false }
+                        let sp = Span::new(
+                            an.tokens[s.tokens.0 + k0].start,
+                            an.tokens[s.tokens.0 + k - 1].end,
+                        );
+                        Cue {
+                            word: word.clone(),
+                            at: tok.start,
+                            source: src,
+                            canonical: can,
+                            source_span: sp,
+                            according: false,
+                        }
                     } else {
                         continue;
                     }
@@ -317,7 +668,12 @@ fn is_dateline(inp: &Inputs, t: &TimeExpr) -> bool {
     let head = inp.text[line_start..t.start].trim_end();
     let city = head.trim_end_matches(',');
     let after: String = inp.text[t.end..].chars().take(60).collect();
-    head.ends_with(',') && !city.is_empty() && city.chars().all(|c| c.is_uppercase() || c.is_whitespace() || c == '-' || c == '.') && (after.contains('—') || after.contains(" - ") || after.trim_start().starts_with('('))
+    head.ends_with(',')
+        && !city.is_empty()
+        && city
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || c == '-' || c == '.')
+        && (after.contains('—') || after.contains(" - ") || after.trim_start().starts_with('('))
 }
 
 fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
@@ -327,7 +683,12 @@ fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
     // "reported Friday", "announced earlier on Friday", "said on Monday".
     cues.iter().filter(|c| !c.according).any(|c| {
         let cue_end = c.at + c.word.len();
-        t.start >= cue_end && inp.text[cue_end..t.start].split_whitespace().filter(|w| !matches!(*w, "on" | "earlier" | "late" | "early" | "last" | "this")).count() == 0
+        t.start >= cue_end
+            && inp.text[cue_end..t.start]
+                .split_whitespace()
+                .filter(|w| !matches!(*w, "on" | "earlier" | "late" | "early" | "last" | "this"))
+                .count()
+                == 0
     })
 }
 
@@ -351,17 +712,23 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let word = w[k + len - 1].as_str();
         k += len;
         // Not events: "on strike", "general strike", "hunger strike"; a labour strike.
-        if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor") {
+        if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor")
+        {
             continue;
         }
-        let plural = pos == Pos::Noun && word != lexicon::singular(word) && !matches!(word, "talks" | "clashes");
-        let has_det = DETERMINERS.contains(&prev) || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".");
+        let plural = pos == Pos::Noun
+            && word != lexicon::singular(word)
+            && !matches!(word, "talks" | "clashes");
+        let has_det = DETERMINERS.contains(&prev)
+            || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".");
         let counted = number_of(prev).is_some() && prev != "a" && prev != "an";
         // Bare plurals are generic ("joint raids", "future attacks"): no event.
         if plural && !has_det && !counted {
             continue;
         }
-        let definite = pos == Pos::Noun && (has_det || def.class == Class::Anaphor) && !matches!(prev, "a" | "an");
+        let definite = pos == Pos::Noun
+            && (has_det || def.class == Class::Anaphor)
+            && !matches!(prev, "a" | "an");
         // Mode.
         let lo = k.saturating_sub(len + 5);
         let window: Vec<&str> = w[lo..k - len].iter().map(|x| x.as_str()).collect();
@@ -369,13 +736,25 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if window.iter().rev().take(3).any(|x| NEGATION.contains(x)) {
             mode = Mode::Negated;
         }
-        if window.iter().any(|x| HYPOTHETICAL.contains(x)) || prev == "to" && window.iter().any(|x| matches!(*x, "seeking" | "plotting" | "plan" | "planning" | "threatened" | "vowed")) {
+        if window.iter().any(|x| HYPOTHETICAL.contains(x))
+            || prev == "to"
+                && window.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "seeking" | "plotting" | "plan" | "planning" | "threatened" | "vowed"
+                    )
+                })
+        {
             mode = Mode::Hypothetical;
         }
-        if matches!(prev, "future" | "planned" | "upcoming") || window.iter().any(|x| matches!(*x, "will" | "’ll" | "'ll")) {
+        if matches!(prev, "future" | "planned" | "upcoming")
+            || window.iter().any(|x| matches!(*x, "will" | "’ll" | "'ll"))
+        {
             mode = Mode::Future;
         }
-        if w.get(k).is_some_and(|x| x == "plot" || x == "plots" || x == "threat" || x == "threats") {
+        if w.get(k)
+            .is_some_and(|x| x == "plot" || x == "plots" || x == "threat" || x == "threats")
+        {
             mode = Mode::Hypothetical;
         }
         let mut m = Mention {
@@ -392,7 +771,16 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             injuries: None,
             claim: None,
         };
-        arguments(inp, si, chunks, cues, &mut m, pos, s.tokens.0 + k - len, s.tokens.0 + k);
+        arguments(
+            inp,
+            si,
+            chunks,
+            cues,
+            &mut m,
+            pos,
+            s.tokens.0 + k - len,
+            s.tokens.0 + k,
+        );
         out.push(m);
     }
     out
@@ -400,32 +788,75 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
 
 /// Fills a mention's participants, place, date, casualties and claim.
 #[allow(clippy::too_many_arguments)]
-fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Mention, pos: Pos, t_first: usize, t_end: usize) {
+fn arguments(
+    inp: &Inputs,
+    si: usize,
+    chunks: &[Chunk],
+    cues: &[Cue],
+    m: &mut Mention,
+    pos: Pos,
+    t_first: usize,
+    t_end: usize,
+) {
     let (text, an) = (inp.text, inp.an);
     let s = an.sentences[si];
-    let tw = |i: usize| an.tokens.get(i).map(|t| t.text(text).to_lowercase()).unwrap_or_default();
+    let tw = |i: usize| {
+        an.tokens
+            .get(i)
+            .map(|t| t.text(text).to_lowercase())
+            .unwrap_or_default()
+    };
     let source_spans: Vec<Span> = cues.iter().map(|c| c.source_span).collect();
     let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span);
     let trig = m.trig;
     // Next trigger-ish boundary to the right: a cue, ';', or the sentence end.
-    let right_limit = cues.iter().filter(|c| c.at > trig.end && !c.according).map(|c| c.source_span.start.min(c.at)).min().unwrap_or(s.end);
-    let after: Vec<&Chunk> = chunks.iter().filter(|c| c.span.start >= trig.end && c.span.end <= right_limit).filter(participant).collect();
-    let before: Vec<&Chunk> = chunks.iter().filter(|c| c.span.end <= trig.start).filter(|c| !c.place).collect();
-    let passive = t_first > s.tokens.0 && matches!(tw(t_first - 1).as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+    let right_limit = cues
+        .iter()
+        .filter(|c| c.at > trig.end && !c.according)
+        .map(|c| c.source_span.start.min(c.at))
+        .min()
+        .unwrap_or(s.end);
+    let after: Vec<&Chunk> = chunks
+        .iter()
+        .filter(|c| c.span.start >= trig.end && c.span.end <= right_limit)
+        .filter(participant)
+        .collect();
+    let before: Vec<&Chunk> = chunks
+        .iter()
+        .filter(|c| c.span.end <= trig.start)
+        .filter(|c| !c.place)
+        .collect();
+    let passive = t_first > s.tokens.0
+        && matches!(
+            tw(t_first - 1).as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        );
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
         let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;
-        near && (ti > 0 && matches!(tw(ti - 1).as_str(), "by") || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by")
+        near && (ti > 0 && matches!(tw(ti - 1).as_str(), "by")
+            || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by")
     });
     let prep_chunk = |preps: &[&str], max_gap: usize| -> Option<&Chunk> {
         after.iter().copied().find(|c| {
-            let gap: Vec<String> = inp.text[trig.end..c.span.start].split_whitespace().map(|x| x.to_lowercase()).collect();
+            let gap: Vec<String> = inp.text[trig.end..c.span.start]
+                .split_whitespace()
+                .map(|x| x.to_lowercase())
+                .collect();
             // The preposition, then only lower-case words ("on the", "against local").
-            gap.len() <= max_gap && gap.first().is_some_and(|g| preps.contains(&g.as_str())) && gap[1..].iter().all(|g| g.chars().all(|ch| ch.is_lowercase()))
+            gap.len() <= max_gap
+                && gap.first().is_some_and(|g| preps.contains(&g.as_str()))
+                && gap[1..]
+                    .iter()
+                    .all(|g| g.chars().all(|ch| ch.is_lowercase()))
         })
     };
     let push = |m: &mut Mention, role: Role, c: &Chunk| {
-        if !m.actors.iter().any(|(r, x)| *r == role && x.actor.canonical == c.actor.canonical) {
+        if !m
+            .actors
+            .iter()
+            .any(|(r, x)| *r == role && x.actor.canonical == c.actor.canonical)
+        {
             m.actors.push((role, c.clone()));
         }
     };
@@ -436,7 +867,9 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
             // (not a claim source, unless it is the pronoun's antecedent).
             let subj = before.iter().rev().find(|c| {
                 let gap = &text[c.span.end..trig.start];
-                !source_spans.contains(&c.span) && !gap.contains(';') && gap.split_whitespace().count() <= 8
+                !source_spans.contains(&c.span)
+                    && !gap.contains(';')
+                    && gap.split_whitespace().count() <= 8
             });
             if passive {
                 if let Some(c) = subj {
@@ -450,11 +883,32 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
                     push(m, Role::Actor1, c);
                 }
                 // Object: participants right after the verb, a named person first.
-                let obj: Vec<&Chunk> = after.iter().copied().filter(|c| inp.text[trig.end..c.span.start].split_whitespace().count() <= 8).collect();
-                let with = if is_meeting { prep_chunk(&["with"], 3) } else { None };
-                let pick = with.or_else(|| obj.iter().copied().find(|c| c.kind == EntityType::Per).or(obj.first().copied()));
+                let obj: Vec<&Chunk> = after
+                    .iter()
+                    .copied()
+                    .filter(|c| inp.text[trig.end..c.span.start].split_whitespace().count() <= 8)
+                    .collect();
+                let with = if is_meeting {
+                    prep_chunk(&["with"], 3)
+                } else {
+                    None
+                };
+                let pick = with.or_else(|| {
+                    obj.iter()
+                        .copied()
+                        .find(|c| c.kind == EntityType::Per)
+                        .or(obj.first().copied())
+                });
                 if let Some(c) = pick {
-                    push(m, if is_meeting { Role::Actor2 } else { Role::Target }, c);
+                    push(
+                        m,
+                        if is_meeting {
+                            Role::Actor2
+                        } else {
+                            Role::Target
+                        },
+                        c,
+                    );
                 }
             }
         }
@@ -463,17 +917,40 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
                 push(m, Role::Actor1, c);
             }
             if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
-                push(m, if is_meeting { Role::Actor2 } else { Role::Target }, c);
+                push(
+                    m,
+                    if is_meeting {
+                        Role::Actor2
+                    } else {
+                        Role::Target
+                    },
+                    c,
+                );
             }
             if let Some(c) = prep_chunk(&["with"], 5) {
-                push(m, if is_meeting { Role::Actor2 } else { Role::AssocActor1 }, c);
+                push(
+                    m,
+                    if is_meeting {
+                        Role::Actor2
+                    } else {
+                        Role::AssocActor1
+                    },
+                    c,
+                );
             }
             // "X conducted a raid": the subject of a support verb.
             let ti = t_first;
             let lo = ti.saturating_sub(5).max(s.tokens.0);
-            if let Some(sv) = (lo..ti).rev().find(|&i| SUPPORT_VERBS.contains(&tw(i).as_str())) {
+            if let Some(sv) = (lo..ti)
+                .rev()
+                .find(|&i| SUPPORT_VERBS.contains(&tw(i).as_str()))
+            {
                 let sv_start = an.tokens[sv].start;
-                if let Some(c) = before.iter().rev().find(|c| c.span.end <= sv_start && text[c.span.end..sv_start].split_whitespace().count() <= 4 && !source_spans.contains(&c.span)) {
+                if let Some(c) = before.iter().rev().find(|c| {
+                    c.span.end <= sv_start
+                        && text[c.span.end..sv_start].split_whitespace().count() <= 4
+                        && !source_spans.contains(&c.span)
+                }) {
                     push(m, Role::Actor1, c);
                 }
             }
@@ -486,12 +963,19 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
             }
             // "The target of the strike was X".
             if t_first >= s.tokens.0 + 3 && tw(t_first - 2) == "of" && tw(t_first - 3) == "target" {
-                if let Some(c) = after.iter().find(|c| inp.text[trig.end..c.span.start].trim() == "was" || inp.text[trig.end..c.span.start].trim() == "is") {
+                if let Some(c) = after.iter().find(|c| {
+                    inp.text[trig.end..c.span.start].trim() == "was"
+                        || inp.text[trig.end..c.span.start].trim() == "is"
+                }) {
                     push(m, Role::Target, c);
                 }
             }
             if is_meeting {
-                if let Some(c) = before.iter().rev().find(|c| !source_spans.contains(&c.span)) {
+                if let Some(c) = before
+                    .iter()
+                    .rev()
+                    .find(|c| !source_spans.contains(&c.span))
+                {
                     push(m, Role::Actor1, c);
                 }
             }
@@ -500,11 +984,21 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
     // Place: the most precise place after the trigger in its clause, else before it.
     let places_in = |a: usize, b: usize| -> Vec<&Place> {
         let from = inp.places.partition_point(|p| p.start < a);
-        inp.places[from..].iter().take_while(|p| p.start < b).filter(|p| p.end <= b).filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span()))).collect()
+        inp.places[from..]
+            .iter()
+            .take_while(|p| p.start < b)
+            .filter(|p| p.end <= b)
+            .filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span())))
+            .collect()
     };
     let pick = |v: Vec<&Place>| v.into_iter().min_by_key(|p| p.precision).cloned();
     m.place = pick(places_in(trig.end, right_limit.max(trig.end))).or_else(|| {
-        let clause_start = cues.iter().filter(|c| c.at < trig.start && !c.according).map(|c| c.at).max().unwrap_or(s.start);
+        let clause_start = cues
+            .iter()
+            .filter(|c| c.at < trig.start && !c.according)
+            .map(|c| c.at)
+            .max()
+            .unwrap_or(s.start);
         pick(places_in(clause_start, trig.start))
     });
     // Date: the nearest date in the sentence that is not a reporting verb's.
@@ -514,7 +1008,13 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
         .take_while(|t| t.start < s.end)
         .filter(|t| t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
         .filter(|t| !is_reporting_time(inp, cues, t))
-        .min_by_key(|t| if t.start >= trig.end { t.start - trig.end } else { trig.start - t.end })
+        .min_by_key(|t| {
+            if t.start >= trig.end {
+                t.start - trig.end
+            } else {
+                trig.start - t.end
+            }
+        })
         .cloned();
     // Casualties.
     casualties(inp, si, chunks, m, t_first, t_end);
@@ -523,12 +1023,42 @@ fn arguments(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Me
 }
 
 /// Casualty counts around outcome words in the sentence.
-fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_first: usize, t_end: usize) {
+fn casualties(
+    inp: &Inputs,
+    si: usize,
+    chunks: &[Chunk],
+    m: &mut Mention,
+    t_first: usize,
+    t_end: usize,
+) {
     let (text, an) = (inp.text, inp.an);
     let s = an.sentences[si];
-    let tw = |i: usize| if i >= s.tokens.0 && i < s.tokens.1 { an.tokens[i].text(text).to_lowercase() } else { String::new() };
+    let tw = |i: usize| {
+        if i >= s.tokens.0 && i < s.tokens.1 {
+            an.tokens[i].text(text).to_lowercase()
+        } else {
+            String::new()
+        }
+    };
     let skip_q = |mut i: usize| {
-        while i < s.tokens.1 && matches!(tw(i).as_str(), "‘" | "“" | "'" | "\"" | "at" | "least" | "more" | "than" | "some" | "about" | "nearly" | "over" | "around" | "another") {
+        while i < s.tokens.1
+            && matches!(
+                tw(i).as_str(),
+                "‘" | "“"
+                    | "'"
+                    | "\""
+                    | "at"
+                    | "least"
+                    | "more"
+                    | "than"
+                    | "some"
+                    | "about"
+                    | "nearly"
+                    | "over"
+                    | "around"
+                    | "another"
+            )
+        {
             i += 1;
         }
         i
@@ -536,8 +1066,24 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
     let _ = (t_first, t_end);
     for i in s.tokens.0..s.tokens.1 {
         let w = tw(i);
-        let kill = matches!(w.as_str(), "killed" | "killing" | "kill" | "killings" | "dead" | "died" | "death" | "deaths" | "eliminated" | "assassinated" | "executed");
-        let hurt = matches!(w.as_str(), "injured" | "injuring" | "wounded" | "wounding" | "hurt");
+        let kill = matches!(
+            w.as_str(),
+            "killed"
+                | "killing"
+                | "kill"
+                | "killings"
+                | "dead"
+                | "died"
+                | "death"
+                | "deaths"
+                | "eliminated"
+                | "assassinated"
+                | "executed"
+        );
+        let hurt = matches!(
+            w.as_str(),
+            "injured" | "injuring" | "wounded" | "wounding" | "hurt"
+        );
         if !kill && !hurt {
             continue;
         }
@@ -549,14 +1095,26 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
         }
         let mut n = number_of(&tw(j)).filter(|_| !tw(j).is_empty());
         if n.is_none() {
-            if let Some(c) = chunks.iter().find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j) {
+            if let Some(c) = chunks
+                .iter()
+                .find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j)
+            {
                 let _ = c;
                 n = Some(1);
             }
             // "killed senior ISIS member X": a person within the next few words.
             if n.is_none() && kill && w != "dead" {
-                let limit = an.tokens.get((j + 5).min(s.tokens.1.saturating_sub(1))).map(|t| t.end).unwrap_or(s.end);
-                if chunks.iter().any(|c| c.kind == EntityType::Per && c.span.start >= an.tokens[i].end && c.span.end <= limit && !c.place) {
+                let limit = an
+                    .tokens
+                    .get((j + 5).min(s.tokens.1.saturating_sub(1)))
+                    .map(|t| t.end)
+                    .unwrap_or(s.end);
+                if chunks.iter().any(|c| {
+                    c.kind == EntityType::Per
+                        && c.span.start >= an.tokens[i].end
+                        && c.span.end <= limit
+                        && !c.place
+                }) {
                     n = Some(1);
                 }
             }
@@ -564,7 +1122,25 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
         // "N people were killed", "N dead", "N injured".
         if n.is_none() {
             let mut b = i;
-            while b > s.tokens.0 && matches!(tw(b - 1).as_str(), "were" | "was" | "been" | "have" | "had" | "people" | "civilians" | "others" | "persons" | "soldiers" | "fighters" | "members" | "militants" | "are") {
+            while b > s.tokens.0
+                && matches!(
+                    tw(b - 1).as_str(),
+                    "were"
+                        | "was"
+                        | "been"
+                        | "have"
+                        | "had"
+                        | "people"
+                        | "civilians"
+                        | "others"
+                        | "persons"
+                        | "soldiers"
+                        | "fighters"
+                        | "members"
+                        | "militants"
+                        | "are"
+                )
+            {
                 b -= 1;
             }
             if b > s.tokens.0 && b < i {
@@ -572,7 +1148,11 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
             }
         }
         if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
-            let slot = if kill { &mut m.fatalities } else { &mut m.injuries };
+            let slot = if kill {
+                &mut m.fatalities
+            } else {
+                &mut m.injuries
+            };
             if slot.is_none_or(|(old, _)| n > old) {
                 *slot = Some((n, at));
             }
@@ -584,15 +1164,23 @@ fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention, t_firs
 /// contains it ("X said that …"), else a trailing cue ("…, X reported"),
 /// else "according to X"; another cue in the sentence relays it (`via`).
 fn claim_for(inp: &Inputs, sent: Span, cues: &[Cue], trig: Span) -> Option<Claim> {
-    let direct = cues.iter().filter(|c| c.at < trig.start && !c.according).next_back();
+    let direct = cues.iter().rfind(|c| c.at < trig.start && !c.according);
     // A cue after the trigger covers it only when it closes the sentence
     // ("…, the SDF reported."), not when it opens a quote ("X said: …").
     let closes = |c: &&Cue| {
         let rest = &inp.text[c.at + c.word.len()..sent.end];
         // "…, X reported.", "X said in a statement on Friday."
-        rest.split_whitespace().filter(|w| w.chars().any(|ch| ch.is_alphanumeric())).count() <= 6 && !rest.trim_start().starts_with(':') && !rest.contains(['“', '"'])
+        rest.split_whitespace()
+            .filter(|w| w.chars().any(|ch| ch.is_alphanumeric()))
+            .count()
+            <= 6
+            && !rest.trim_start().starts_with(':')
+            && !rest.contains(['“', '"'])
     };
-    let trailing = cues.iter().filter(|c| c.at > trig.end && !c.according).find(closes);
+    let trailing = cues
+        .iter()
+        .filter(|c| c.at > trig.end && !c.according)
+        .find(closes);
     let according = cues.iter().find(|c| c.according);
     let (primary, via) = match (direct, trailing, according) {
         (Some(d), t, a) => (d, t.or(a.filter(|a| a.at < d.at))),
@@ -651,12 +1239,27 @@ fn merge_in_sentence(ms: &mut Vec<Mention>) {
 /// Folds mention `b` into `a` (same sentence).
 fn absorb(a: &mut Mention, b: Mention) {
     for (r, c) in b.actors {
-        let role = if r == Role::Actor1 && a.actors.iter().any(|(x, y)| *x == Role::Actor1 && y.actor.canonical != c.actor.canonical) { Role::AssocActor1 } else { r };
-        if !a.actors.iter().any(|(_, y)| y.actor.canonical == c.actor.canonical) {
+        let role = if r == Role::Actor1
+            && a.actors
+                .iter()
+                .any(|(x, y)| *x == Role::Actor1 && y.actor.canonical != c.actor.canonical)
+        {
+            Role::AssocActor1
+        } else {
+            r
+        };
+        if !a
+            .actors
+            .iter()
+            .any(|(_, y)| y.actor.canonical == c.actor.canonical)
+        {
             a.actors.push((role, c));
         }
     }
-    if a.place.as_ref().is_none_or(|p| b.place.as_ref().is_some_and(|q| q.precision < p.precision)) {
+    if a.place
+        .as_ref()
+        .is_none_or(|p| b.place.as_ref().is_some_and(|q| q.precision < p.precision))
+    {
         a.place = b.place.or(a.place.take());
     }
     a.time = a.time.take().or(b.time);
@@ -678,7 +1281,9 @@ fn max_count(a: Option<(u32, Span)>, b: Option<(u32, Span)>) -> Option<(u32, Spa
 /// Specificity of an event kind (lower = more specific).
 fn specificity(kind: &str) -> u8 {
     match kind {
-        "raid" | "airstrike" | "suicide bombing" | "bombing" | "shelling" | "assassination" | "execution" | "abduction" | "arrest" | "protest" | "riot" | "meeting" | "visit" | "ceasefire" => 0,
+        "raid" | "airstrike" | "suicide bombing" | "bombing" | "shelling" | "assassination"
+        | "execution" | "abduction" | "arrest" | "protest" | "riot" | "meeting" | "visit"
+        | "ceasefire" => 0,
         "clash" | "attack" => 1,
         "strike" => 2,
         "killing" => 3,
@@ -708,7 +1313,16 @@ struct Acc {
 
 impl Acc {
     fn new(m: Mention) -> Acc {
-        let mut a = Acc { mentions: Vec::new(), last_sent: m.sent, date: None, countries: HashSet::new(), participants: HashSet::new(), heads: HashSet::new(), kinds: HashSet::new(), towns: HashSet::new() };
+        let mut a = Acc {
+            mentions: Vec::new(),
+            last_sent: m.sent,
+            date: None,
+            countries: HashSet::new(),
+            participants: HashSet::new(),
+            heads: HashSet::new(),
+            kinds: HashSet::new(),
+            towns: HashSet::new(),
+        };
         a.push(m);
         a
     }
@@ -747,7 +1361,8 @@ impl Acc {
 
 fn compatible(acc: &Acc, m: &Mention) -> bool {
     let first = &acc.mentions[0];
-    let same_family = is_violent(&first.def) == is_violent(&m.def) && (is_violent(&m.def) || first.def.kind == m.def.kind);
+    let same_family = is_violent(&first.def) == is_violent(&m.def)
+        && (is_violent(&m.def) || first.def.kind == m.def.kind);
     if !same_family {
         return false;
     }
@@ -756,7 +1371,10 @@ fn compatible(acc: &Acc, m: &Mention) -> bool {
     if unreal(first.mode) != unreal(m.mode) {
         return false;
     }
-    if let (Some(a), Some(b)) = (acc.date().and_then(interval), m.time.as_ref().and_then(interval)) {
+    if let (Some(a), Some(b)) = (
+        acc.date().and_then(interval),
+        m.time.as_ref().and_then(interval),
+    ) {
         if !overlaps(a, b) {
             return false;
         }
@@ -789,17 +1407,43 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
         let pick = if anaphoric {
             // Prefer an event referred to by the same word, then the latest one.
             // A bare anaphor ("the operation", "the incident") refers back only a few sentences.
-            let reach = if m.def.class == Class::Anaphor { 5 } else { MERGE_WINDOW };
-            let cands: Vec<usize> = open.iter().copied().filter(|&i| accs[i].last_sent + reach >= m.sent && compatible(&accs[i], &m) && !(accs[i].historical(inp.dct) && m.time.is_none())).collect();
-            cands.iter().copied().filter(|&i| accs[i].heads.contains(&m.head)).max_by_key(|&i| accs[i].last_sent).or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
+            let reach = if m.def.class == Class::Anaphor {
+                5
+            } else {
+                MERGE_WINDOW
+            };
+            let cands: Vec<usize> = open
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    accs[i].last_sent + reach >= m.sent
+                        && compatible(&accs[i], &m)
+                        && !(accs[i].historical(inp.dct) && m.time.is_none())
+                })
+                .collect();
+            cands
+                .iter()
+                .copied()
+                .filter(|&i| accs[i].heads.contains(&m.head))
+                .max_by_key(|&i| accs[i].last_sent)
+                .or_else(|| cands.iter().copied().max_by_key(|&i| accs[i].last_sent))
         } else {
             // A new report of a known event: a shared participant, or the same
             // specific kind ("drone strike" in the headline and in the lead).
-            let mine: HashSet<String> = m.actors.iter().flat_map(|(_, c)| std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())).collect();
+            let mine: HashSet<String> = m
+                .actors
+                .iter()
+                .flat_map(|(_, c)| {
+                    std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())
+                })
+                .collect();
             open.iter()
                 .copied()
                 .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
-                .filter(|&i| !accs[i].participants.is_disjoint(&mine) || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind))
+                .filter(|&i| {
+                    !accs[i].participants.is_disjoint(&mine)
+                        || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind)
+                })
                 .max_by_key(|&i| accs[i].last_sent)
         };
         match pick {
@@ -811,27 +1455,47 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             None => {} // a reference to no event we know of, with nothing of its own
         }
     }
-    accs.into_iter().enumerate().map(|(n, a)| finish(inp, n, a)).collect()
+    accs.into_iter()
+        .enumerate()
+        .map(|(n, a)| finish(inp, n, a))
+        .collect()
 }
 
 fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
-    let main = acc.mentions.iter().min_by_key(|m| (specificity(m.def.kind), m.trig.start)).unwrap();
+    let main = acc
+        .mentions
+        .iter()
+        .min_by_key(|m| (specificity(m.def.kind), m.trig.start))
+        .unwrap();
     let def = main.def;
     // Claims, deduplicated; a document-voice claim when nobody is cited.
     let mut claims: Vec<Claim> = Vec::new();
     let mut claim_of: Vec<Option<usize>> = Vec::new();
     for m in &acc.mentions {
-        claim_of.push(m.claim.as_ref().map(|c| match claims.iter().position(|x| x.source_canonical.as_ref().unwrap_or(&x.source) == c.source_canonical.as_ref().unwrap_or(&c.source) && x.via == c.via) {
-            Some(i) => i,
-            None => {
-                claims.push(c.clone());
-                claims.len() - 1
+        claim_of.push(m.claim.as_ref().map(|c| {
+            match claims.iter().position(|x| {
+                x.source_canonical.as_ref().unwrap_or(&x.source)
+                    == c.source_canonical.as_ref().unwrap_or(&c.source)
+                    && x.via == c.via
+            }) {
+                Some(i) => i,
+                None => {
+                    claims.push(c.clone());
+                    claims.len() - 1
+                }
             }
         }));
     }
     if claims.is_empty() {
         let s = inp.an.sentences[acc.mentions[0].sent];
-        claims.push(Claim { source: inp.doc_source.unwrap_or("the document").to_string(), source_canonical: None, via: None, cue: None, start: s.start, end: s.end });
+        claims.push(Claim {
+            source: inp.doc_source.unwrap_or("the document").to_string(),
+            source_canonical: None,
+            via: None,
+            cue: None,
+            start: s.start,
+            end: s.end,
+        });
         for c in claim_of.iter_mut() {
             *c = Some(0);
         }
@@ -840,7 +1504,10 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     let mut actors: Vec<(ActorRef, bool)> = Vec::new(); // (actor, generic)
     for (mi, m) in acc.mentions.iter().enumerate() {
         for (role, c) in &m.actors {
-            if let Some((x, _)) = actors.iter_mut().find(|(x, _)| x.canonical == c.actor.canonical) {
+            if let Some((x, _)) = actors
+                .iter_mut()
+                .find(|(x, _)| x.canonical == c.actor.canonical)
+            {
                 if let Some(ci) = claim_of[mi] {
                     if !x.claimed_by.contains(&ci) {
                         x.claimed_by.push(ci);
@@ -857,7 +1524,10 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
                     end: c.span.end,
                     canonical: c.actor.canonical.clone(),
                     country: c.actor.country.clone(),
-                    sector: c.actor.sector.clone().or_else(|| sector_of_noun(text_here.rsplit(' ').next().unwrap_or("")).map(str::to_string)),
+                    sector: c.actor.sector.clone().or_else(|| {
+                        sector_of_noun(text_here.rsplit(' ').next().unwrap_or(""))
+                            .map(str::to_string)
+                    }),
                     affiliation: c.actor.affiliation.clone(),
                     claimed_by: claim_of[mi].into_iter().collect(),
                 },
@@ -872,8 +1542,17 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     let snapshot = actors.clone();
     actors.retain(|(a, generic)| {
         let superseded_generic = *generic
-            && snapshot.iter().any(|(b, g)| !g && side(b.role) == side(a.role) && b.country.is_some() && b.country == a.country && (a.sector.is_none() || b.sector == a.sector));
-        let superseded_group = a.role == Role::Target && a.affiliation.is_none() && snapshot.iter().any(|(b, _)| b.role == Role::Target && b.affiliation.as_deref() == Some(a.canonical.as_str()));
+            && snapshot.iter().any(|(b, g)| {
+                !g && side(b.role) == side(a.role)
+                    && b.country.is_some()
+                    && b.country == a.country
+                    && (a.sector.is_none() || b.sector == a.sector)
+            });
+        let superseded_group = a.role == Role::Target
+            && a.affiliation.is_none()
+            && snapshot.iter().any(|(b, _)| {
+                b.role == Role::Target && b.affiliation.as_deref() == Some(a.canonical.as_str())
+            });
         !(superseded_generic || superseded_group)
     });
     // Merge the claims of dropped actors into their replacements.
@@ -881,7 +1560,11 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         if actors.iter().any(|(x, _)| x.canonical == a.canonical) {
             continue;
         }
-        if let Some((x, _)) = actors.iter_mut().find(|(x, _)| side(x.role) == side(a.role) && (x.country == a.country || x.affiliation.as_deref() == Some(a.canonical.as_str()))) {
+        if let Some((x, _)) = actors.iter_mut().find(|(x, _)| {
+            side(x.role) == side(a.role)
+                && (x.country == a.country
+                    || x.affiliation.as_deref() == Some(a.canonical.as_str()))
+        }) {
             for c in &a.claimed_by {
                 if !x.claimed_by.contains(c) {
                     x.claimed_by.push(*c);
@@ -905,15 +1588,27 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         }
     }
     let actors: Vec<ActorRef> = actors.into_iter().map(|x| x.0).collect();
-    let mut fields: Vec<FieldSpan> = vec![FieldSpan { field: "type".into(), start: main.trig.start, end: main.trig.end }];
+    let mut fields: Vec<FieldSpan> = vec![FieldSpan {
+        field: "type".into(),
+        start: main.trig.start,
+        end: main.trig.end,
+    }];
     for a in &actors {
-        fields.push(FieldSpan { field: format!("actors.{}", serde_role(a.role)), start: a.start, end: a.end });
+        fields.push(FieldSpan {
+            field: format!("actors.{}", serde_role(a.role)),
+            start: a.start,
+            end: a.end,
+        });
     }
     // Date.
     let date = acc.date().cloned();
     let date = match date {
         Some(t) => {
-            fields.push(FieldSpan { field: "date".into(), start: t.start, end: t.end });
+            fields.push(FieldSpan {
+                field: "date".into(),
+                start: t.start,
+                end: t.end,
+            });
             Some(EventDate {
                 value: t.value.clone(),
                 precision: t.precision.unwrap_or(Precision::Day),
@@ -936,20 +1631,46 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             basis: "document".into(),
         }),
     };
-    let location = acc.mentions.iter().filter_map(|m| m.place.clone()).min_by_key(|p| p.precision);
+    let location = acc
+        .mentions
+        .iter()
+        .filter_map(|m| m.place.clone())
+        .min_by_key(|p| p.precision);
     if let Some(p) = &location {
-        fields.push(FieldSpan { field: "location".into(), start: p.start, end: p.end });
+        fields.push(FieldSpan {
+            field: "location".into(),
+            start: p.start,
+            end: p.end,
+        });
     }
-    let fatalities = acc.mentions.iter().fold(None, |a, m| max_count(a, m.fatalities));
-    let injuries = acc.mentions.iter().fold(None, |a, m| max_count(a, m.injuries));
+    let fatalities = acc
+        .mentions
+        .iter()
+        .fold(None, |a, m| max_count(a, m.fatalities));
+    let injuries = acc
+        .mentions
+        .iter()
+        .fold(None, |a, m| max_count(a, m.injuries));
     if let Some((_, sp)) = fatalities {
-        fields.push(FieldSpan { field: "fatalities".into(), start: sp.start, end: sp.end });
+        fields.push(FieldSpan {
+            field: "fatalities".into(),
+            start: sp.start,
+            end: sp.end,
+        });
     }
     if let Some((_, sp)) = injuries {
-        fields.push(FieldSpan { field: "injuries".into(), start: sp.start, end: sp.end });
+        fields.push(FieldSpan {
+            field: "injuries".into(),
+            start: sp.start,
+            end: sp.end,
+        });
     }
     // Mode.
-    let mut mode = if acc.mentions.iter().any(|m| m.mode == Mode::Asserted) { Mode::Asserted } else { acc.mentions[0].mode };
+    let mut mode = if acc.mentions.iter().any(|m| m.mode == Mode::Asserted) {
+        Mode::Asserted
+    } else {
+        acc.mentions[0].mode
+    };
     if mode == Mode::Asserted && acc.historical(inp.dct) {
         mode = Mode::Historical;
     }
@@ -958,7 +1679,13 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     if claims.len() > 1 {
         let mut sides: Vec<(usize, Vec<String>)> = Vec::new();
         for (ci, _) in claims.iter().enumerate() {
-            let mut who: Vec<String> = actors.iter().filter(|a| matches!(a.role, Role::Actor1 | Role::AssocActor1) && a.claimed_by.contains(&ci)).map(|a| a.canonical.clone()).collect();
+            let mut who: Vec<String> = actors
+                .iter()
+                .filter(|a| {
+                    matches!(a.role, Role::Actor1 | Role::AssocActor1) && a.claimed_by.contains(&ci)
+                })
+                .map(|a| a.canonical.clone())
+                .collect();
             who.sort();
             who.dedup();
             if !who.is_empty() {
@@ -966,19 +1693,39 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             }
         }
         if sides.len() > 1 && sides.iter().any(|s| s.1 != sides[0].1) {
-            disputed.push(Dispute { field: "participants".into(), sides: sides.iter().map(|(ci, w)| format!("{}: {}", claims[*ci].source, w.join(", "))).collect() });
+            disputed.push(Dispute {
+                field: "participants".into(),
+                sides: sides
+                    .iter()
+                    .map(|(ci, w)| format!("{}: {}", claims[*ci].source, w.join(", ")))
+                    .collect(),
+            });
         }
     }
-    let mut evidence: Vec<Evidence> = acc.mentions.iter().map(|m| inp.an.sentences[m.sent]).map(|s| Evidence { start: s.start, end: s.end }).collect();
+    let mut evidence: Vec<Evidence> = acc
+        .mentions
+        .iter()
+        .map(|m| inp.an.sentences[m.sent])
+        .map(|s| Evidence {
+            start: s.start,
+            end: s.end,
+        })
+        .collect();
     evidence.sort_by_key(|e| e.start);
     evidence.dedup();
     Event {
         id: format!("{}#e{}", inp.doc_id, n + 1),
         kind: def.kind.to_string(),
         trigger: inp.text[main.trig.start..main.trig.end].to_string(),
-        plover: Plover { category: def.plover.0.to_string(), mode: def.plover.1.map(str::to_string) },
+        plover: Plover {
+            category: def.plover.0.to_string(),
+            mode: def.plover.1.map(str::to_string),
+        },
         cameo: def.cameo.to_string(),
-        acled: def.acled.map(|(t, s)| Acled { event_type: t.into(), sub_event_type: s.into() }),
+        acled: def.acled.map(|(t, s)| Acled {
+            event_type: t.into(),
+            sub_event_type: s.into(),
+        }),
         date,
         location,
         actors,

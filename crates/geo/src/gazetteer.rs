@@ -103,7 +103,8 @@ impl Gazetteer {
     /// Loads a gazetteer from its two parts.
     pub fn from_bytes(fst_bytes: Cow<'static, [u8]>, tables: &[u8]) -> Result<Self, GazError> {
         let fst = fst::Map::new(fst_bytes).map_err(|e| GazError::Corrupt(e.to_string()))?;
-        let tables: Tables = postcard::from_bytes(tables).map_err(|e| GazError::Corrupt(e.to_string()))?;
+        let tables: Tables =
+            postcard::from_bytes(tables).map_err(|e| GazError::Corrupt(e.to_string()))?;
         let mut admin1_idx = HashMap::new();
         let mut admin2_idx = HashMap::new();
         let mut country_idx = HashMap::new();
@@ -121,14 +122,23 @@ impl Gazetteer {
                 Level::Place => {}
             }
         }
-        Ok(Gazetteer { fst, tables, admin1_idx, admin2_idx, country_idx })
+        Ok(Gazetteer {
+            fst,
+            tables,
+            admin1_idx,
+            admin2_idx,
+            country_idx,
+        })
     }
 
     /// Loads a gazetteer written by [`build`] into `dir`.
     pub fn load_dir(dir: &Path) -> Result<Self, GazError> {
         let rd = |n: &str| {
             let p = dir.join(n);
-            std::fs::read(&p).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })
+            std::fs::read(&p).map_err(|e| GazError::Io {
+                path: p.display().to_string(),
+                msg: e.to_string(),
+            })
         };
         Self::from_bytes(Cow::Owned(rd("names.fst")?), &rd("tables.bin")?)
     }
@@ -145,7 +155,13 @@ impl Gazetteer {
             Some(off) => {
                 let off = off as usize;
                 let n = self.tables.postings.get(off).copied().unwrap_or(0) as usize;
-                self.tables.postings.get(off + 1..off + 1 + n).unwrap_or(&[]).iter().map(|&p| (p & !ALT_BIT, p & ALT_BIT != 0)).collect()
+                self.tables
+                    .postings
+                    .get(off + 1..off + 1 + n)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&p| (p & !ALT_BIT, p & ALT_BIT != 0))
+                    .collect()
             }
         }
     }
@@ -166,14 +182,21 @@ impl Gazetteer {
         self.country_idx.get(cc).copied()
     }
     pub fn admin1(&self, cc: &str, a1: &str) -> Option<u32> {
-        self.admin1_idx.get(&(cc.to_string(), a1.to_string())).copied()
+        self.admin1_idx
+            .get(&(cc.to_string(), a1.to_string()))
+            .copied()
     }
     pub fn admin2(&self, cc: &str, a1: &str, a2: &str) -> Option<u32> {
-        self.admin2_idx.get(&(cc.to_string(), a1.to_string(), a2.to_string())).copied()
+        self.admin2_idx
+            .get(&(cc.to_string(), a1.to_string(), a2.to_string()))
+            .copied()
     }
     /// Country for a demonym ("Syrian" → "SY").
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        self.tables.demonyms.get(&normalize(word)).map(|s| s.as_str())
+        self.tables
+            .demonyms
+            .get(&normalize(word))
+            .map(|s| s.as_str())
     }
     pub fn iso3(&self, cc: &str) -> Option<&str> {
         self.tables.iso3.get(cc).map(|s| s.as_str())
@@ -183,14 +206,16 @@ impl Gazetteer {
         if e.level == Level::Country {
             return None;
         }
-        self.admin1(&e.cc, &e.admin1).map(|i| self.entry(i).name.as_str())
+        self.admin1(&e.cc, &e.admin1)
+            .map(|i| self.entry(i).name.as_str())
     }
     /// Name of an entry's admin2, if any.
     pub fn admin2_name(&self, e: &Entry) -> Option<&str> {
         if matches!(e.level, Level::Country | Level::Admin1) {
             return None;
         }
-        self.admin2(&e.cc, &e.admin1, &e.admin2).map(|i| self.entry(i).name.as_str())
+        self.admin2(&e.cc, &e.admin1, &e.admin2)
+            .map(|i| self.entry(i).name.as_str())
     }
     pub fn len(&self) -> usize {
         self.tables.entries.len()
@@ -205,24 +230,68 @@ impl Gazetteer {
 
 /// Common names of countries that countryInfo.txt does not carry.
 const COUNTRY_ALIASES: &[(&str, &str)] = &[
-    ("US", "US"), ("U.S.", "US"), ("USA", "US"), ("U.S.A.", "US"), ("America", "US"), ("United States of America", "US"),
-    ("UK", "GB"), ("U.K.", "GB"), ("Britain", "GB"), ("Great Britain", "GB"), ("England", "GB"), ("UAE", "AE"),
-    ("Emirates", "AE"), ("DRC", "CD"), ("DR Congo", "CD"), ("Democratic Republic of the Congo", "CD"),
-    ("Congo-Kinshasa", "CD"), ("Congo-Brazzaville", "CG"), ("Ivory Coast", "CI"), ("Cote d'Ivoire", "CI"),
-    ("Burma", "MM"), ("Gaza", "PS"), ("Gaza Strip", "PS"), ("West Bank", "PS"), ("Palestinian Territories", "PS"),
-    ("Holland", "NL"), ("Czechia", "CZ"), ("Czech Republic", "CZ"), ("Russian Federation", "RU"), ("Turkiye", "TR"),
-    ("Türkiye", "TR"), ("Vatican", "VA"), ("East Timor", "TL"), ("Timor-Leste", "TL"), ("Swaziland", "SZ"),
-    ("Eswatini", "SZ"), ("Cape Verde", "CV"), ("Macedonia", "MK"), ("North Macedonia", "MK"), ("Syrian Arab Republic", "SY"),
-    ("Islamic Republic of Iran", "IR"), ("Persia", "IR"), ("Republic of Korea", "KR"), ("DPRK", "KP"),
+    ("US", "US"),
+    ("U.S.", "US"),
+    ("USA", "US"),
+    ("U.S.A.", "US"),
+    ("America", "US"),
+    ("United States of America", "US"),
+    ("UK", "GB"),
+    ("U.K.", "GB"),
+    ("Britain", "GB"),
+    ("Great Britain", "GB"),
+    ("England", "GB"),
+    ("UAE", "AE"),
+    ("Emirates", "AE"),
+    ("DRC", "CD"),
+    ("DR Congo", "CD"),
+    ("Democratic Republic of the Congo", "CD"),
+    ("Congo-Kinshasa", "CD"),
+    ("Congo-Brazzaville", "CG"),
+    ("Ivory Coast", "CI"),
+    ("Cote d'Ivoire", "CI"),
+    ("Burma", "MM"),
+    ("Gaza", "PS"),
+    ("Gaza Strip", "PS"),
+    ("West Bank", "PS"),
+    ("Palestinian Territories", "PS"),
+    ("Holland", "NL"),
+    ("Czechia", "CZ"),
+    ("Czech Republic", "CZ"),
+    ("Russian Federation", "RU"),
+    ("Turkiye", "TR"),
+    ("Türkiye", "TR"),
+    ("Vatican", "VA"),
+    ("East Timor", "TL"),
+    ("Timor-Leste", "TL"),
+    ("Swaziland", "SZ"),
+    ("Eswatini", "SZ"),
+    ("Cape Verde", "CV"),
+    ("Macedonia", "MK"),
+    ("North Macedonia", "MK"),
+    ("Syrian Arab Republic", "SY"),
+    ("Islamic Republic of Iran", "IR"),
+    ("Persia", "IR"),
+    ("Republic of Korea", "KR"),
+    ("DPRK", "KP"),
 ];
 
 fn read_lines(path: &Path) -> Result<Vec<String>, GazError> {
-    let f = std::fs::File::open(path).map_err(|e| GazError::Io { path: path.display().to_string(), msg: e.to_string() })?;
+    let f = std::fs::File::open(path).map_err(|e| GazError::Io {
+        path: path.display().to_string(),
+        msg: e.to_string(),
+    })?;
     BufReader::new(f)
         .lines()
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| GazError::Io { path: path.display().to_string(), msg: e.to_string() })
+        .map_err(|e| GazError::Io {
+            path: path.display().to_string(),
+            msg: e.to_string(),
+        })
 }
+
+/// Latitudes, longitudes and total population of the places in an area.
+type Spread = (Vec<f32>, Vec<f32>, u64);
 
 fn median(v: &mut [f32]) -> f32 {
     if v.is_empty() {
@@ -237,8 +306,13 @@ fn median(v: &mut [f32]) -> f32 {
 fn keep_alt(a: &str) -> bool {
     let first = a.chars().next();
     first.is_some_and(|c| c.is_uppercase())
-        && a.chars().all(|c| c.is_alphabetic() && (c as u32) < 0x250 || matches!(c, ' ' | '-' | '\'' | '’' | '.'))
-        && !a.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase())
+        && a.chars().all(|c| {
+            c.is_alphabetic() && (c as u32) < 0x250 || matches!(c, ' ' | '-' | '\'' | '’' | '.')
+        })
+        && !a
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
         && a.chars().count() >= 3
         && a.len() <= 60
 }
@@ -257,9 +331,16 @@ pub struct BuildStats {
 /// admin2Codes.txt and one places file (`cities500.txt`, or any GeoNames
 /// dump of the same 19-column format given as `places`), plus an optional
 /// demonym CSV (NGEC countries.csv: CCA2,Name,CCA3,Nationality).
-pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_dir: &Path) -> Result<BuildStats, GazError> {
+pub fn build(
+    geonames_dir: &Path,
+    places: &Path,
+    demonyms: Option<&Path>,
+    out_dir: &Path,
+) -> Result<BuildStats, GazError> {
     let mut t = Tables {
-        attribution: "GeoNames (https://www.geonames.org), CC BY 4.0; demonyms from NGEC countries.csv (MIT)".into(),
+        attribution:
+            "GeoNames (https://www.geonames.org), CC BY 4.0; demonyms from NGEC countries.csv (MIT)"
+                .into(),
         ..Default::default()
     };
     // name key → set of (entry, alt)
@@ -289,19 +370,25 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         }
         t.iso3.insert(f[0].to_string(), f[1].to_string());
         country_pop.insert(f[0].to_string(), f[7].parse().unwrap_or(0));
-        country_rows.push((f[0].to_string(), f[4].to_string(), f[16].parse::<u64>().unwrap_or(0)));
+        country_rows.push((
+            f[0].to_string(),
+            f[4].to_string(),
+            f[16].parse::<u64>().unwrap_or(0),
+        ));
     }
     // Places first (their coordinates give the admin and country centroids).
     let places_lines = read_lines(places)?;
     let mut place_rows = Vec::with_capacity(places_lines.len());
     let mut coords_cc: HashMap<String, (Vec<f32>, Vec<f32>)> = HashMap::new();
-    let mut coords_a1: HashMap<(String, String), (Vec<f32>, Vec<f32>, u64)> = HashMap::new();
+    let mut coords_a1: HashMap<(String, String), Spread> = HashMap::new();
     for l in &places_lines {
         let f: Vec<&str> = l.split('\t').collect();
         if f.len() < 15 {
             continue;
         }
-        let (Ok(lat), Ok(lon)) = (f[4].parse::<f32>(), f[5].parse::<f32>()) else { continue };
+        let (Ok(lat), Ok(lon)) = (f[4].parse::<f32>(), f[5].parse::<f32>()) else {
+            continue;
+        };
         let pop: u64 = f[14].parse().unwrap_or(0);
         let cc = f[8].to_string();
         let a1 = f[10].to_string();
@@ -315,7 +402,10 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         place_rows.push((f, lat, lon, pop));
     }
     for (cc, name, gid) in &country_rows {
-        let (lat, lon) = coords_cc.get_mut(cc).map(|(a, b)| (median(a), median(b))).unwrap_or((0.0, 0.0));
+        let (lat, lon) = coords_cc
+            .get_mut(cc)
+            .map(|(a, b)| (median(a), median(b)))
+            .unwrap_or((0.0, 0.0));
         let id = t.entries.len() as u32;
         t.entries.push(Entry {
             geonames_id: *gid,
@@ -334,7 +424,12 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
             add(&mut names, iso3, id, true);
         }
     }
-    let country_id: HashMap<String, u32> = t.entries.iter().enumerate().map(|(i, e)| (e.cc.clone(), i as u32)).collect();
+    let country_id: HashMap<String, u32> = t
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.cc.clone(), i as u32))
+        .collect();
     for (alias, cc) in COUNTRY_ALIASES {
         if let Some(&id) = country_id.get(*cc) {
             add(&mut names, alias, id, false);
@@ -346,11 +441,18 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         if f.len() < 4 {
             continue;
         }
-        let Some((cc, a1)) = f[0].split_once('.') else { continue };
+        let Some((cc, a1)) = f[0].split_once('.') else {
+            continue;
+        };
         let (lat, lon, pop) = coords_a1
             .get_mut(&(cc.to_string(), a1.to_string()))
             .map(|(a, b, p)| (median(a), median(b), *p))
-            .unwrap_or_else(|| country_id.get(cc).map(|&i| (t.entries[i as usize].lat, t.entries[i as usize].lon, 0)).unwrap_or((0.0, 0.0, 0)));
+            .unwrap_or_else(|| {
+                country_id
+                    .get(cc)
+                    .map(|&i| (t.entries[i as usize].lat, t.entries[i as usize].lon, 0))
+                    .unwrap_or((0.0, 0.0, 0))
+            });
         let id = t.entries.len() as u32;
         t.entries.push(Entry {
             geonames_id: f[3].parse().unwrap_or(0),
@@ -377,10 +479,12 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         }
     }
     // Admin2 (coordinates: the parent admin1's; refined by places below).
-    let mut a2_coords: HashMap<(String, String, String), (Vec<f32>, Vec<f32>, u64)> = HashMap::new();
+    let mut a2_coords: HashMap<(String, String, String), Spread> = HashMap::new();
     for (f, lat, lon, pop) in &place_rows {
         if !f[11].is_empty() {
-            let c = a2_coords.entry((f[8].to_string(), f[10].to_string(), f[11].to_string())).or_default();
+            let c = a2_coords
+                .entry((f[8].to_string(), f[10].to_string(), f[11].to_string()))
+                .or_default();
             c.0.push(*lat);
             c.1.push(*lon);
             c.2 += pop;
@@ -395,8 +499,15 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         if parts.len() != 3 {
             continue;
         }
-        let key = (parts[0].to_string(), parts[1].to_string(), parts[2].to_string());
-        let Some((lat, lon, pop)) = a2_coords.get_mut(&key).map(|(a, b, p)| (median(a), median(b), *p)) else {
+        let key = (
+            parts[0].to_string(),
+            parts[1].to_string(),
+            parts[2].to_string(),
+        );
+        let Some((lat, lon, pop)) = a2_coords
+            .get_mut(&key)
+            .map(|(a, b, p)| (median(a), median(b), *p))
+        else {
             continue; // no known place in it: no coordinates to give
         };
         let id = t.entries.len() as u32;
@@ -440,7 +551,10 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
     }
     // Demonyms.
     if let Some(p) = demonyms {
-        let text = std::fs::read_to_string(p).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })?;
+        let text = std::fs::read_to_string(p).map_err(|e| GazError::Io {
+            path: p.display().to_string(),
+            msg: e.to_string(),
+        })?;
         for line in text.lines().skip(1) {
             let cols = split_csv_line(line);
             if cols.len() < 4 {
@@ -455,8 +569,19 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
                 }
             }
         }
-        for (d, cc) in [("American", "US"), ("Americans", "US"), ("US-led", "US"), ("U.S.-led", "US"), ("British", "GB"), ("Emirati", "AE"), ("Palestinian", "PS"), ("Kurdish", "IQ")] {
-            t.demonyms.entry(normalize(d)).or_insert_with(|| cc.to_string());
+        for (d, cc) in [
+            ("American", "US"),
+            ("Americans", "US"),
+            ("US-led", "US"),
+            ("U.S.-led", "US"),
+            ("British", "GB"),
+            ("Emirati", "AE"),
+            ("Palestinian", "PS"),
+            ("Kurdish", "IQ"),
+        ] {
+            t.demonyms
+                .entry(normalize(d))
+                .or_insert_with(|| cc.to_string());
         }
     }
     // Write the fst (keys sorted) and the postings.
@@ -467,18 +592,33 @@ pub fn build(geonames_dir: &Path, places: &Path, demonyms: Option<&Path>, out_di
         let off = t.postings.len() as u64;
         t.postings.push(ids.len() as u32);
         t.postings.extend(ids);
-        builder.insert(k, off).map_err(|e| GazError::Corrupt(e.to_string()))?;
+        builder
+            .insert(k, off)
+            .map_err(|e| GazError::Corrupt(e.to_string()))?;
     }
-    let fst_bytes = builder.into_inner().map_err(|e| GazError::Corrupt(e.to_string()))?;
+    let fst_bytes = builder
+        .into_inner()
+        .map_err(|e| GazError::Corrupt(e.to_string()))?;
     let table_bytes = postcard::to_allocvec(&t).map_err(|e| GazError::Corrupt(e.to_string()))?;
-    std::fs::create_dir_all(out_dir).map_err(|e| GazError::Io { path: out_dir.display().to_string(), msg: e.to_string() })?;
+    std::fs::create_dir_all(out_dir).map_err(|e| GazError::Io {
+        path: out_dir.display().to_string(),
+        msg: e.to_string(),
+    })?;
     let w = |n: &str, b: &[u8]| {
         let p = out_dir.join(n);
-        std::fs::write(&p, b).map_err(|e| GazError::Io { path: p.display().to_string(), msg: e.to_string() })
+        std::fs::write(&p, b).map_err(|e| GazError::Io {
+            path: p.display().to_string(),
+            msg: e.to_string(),
+        })
     };
     w("names.fst", &fst_bytes)?;
     w("tables.bin", &table_bytes)?;
-    Ok(BuildStats { entries: t.entries.len(), keys: keys.len(), fst_bytes: fst_bytes.len(), table_bytes: table_bytes.len() })
+    Ok(BuildStats {
+        entries: t.entries.len(),
+        keys: keys.len(),
+        fst_bytes: fst_bytes.len(),
+        table_bytes: table_bytes.len(),
+    })
 }
 
 /// Splits one CSV line with double-quoted fields.
@@ -522,6 +662,9 @@ mod tests {
 
     #[test]
     fn csv_quotes() {
-        assert_eq!(split_csv_line("AF,Afghanistan,AFG,\"Afghan, Afghani\""), vec!["AF", "Afghanistan", "AFG", "Afghan, Afghani"]);
+        assert_eq!(
+            split_csv_line("AF,Afghanistan,AFG,\"Afghan, Afghani\""),
+            vec!["AF", "Afghanistan", "AFG", "Afghan, Afghani"]
+        );
     }
 }

@@ -31,9 +31,13 @@ pub fn default_gazetteer() -> Result<&'static Gazetteer, String> {
             return Gazetteer::load_dir(std::path::Path::new(&dir)).map_err(|e| e.to_string());
         }
         if EMBEDDED_FST.is_empty() {
-            return Err("this build has no embedded gazetteer: run `sitrep gazetteer build` and rebuild".into());
+            return Err(
+                "this build has no embedded gazetteer: run `sitrep gazetteer build` and rebuild"
+                    .into(),
+            );
         }
-        Gazetteer::from_bytes(Cow::Borrowed(EMBEDDED_FST), EMBEDDED_TABLES).map_err(|e| e.to_string())
+        Gazetteer::from_bytes(Cow::Borrowed(EMBEDDED_FST), EMBEDDED_TABLES)
+            .map_err(|e| e.to_string())
     })
     .as_ref()
     .map_err(|e| e.clone())

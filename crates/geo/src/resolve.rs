@@ -6,9 +6,29 @@ use sitrep_text::Analysis;
 use std::collections::HashMap;
 
 /// Words after a name that make it an administrative area ("Idlib province").
-const ADMIN_NOUNS: &[&str] = &["province", "governorate", "region", "state", "district", "county", "oblast", "prefecture", "department", "municipality"];
+const ADMIN_NOUNS: &[&str] = &[
+    "province",
+    "governorate",
+    "region",
+    "state",
+    "district",
+    "county",
+    "oblast",
+    "prefecture",
+    "department",
+    "municipality",
+];
 /// Words before "of X" that make X an administrative area ("countryside of Deir ez-Zor").
-const AREA_OF: &[&str] = &["countryside", "province", "governorate", "region", "district", "rural", "outskirts", "suburbs"];
+const AREA_OF: &[&str] = &[
+    "countryside",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "rural",
+    "outskirts",
+    "suburbs",
+];
 
 /// Document-level evidence used to resolve every mention.
 #[derive(Debug, Default)]
@@ -31,7 +51,10 @@ impl Context {
 }
 
 fn lower_words(text: &str, an: &Analysis, from: usize, to: usize) -> Vec<String> {
-    an.tokens[from.min(an.tokens.len())..to.min(an.tokens.len())].iter().map(|t| t.text(text).to_lowercase()).collect()
+    an.tokens[from.min(an.tokens.len())..to.min(an.tokens.len())]
+        .iter()
+        .map(|t| t.text(text).to_lowercase())
+        .collect()
 }
 
 /// What the words around a mention say about it.
@@ -74,7 +97,14 @@ fn cues(text: &str, an: &Analysis, m: Span) -> Cues {
     Cues { want_admin, key }
 }
 
-fn score(gaz: &Gazetteer, ctx: &Context, e: &Entry, alt: bool, c: &Cues, within: Option<&Entry>) -> f64 {
+fn score(
+    gaz: &Gazetteer,
+    ctx: &Context,
+    e: &Entry,
+    alt: bool,
+    c: &Cues,
+    within: Option<&Entry>,
+) -> f64 {
     let mut s = ((e.population as f64) + 1.0).ln();
     s += match e.level {
         Level::Country => 14.0,
@@ -120,8 +150,14 @@ fn contains(outer: &Entry, inner: &Entry) -> bool {
     outer.cc == inner.cc
         && match outer.level {
             Level::Country => inner.level != Level::Country,
-            Level::Admin1 => inner.admin1 == outer.admin1 && matches!(inner.level, Level::Admin2 | Level::Place),
-            Level::Admin2 => inner.admin1 == outer.admin1 && inner.admin2 == outer.admin2 && inner.level == Level::Place,
+            Level::Admin1 => {
+                inner.admin1 == outer.admin1 && matches!(inner.level, Level::Admin2 | Level::Place)
+            }
+            Level::Admin2 => {
+                inner.admin1 == outer.admin1
+                    && inner.admin2 == outer.admin2
+                    && inner.level == Level::Place
+            }
             Level::Place => false,
         }
 }
@@ -135,7 +171,14 @@ fn best(gaz: &Gazetteer, ctx: &Context, c: &Cues, within: Option<&Entry>) -> Opt
         .map(|x| x.0)
 }
 
-fn to_place(gaz: &Gazetteer, text: &str, m: Span, e: &Entry, name: Option<&str>, precision: u8) -> Place {
+fn to_place(
+    gaz: &Gazetteer,
+    text: &str,
+    m: Span,
+    e: &Entry,
+    name: Option<&str>,
+    precision: u8,
+) -> Place {
     Place {
         text: text[m.start..m.end].to_string(),
         start: m.start,
@@ -145,8 +188,14 @@ fn to_place(gaz: &Gazetteer, text: &str, m: Span, e: &Entry, name: Option<&str>,
         lat: Some((e.lat as f64 * 1e5).round() / 1e5),
         lon: Some((e.lon as f64 * 1e5).round() / 1e5),
         country_code: Some(e.cc.clone()),
-        admin1: gaz.admin1_name(e).map(str::to_string).or_else(|| (e.level == Level::Admin1).then(|| e.name.clone())),
-        admin2: gaz.admin2_name(e).map(str::to_string).or_else(|| (e.level == Level::Admin2).then(|| e.name.clone())),
+        admin1: gaz
+            .admin1_name(e)
+            .map(str::to_string)
+            .or_else(|| (e.level == Level::Admin1).then(|| e.name.clone())),
+        admin2: gaz
+            .admin2_name(e)
+            .map(str::to_string)
+            .or_else(|| (e.level == Level::Admin2).then(|| e.name.clone())),
         feature: Some(e.feature.clone()),
         precision,
     }
@@ -162,16 +211,27 @@ fn precision_of(e: &Entry) -> u8 {
 
 /// Resolves `mentions` (toponym spans in `text`) to places. The result is
 /// aligned with `mentions`; `None` where nothing could be said at all.
-pub fn resolve(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span]) -> Vec<Option<Place>> {
+pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    an: &Analysis,
+    mentions: &[Span],
+) -> Vec<Option<Place>> {
     let cues_v: Vec<Cues> = mentions.iter().map(|&m| cues(text, an, m)).collect();
     // Pass 1: document evidence from unambiguous mentions and demonyms.
     let mut ctx = Context::default();
     for c in &cues_v {
         let cands = gaz.lookup_key(&c.key);
-        if let Some(&(id, _)) = cands.iter().find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country) {
+        if let Some(&(id, _)) = cands
+            .iter()
+            .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
+        {
             // A country name that is also a province elsewhere ("Georgia") counts less.
-            let homonym = cands.iter().any(|(o, _)| gaz.entry(*o).level == Level::Admin1);
-            *ctx.countries.entry(gaz.entry(id).cc.clone()).or_default() += if homonym { 0.3 } else { 1.0 };
+            let homonym = cands
+                .iter()
+                .any(|(o, _)| gaz.entry(*o).level == Level::Admin1);
+            *ctx.countries.entry(gaz.entry(id).cc.clone()).or_default() +=
+                if homonym { 0.3 } else { 1.0 };
         } else if let Some(&(first, _)) = cands.first() {
             let cc = &gaz.entry(first).cc;
             if cands.iter().all(|(o, _)| &gaz.entry(*o).cc == cc) {
@@ -194,14 +254,24 @@ pub fn resolve(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span]) ->
     let first: Vec<Option<u32>> = cues_v.iter().map(|c| best(gaz, &ctx, c, None)).collect();
     let mut ids: Vec<Option<u32>> = Vec::with_capacity(first.len());
     for (i, c) in cues_v.iter().enumerate() {
-        let others: Vec<&Entry> = first.iter().enumerate().filter(|(j, _)| *j != i).filter_map(|(_, id)| id.map(|x| gaz.entry(x))).collect();
+        let others: Vec<&Entry> = first
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .filter_map(|(_, id)| id.map(|x| gaz.entry(x)))
+            .collect();
         let pick = gaz
             .lookup_key(&c.key)
             .iter()
             .map(|&(id, alt)| {
                 let e = gaz.entry(id);
-                let inside = others.iter().any(|o| contains(e, o) && !(o.level == Level::Country));
-                (id, score(gaz, &ctx, e, alt, c, None) + if inside { 10.0 } else { 0.0 })
+                let inside = others
+                    .iter()
+                    .any(|o| contains(e, o) && !(o.level == Level::Country));
+                (
+                    id,
+                    score(gaz, &ctx, e, alt, c, None) + if inside { 10.0 } else { 0.0 },
+                )
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|x| x.0);
@@ -224,12 +294,17 @@ pub fn resolve(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span]) ->
     for id in ids.iter().flatten() {
         let e = gaz.entry(*id);
         if e.level != Level::Country {
-            *ctx.admin1.entry((e.cc.clone(), e.admin1.clone())).or_default() += 1.0;
+            *ctx.admin1
+                .entry((e.cc.clone(), e.admin1.clone()))
+                .or_default() += 1.0;
         }
     }
     let mut same_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        same_key.entry(normalize(&text[m.start..m.end])).or_default().push(i);
+        same_key
+            .entry(normalize(&text[m.start..m.end]))
+            .or_default()
+            .push(i);
     }
     let mut out = Vec::with_capacity(mentions.len());
     for (i, &m) in mentions.iter().enumerate() {
@@ -262,13 +337,23 @@ fn following_container(text: &str, an: &Analysis, mentions: &[Span], i: usize) -
     let next = mentions.get(i + 1)?;
     let gap = text.get(m.end..next.start)?;
     let g = gap.trim();
-    (g == "," || g == "in" || g == ", in").then_some(i + 1).filter(|_| an.sentence_of(m.start) == an.sentence_of(next.start))
+    (g == "," || g == "in" || g == ", in")
+        .then_some(i + 1)
+        .filter(|_| an.sentence_of(m.start) == an.sentence_of(next.start))
 }
 
 /// The most specific resolved area that the text says contains mention `i`:
 /// "X, Y", "X in (the …) countryside of Y", "X … in Y province" in the same
 /// sentence, or "X is in Y" / "X, in Y" anywhere in the document.
-fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], ids: &[Option<u32>], same_key: &HashMap<String, Vec<usize>>, i: usize) -> Option<u32> {
+fn container_for(
+    gaz: &Gazetteer,
+    text: &str,
+    an: &Analysis,
+    mentions: &[Span],
+    ids: &[Option<u32>],
+    same_key: &HashMap<String, Vec<usize>>,
+    i: usize,
+) -> Option<u32> {
     let m = mentions[i];
     let key = normalize(&text[m.start..m.end]);
     let mut found: Vec<u32> = Vec::new();
@@ -280,7 +365,10 @@ fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], 
         }
         let Some(id) = ids[j] else { continue };
         let gap = text[m.end..n.start].to_lowercase();
-        let linked = gap.trim() == "," || gap.contains(" in ") || gap.starts_with(" in") || gap.contains(" of ");
+        let linked = gap.trim() == ","
+            || gap.contains(" in ")
+            || gap.starts_with(" in")
+            || gap.contains(" of ");
         if linked && gaz.entry(id).level != Level::Place && gap.len() < 80 {
             found.push(id);
         }
@@ -291,19 +379,33 @@ fn container_for(gaz: &Gazetteer, text: &str, an: &Analysis, mentions: &[Span], 
         if j == i {
             continue;
         }
-        let Some(next) = mentions.get(j + 1) else { continue };
+        let Some(next) = mentions.get(j + 1) else {
+            continue;
+        };
         let Some(id) = ids[j + 1] else { continue };
         let gap = text[n.end..next.start].to_lowercase();
         let g = gap.trim();
-        if matches!(g, "is in" | "is located in" | "lies in" | ", in" | "is a town in" | "is a village in" | "is a city in") && gaz.entry(id).level != Level::Place {
+        if matches!(
+            g,
+            "is in"
+                | "is located in"
+                | "lies in"
+                | ", in"
+                | "is a town in"
+                | "is a village in"
+                | "is a city in"
+        ) && gaz.entry(id).level != Level::Place
+        {
             found.push(id);
         }
     }
     // Most specific first: admin2 > admin1 > country.
-    found.into_iter().min_by_key(|&id| match gaz.entry(id).level {
-        Level::Admin2 => 0,
-        Level::Admin1 => 1,
-        Level::Country => 2,
-        Level::Place => 3,
-    })
+    found
+        .into_iter()
+        .min_by_key(|&id| match gaz.entry(id).level {
+            Level::Admin2 => 0,
+            Level::Admin1 => 1,
+            Level::Country => 2,
+            Level::Place => 3,
+        })
 }

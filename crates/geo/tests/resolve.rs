@@ -20,19 +20,30 @@ fn places(text: &str, names: &[&str]) -> Vec<Option<Place>> {
 }
 
 fn cc(p: &Option<Place>) -> &str {
-    p.as_ref().and_then(|p| p.country_code.as_deref()).unwrap_or("-")
+    p.as_ref()
+        .and_then(|p| p.country_code.as_deref())
+        .unwrap_or("-")
 }
 
 #[test]
 fn damascus_is_the_syrian_capital() {
-    let r = places("Cooper was in Damascus to meet the Syrian president.", &["Damascus"]);
+    let r = places(
+        "Cooper was in Damascus to meet the Syrian president.",
+        &["Damascus"],
+    );
     let p = r[0].as_ref().unwrap();
-    assert_eq!((p.country_code.as_deref(), p.feature.as_deref(), p.precision), (Some("SY"), Some("PPLC"), 1));
+    assert_eq!(
+        (p.country_code.as_deref(), p.feature.as_deref(), p.precision),
+        (Some("SY"), Some("PPLC"), 1)
+    );
 }
 
 #[test]
 fn idlib_city_versus_province() {
-    let r = places("Fighting spread across Idlib province. In Idlib, shops closed.", &["Idlib", "Idlib"]);
+    let r = places(
+        "Fighting spread across Idlib province. In Idlib, shops closed.",
+        &["Idlib", "Idlib"],
+    );
     let prov = r[0].as_ref().unwrap();
     let city = r[1].as_ref().unwrap();
     assert_eq!((prov.feature.as_deref(), prov.precision), (Some("ADM1"), 3));
@@ -44,9 +55,22 @@ fn countryside_of_a_province_and_unknown_village() {
     let t = "The incident took place near the village of Muheimida in the northwestern countryside of Deir ez-Zor, the SDF reported.";
     let r = places(t, &["Muheimida", "Deir ez-Zor"]);
     let prov = r[1].as_ref().unwrap();
-    assert_eq!((prov.feature.as_deref(), prov.admin1.as_deref()), (Some("ADM1"), Some("Deir ez-Zor")));
-    let v = r[0].as_ref().expect("unknown village falls back to its province");
-    assert_eq!((v.name.as_str(), v.admin1.as_deref(), v.precision, v.country_code.as_deref()), ("Muheimida", Some("Deir ez-Zor"), 2, Some("SY")));
+    assert_eq!(
+        (prov.feature.as_deref(), prov.admin1.as_deref()),
+        (Some("ADM1"), Some("Deir ez-Zor"))
+    );
+    let v = r[0]
+        .as_ref()
+        .expect("unknown village falls back to its province");
+    assert_eq!(
+        (
+            v.name.as_str(),
+            v.admin1.as_deref(),
+            v.precision,
+            v.country_code.as_deref()
+        ),
+        ("Muheimida", Some("Deir ez-Zor"), 2, Some("SY"))
+    );
 }
 
 #[test]
@@ -54,20 +78,32 @@ fn unknown_town_falls_back_to_province_named_elsewhere() {
     let t = "This follows a raid in Atmeh, Syria, last month. Atmeh is in Idlib province near the Turkish border.";
     let r = places(t, &["Atmeh", "Syria", "Atmeh", "Idlib province"]);
     let a = r[0].as_ref().unwrap();
-    assert_eq!((a.name.as_str(), a.admin1.as_deref(), a.precision), ("Atmeh", Some("Idlib"), 2));
+    assert_eq!(
+        (a.name.as_str(), a.admin1.as_deref(), a.precision),
+        ("Atmeh", Some("Idlib"), 2)
+    );
 }
 
 #[test]
 fn georgia_by_context() {
-    let us = places("Atlanta police said the shooting in Georgia left two dead, the American officials said.", &["Atlanta", "Georgia"]);
+    let us = places(
+        "Atlanta police said the shooting in Georgia left two dead, the American officials said.",
+        &["Atlanta", "Georgia"],
+    );
     assert_eq!(cc(&us[1]), "US");
-    let ge = places("Russian troops moved toward Tbilisi, the capital of Georgia.", &["Tbilisi", "Georgia"]);
+    let ge = places(
+        "Russian troops moved toward Tbilisi, the capital of Georgia.",
+        &["Tbilisi", "Georgia"],
+    );
     assert_eq!(cc(&ge[1]), "GE");
 }
 
 #[test]
 fn paris_texas() {
-    let r = places("A tornado hit Paris, Texas, on Sunday.", &["Paris", "Texas"]);
+    let r = places(
+        "A tornado hit Paris, Texas, on Sunday.",
+        &["Paris", "Texas"],
+    );
     assert_eq!(cc(&r[0]), "US");
     assert_eq!(r[0].as_ref().unwrap().admin1.as_deref(), Some("Texas"));
     let r = places("Protesters marched in Paris.", &["Paris"]);
@@ -76,10 +112,23 @@ fn paris_texas() {
 
 #[test]
 fn country_names_resolve_to_countries() {
-    for name in ["China", "Syria", "Lebanon", "Iraq", "United States", "Russia", "India", "Brazil"] {
+    for name in [
+        "China",
+        "Syria",
+        "Lebanon",
+        "Iraq",
+        "United States",
+        "Russia",
+        "India",
+        "Brazil",
+    ] {
         let t = format!("Officials in {name} said so.");
         let r = places(&t, &[name]);
         let p = r[0].as_ref().unwrap();
-        assert_eq!((p.feature.as_deref(), p.precision), (Some("PCLI"), 3), "{name}: {p:?}");
+        assert_eq!(
+            (p.feature.as_deref(), p.precision),
+            (Some("PCLI"), 3),
+            "{name}: {p:?}"
+        );
     }
 }

@@ -8,6 +8,14 @@ fn main() {
     let actors = sitrep_actors::resolve(&text, &an, &ents, gaz, dict);
     for (i, e) in ents.mentions.iter().enumerate() {
         let a = actors.by_cluster.get(&ents.cluster[i]);
-        println!("{:?} {:?} c{} canon={:?} role={:?} actor={:?}", e.text, e.kind, ents.cluster[i], e.canonical, ents.roles.get(&i).map(|r| &text[r.start..r.end]), a.map(|a| (&a.canonical, &a.country, &a.sector, &a.affiliation)));
+        println!(
+            "{:?} {:?} c{} canon={:?} role={:?} actor={:?}",
+            e.text,
+            e.kind,
+            ents.cluster[i],
+            e.canonical,
+            ents.roles.get(&i).map(|r| &text[r.start..r.end]),
+            a.map(|a| (&a.canonical, &a.country, &a.sector, &a.affiliation))
+        );
     }
 }

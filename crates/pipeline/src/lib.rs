@@ -18,7 +18,10 @@ pub struct Pipeline {
 impl Pipeline {
     /// Loads the embedded gazetteer (or `$SITREP_GAZETTEER`) and actor dictionary.
     pub fn new() -> Result<Self, String> {
-        Ok(Pipeline { gaz: sitrep_geo::default_gazetteer()?, dict: ActorDict::embedded() })
+        Ok(Pipeline {
+            gaz: sitrep_geo::default_gazetteer()?,
+            dict: ActorDict::embedded(),
+        })
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -32,8 +35,16 @@ impl Pipeline {
         let times = sitrep_time::extract(text, &an, doc.published);
         let ents = sitrep_entities::extract(text, &an, self.gaz, self.dict);
         let actors = sitrep_actors::resolve(text, &an, &ents, self.gaz, self.dict);
-        let spans: Vec<_> = ents.mentions.iter().filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc)).map(|e| e.span()).collect();
-        let places: Vec<_> = sitrep_geo::resolve(self.gaz, text, &an, &spans).into_iter().flatten().collect();
+        let spans: Vec<_> = ents
+            .mentions
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
+            .map(|e| e.span())
+            .collect();
+        let places: Vec<_> = sitrep_geo::resolve(self.gaz, text, &an, &spans)
+            .into_iter()
+            .flatten()
+            .collect();
         let events = sitrep_events::extract(&sitrep_events::Inputs {
             doc_id: &doc.id,
             text,

@@ -121,7 +121,11 @@ impl Store {
     /// Opens (creating if needed) a database file; `":memory:"` for a
     /// throwaway one.
     pub fn open(path: &str) -> Result<Store, StoreError> {
-        let conn = if path == ":memory:" { Connection::open_in_memory()? } else { Connection::open(path)? };
+        let conn = if path == ":memory:" {
+            Connection::open_in_memory()?
+        } else {
+            Connection::open(path)?
+        };
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         if path != ":memory:" {
             conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -138,7 +142,13 @@ impl Store {
             return Err(StoreError::Invalid("document has an empty id".into()));
         }
         let tx = self.conn.transaction()?;
-        let old: Option<String> = tx.query_row("SELECT output_json FROM documents WHERE id = ?1", [&doc.id], |r| r.get(0)).optional()?;
+        let old: Option<String> = tx
+            .query_row(
+                "SELECT output_json FROM documents WHERE id = ?1",
+                [&doc.id],
+                |r| r.get(0),
+            )
+            .optional()?;
         if old.as_deref() == Some(json.as_str()) {
             return Ok(Ingested::Unchanged);
         }
@@ -167,7 +177,9 @@ impl Store {
                     e.date.as_ref().map(|d| d.value.clone()),
                     e.date.as_ref().map(|d| d.start_date.to_string()),
                     e.date.as_ref().map(|d| d.end_date.to_string()),
-                    e.date.as_ref().map(|d| serde_json::to_value(d.precision).ok().and_then(|v| v.as_str().map(str::to_string))),
+                    e.date.as_ref().map(|d| serde_json::to_value(d.precision)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))),
                     loc.and_then(|l| l.country_code.clone()),
                     loc.map(|l| l.name.clone()),
                     loc.and_then(|l| l.lat),
@@ -175,29 +187,49 @@ impl Store {
                     loc.map(|l| l.precision),
                     e.fatalities,
                     e.injuries,
-                    serde_json::to_value(e.mode)?.as_str().unwrap_or("").to_string(),
+                    serde_json::to_value(e.mode)?
+                        .as_str()
+                        .unwrap_or("")
+                        .to_string(),
                     sources.join("; "),
                     serde_json::to_string(e)?,
                 ])?;
                 for a in &e.actors {
-                    ac_stmt.execute(params![e.id, role_str(a.role), a.text, a.canonical, a.country, a.sector])?;
+                    ac_stmt.execute(params![
+                        e.id,
+                        role_str(a.role),
+                        a.text,
+                        a.canonical,
+                        a.country,
+                        a.sector
+                    ])?;
                 }
             }
         }
         tx.commit()?;
-        Ok(if old.is_some() { Ingested::Replaced } else { Ingested::New })
+        Ok(if old.is_some() {
+            Ingested::Replaced
+        } else {
+            Ingested::New
+        })
     }
 
     /// Number of documents and events stored.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
-        let d: i64 = self.conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
-        let e: i64 = self.conn.query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
+        let d: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        let e: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
         Ok((d as usize, e as usize))
     }
 
     /// Events matching `f`, ordered by date then id.
     pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>, StoreError> {
-        let mut sql = String::from("SELECT e.doc_id, e.json FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1");
+        let mut sql = String::from(
+            "SELECT e.doc_id, e.json FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
+        );
         let mut args: Vec<String> = Vec::new();
         // Binds a value and returns its numbered placeholder.
         let mut bind = |v: String| {
@@ -226,25 +258,38 @@ impl Store {
         }
         if let Some(s) = &f.source {
             let p = bind(like(s));
-            sql += &format!(" AND (d.source LIKE {p} ESCAPE '\\' OR e.sources LIKE {p} ESCAPE '\\')");
+            sql +=
+                &format!(" AND (d.source LIKE {p} ESCAPE '\\' OR e.sources LIKE {p} ESCAPE '\\')");
         }
         sql.push_str(" ORDER BY e.date_start, e.id");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = Vec::new();
         for r in rows {
             let (doc_id, json) = r?;
-            out.push(EventRow { doc_id, event: serde_json::from_str(&json)? });
+            out.push(EventRow {
+                doc_id,
+                event: serde_json::from_str(&json)?,
+            });
         }
         Ok(out)
     }
 
     /// The stored output of one document.
     pub fn document(&self, id: &str) -> Result<Option<Output>, StoreError> {
-        let j: Option<String> = self.conn.query_row("SELECT output_json FROM documents WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let j: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT output_json FROM documents WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
         Ok(match j {
             Some(j) => Some(serde_json::from_str(&j)?),
             None => None,
@@ -253,7 +298,10 @@ impl Store {
 }
 
 fn like(s: &str) -> String {
-    let esc = s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let esc = s
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{esc}%")
 }
 
@@ -266,7 +314,14 @@ mod tests {
         let d = chrono::NaiveDate::from_ymd_opt(2025, 9, 19).unwrap();
         Output {
             schema: SCHEMA.into(),
-            document: DocMeta { id: id.into(), source: Some("wire".into()), published: Some(d), language: "en".into(), url: None, title: None },
+            document: DocMeta {
+                id: id.into(),
+                source: Some("wire".into()),
+                published: Some(d),
+                language: "en".into(),
+                url: None,
+                title: None,
+            },
             text: "x".into(),
             entities: vec![],
             times: vec![],
@@ -275,12 +330,34 @@ mod tests {
                 id: format!("{id}#e1"),
                 kind: kind.into(),
                 trigger: kind.into(),
-                plover: Plover { category: "ASSAULT".into(), mode: None },
+                plover: Plover {
+                    category: "ASSAULT".into(),
+                    mode: None,
+                },
                 cameo: "190".into(),
                 acled: None,
-                date: Some(EventDate { value: "2025-09-19".into(), precision: Precision::Day, start_date: d, end_date: d, text: None, start: None, end: None, basis: "text".into() }),
+                date: Some(EventDate {
+                    value: "2025-09-19".into(),
+                    precision: Precision::Day,
+                    start_date: d,
+                    end_date: d,
+                    text: None,
+                    start: None,
+                    end: None,
+                    basis: "text".into(),
+                }),
                 location: None,
-                actors: vec![ActorRef { role: Role::Actor1, text: actor.into(), start: 0, end: 1, canonical: actor.into(), country: Some("USA".into()), sector: None, affiliation: None, claimed_by: vec![] }],
+                actors: vec![ActorRef {
+                    role: Role::Actor1,
+                    text: actor.into(),
+                    start: 0,
+                    end: 1,
+                    canonical: actor.into(),
+                    country: Some("USA".into()),
+                    sector: None,
+                    affiliation: None,
+                    claimed_by: vec![],
+                }],
                 fatalities: Some(1),
                 injuries: None,
                 mode: Mode::Asserted,
@@ -296,12 +373,24 @@ mod tests {
     #[test]
     fn ingest_is_idempotent_and_replaces() {
         let mut s = Store::open(":memory:").unwrap();
-        assert_eq!(s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(), Ingested::New);
-        assert_eq!(s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(), Ingested::Unchanged);
+        assert_eq!(
+            s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(),
+            Ingested::New
+        );
+        assert_eq!(
+            s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(),
+            Ingested::Unchanged
+        );
         assert_eq!(s.counts().unwrap(), (1, 1));
-        assert_eq!(s.ingest(&output("a", "airstrike", "US CENTCOM")).unwrap(), Ingested::Replaced);
+        assert_eq!(
+            s.ingest(&output("a", "airstrike", "US CENTCOM")).unwrap(),
+            Ingested::Replaced
+        );
         assert_eq!(s.counts().unwrap(), (1, 1));
-        assert_eq!(s.query(&Filter::default()).unwrap()[0].event.kind, "airstrike");
+        assert_eq!(
+            s.query(&Filter::default()).unwrap()[0].event.kind,
+            "airstrike"
+        );
     }
 
     #[test]
@@ -309,14 +398,62 @@ mod tests {
         let mut s = Store::open(":memory:").unwrap();
         s.ingest(&output("a", "raid", "US CENTCOM")).unwrap();
         s.ingest(&output("b", "arrest", "Kenya Police")).unwrap();
-        let q = |f: Filter| s.query(&f).unwrap().into_iter().map(|r| r.doc_id).collect::<Vec<_>>();
-        assert_eq!(q(Filter { actor: Some("centcom".into()), ..Default::default() }), vec!["a"]);
-        assert_eq!(q(Filter { kind: Some("arrest".into()), ..Default::default() }), vec!["b"]);
-        assert_eq!(q(Filter { kind: Some("assault".into()), ..Default::default() }).len(), 2);
-        assert_eq!(q(Filter { country: Some("usa".into()), ..Default::default() }).len(), 2);
-        assert!(q(Filter { from: Some("2025-09-20".into()), ..Default::default() }).is_empty());
-        assert_eq!(q(Filter { to: Some("2025-09-19".into()), source: Some("wir".into()), ..Default::default() }).len(), 2);
-        assert!(q(Filter { actor: Some("100%_".into()), ..Default::default() }).is_empty());
+        let q = |f: Filter| {
+            s.query(&f)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.doc_id)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            q(Filter {
+                actor: Some("centcom".into()),
+                ..Default::default()
+            }),
+            vec!["a"]
+        );
+        assert_eq!(
+            q(Filter {
+                kind: Some("arrest".into()),
+                ..Default::default()
+            }),
+            vec!["b"]
+        );
+        assert_eq!(
+            q(Filter {
+                kind: Some("assault".into()),
+                ..Default::default()
+            })
+            .len(),
+            2
+        );
+        assert_eq!(
+            q(Filter {
+                country: Some("usa".into()),
+                ..Default::default()
+            })
+            .len(),
+            2
+        );
+        assert!(q(Filter {
+            from: Some("2025-09-20".into()),
+            ..Default::default()
+        })
+        .is_empty());
+        assert_eq!(
+            q(Filter {
+                to: Some("2025-09-19".into()),
+                source: Some("wir".into()),
+                ..Default::default()
+            })
+            .len(),
+            2
+        );
+        assert!(q(Filter {
+            actor: Some("100%_".into()),
+            ..Default::default()
+        })
+        .is_empty());
     }
 
     #[test]

@@ -35,7 +35,11 @@ impl DocFormat {
             return DocFormat::Jsonl;
         }
         let tl = t.to_ascii_lowercase();
-        if tl.starts_with("<!doctype html") || tl.starts_with("<html") || (tl.starts_with('<') && (tl.contains("<body") || tl.contains("<p>") || tl.contains("<div"))) {
+        if tl.starts_with("<!doctype html")
+            || tl.starts_with("<html")
+            || (tl.starts_with('<')
+                && (tl.contains("<body") || tl.contains("<p>") || tl.contains("<div")))
+        {
             return DocFormat::Html;
         }
         DocFormat::Text
@@ -57,7 +61,12 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { format: None, published: None, source: None, max_doc_bytes: 2 << 20 }
+        ReadOptions {
+            format: None,
+            published: None,
+            source: None,
+            max_doc_bytes: 2 << 20,
+        }
     }
 }
 
@@ -66,12 +75,22 @@ impl Default for ReadOptions {
 pub enum InputError {
     #[error("{name}: empty input (no text to read)")]
     Empty { name: String },
-    #[error("{name}: looks like a binary file ({why}); sitrep reads UTF-8 text, HTML or JSON Lines")]
+    #[error(
+        "{name}: looks like a binary file ({why}); sitrep reads UTF-8 text, HTML or JSON Lines"
+    )]
     Binary { name: String, why: String },
     #[error("{name}:{line}: not a JSON object: {msg}")]
-    BadJson { name: String, line: usize, msg: String },
+    BadJson {
+        name: String,
+        line: usize,
+        msg: String,
+    },
     #[error("{name}:{line}: {msg}")]
-    BadField { name: String, line: usize, msg: String },
+    BadField {
+        name: String,
+        line: usize,
+        msg: String,
+    },
     #[error("{name}: {msg}")]
     Io { name: String, msg: String },
 }
@@ -88,17 +107,28 @@ pub struct ReadResult {
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").ok().filter(|_| s.len() == 10 || s[10..].starts_with(['T', ' ', 't']))
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10 || s[10..].starts_with(['T', ' ', 't']))
 }
 
 fn check_binary(name: &str, bytes: &[u8]) -> Result<(), InputError> {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
-        return Err(InputError::Binary { name: name.into(), why: "contains NUL bytes".into() });
+        return Err(InputError::Binary {
+            name: name.into(),
+            why: "contains NUL bytes".into(),
+        });
     }
-    let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let ctrl = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if !head.is_empty() && ctrl * 10 > head.len() {
-        return Err(InputError::Binary { name: name.into(), why: format!("{ctrl} control bytes in the first {}", head.len()) });
+        return Err(InputError::Binary {
+            name: name.into(),
+            why: format!("{ctrl} control bytes in the first {}", head.len()),
+        });
     }
     Ok(())
 }
@@ -125,12 +155,22 @@ pub fn read_documents(name: &str, bytes: &[u8], opts: &ReadOptions) -> ReadResul
         return out;
     }
     if fmt == DocFormat::Jsonl {
-        read_jsonl(name, bytes, opts, |d, w| out.documents.push((d, w)), |e| out.errors.push(e));
+        read_jsonl(
+            name,
+            bytes,
+            opts,
+            |d, w| out.documents.push((d, w)),
+            |e| out.errors.push(e),
+        );
         return out;
     }
     let (text, warn) = decode(name, bytes);
     let mut warnings: Vec<String> = warn.into_iter().collect();
-    let (text, title) = if fmt == DocFormat::Html { html_to_text(&text) } else { (text, None) };
+    let (text, title) = if fmt == DocFormat::Html {
+        html_to_text(&text)
+    } else {
+        (text, None)
+    };
     if text.trim().is_empty() {
         out.errors.push(InputError::Empty { name: name.into() });
         return out;
@@ -146,7 +186,9 @@ pub fn read_documents(name: &str, bytes: &[u8], opts: &ReadOptions) -> ReadResul
         text: String::new(),
     };
     if opts.published.is_none() {
-        warnings.push(format!("{name}: no publication date (--published); relative dates are left unresolved"));
+        warnings.push(format!(
+            "{name}: no publication date (--published); relative dates are left unresolved"
+        ));
     }
     push_parts(base, text, opts.max_doc_bytes, warnings, &mut out.documents);
     out
@@ -169,7 +211,10 @@ pub fn read_jsonl<R: AsRef<[u8]>>(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                on_err(InputError::Io { name: name.into(), msg: e.to_string() });
+                on_err(InputError::Io {
+                    name: name.into(),
+                    msg: e.to_string(),
+                });
                 break;
             }
         }
@@ -193,20 +238,45 @@ pub fn read_jsonl<R: AsRef<[u8]>>(
     }
 }
 
-fn parse_json_record(name: &str, line: usize, s: &str, opts: &ReadOptions) -> Result<(Document, Vec<String>), InputError> {
-    let v: serde_json::Value = serde_json::from_str(s).map_err(|e| InputError::BadJson { name: name.into(), line, msg: e.to_string() })?;
-    let obj = v.as_object().ok_or_else(|| InputError::BadJson { name: name.into(), line, msg: "a JSON value that is not an object".into() })?;
+fn parse_json_record(
+    name: &str,
+    line: usize,
+    s: &str,
+    opts: &ReadOptions,
+) -> Result<(Document, Vec<String>), InputError> {
+    let v: serde_json::Value = serde_json::from_str(s).map_err(|e| InputError::BadJson {
+        name: name.into(),
+        line,
+        msg: e.to_string(),
+    })?;
+    let obj = v.as_object().ok_or_else(|| InputError::BadJson {
+        name: name.into(),
+        line,
+        msg: "a JSON value that is not an object".into(),
+    })?;
     let field = |k: &str| -> Result<Option<String>, InputError> {
         match obj.get(k) {
             None | Some(serde_json::Value::Null) => Ok(None),
             Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
             Some(serde_json::Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
-            Some(_) => Err(InputError::BadField { name: name.into(), line, msg: format!("field `{k}` must be a string") }),
+            Some(_) => Err(InputError::BadField {
+                name: name.into(),
+                line,
+                msg: format!("field `{k}` must be a string"),
+            }),
         }
     };
-    let text = field("text")?.ok_or_else(|| InputError::BadField { name: name.into(), line, msg: "missing `text` field".into() })?;
+    let text = field("text")?.ok_or_else(|| InputError::BadField {
+        name: name.into(),
+        line,
+        msg: "missing `text` field".into(),
+    })?;
     if text.trim().is_empty() {
-        return Err(InputError::BadField { name: name.into(), line, msg: "empty `text`".into() });
+        return Err(InputError::BadField {
+            name: name.into(),
+            line,
+            msg: "empty `text`".into(),
+        });
     }
     let mut warnings = Vec::new();
     let published = match field("published")? {
@@ -217,7 +287,9 @@ fn parse_json_record(name: &str, line: usize, s: &str, opts: &ReadOptions) -> Re
         })?),
         None => {
             if opts.published.is_none() {
-                warnings.push(format!("{name}:{line}: no publication date; relative dates are left unresolved"));
+                warnings.push(format!(
+                    "{name}:{line}: no publication date; relative dates are left unresolved"
+                ));
             }
             opts.published
         }
@@ -236,7 +308,11 @@ fn parse_json_record(name: &str, line: usize, s: &str, opts: &ReadOptions) -> Re
 
 fn doc_id_from_name(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = base.rsplit_once('.').map(|(a, _)| a).filter(|a| !a.is_empty()).unwrap_or(base);
+    let stem = base
+        .rsplit_once('.')
+        .map(|(a, _)| a)
+        .filter(|a| !a.is_empty())
+        .unwrap_or(base);
     if stem.is_empty() {
         "stdin".into()
     } else {
@@ -246,7 +322,13 @@ fn doc_id_from_name(name: &str) -> String {
 
 /// Cuts `text` into parts of at most `max` bytes at paragraph, line or
 /// sentence-ish boundaries, and pushes one document per part.
-fn push_parts(base: Document, text: String, max: usize, warnings: Vec<String>, out: &mut Vec<(Document, Vec<String>)>) {
+fn push_parts(
+    base: Document,
+    text: String,
+    max: usize,
+    warnings: Vec<String>,
+    out: &mut Vec<(Document, Vec<String>)>,
+) {
     if text.len() <= max.max(1) {
         out.push((Document { text, ..base }, warnings));
         return;
@@ -262,7 +344,11 @@ fn push_parts(base: Document, text: String, max: usize, warnings: Vec<String>, o
             text.len(),
             k + 1
         ));
-        let doc = Document { id: format!("{}#p{}", base.id, k + 1), text: text[a..b].to_string(), ..base.clone() };
+        let doc = Document {
+            id: format!("{}#p{}", base.id, k + 1),
+            text: text[a..b].to_string(),
+            ..base.clone()
+        };
         out.push((doc, w));
     }
 }
@@ -304,7 +390,10 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
         if bytes[i] == b'<' {
             // Comments.
             if lower[i..].starts_with("<!--") {
-                i = lower[i..].find("-->").map(|k| i + k + 3).unwrap_or(html.len());
+                i = lower[i..]
+                    .find("-->")
+                    .map(|k| i + k + 3)
+                    .unwrap_or(html.len());
                 continue;
             }
             let close = match lower[i..].find('>') {
@@ -312,23 +401,57 @@ pub fn html_to_text(html: &str) -> (String, Option<String>) {
                 None => break,
             };
             let tag = lower[i + 1..close].trim_start_matches('/');
-            let tname: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let tname: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
             let is_end = lower[i + 1..].starts_with('/');
-            if !is_end && matches!(tname.as_str(), "script" | "style" | "noscript" | "template" | "svg" | "title") {
+            if !is_end
+                && matches!(
+                    tname.as_str(),
+                    "script" | "style" | "noscript" | "template" | "svg" | "title"
+                )
+            {
                 let end_tag = format!("</{tname}");
-                let end = lower[close..].find(&end_tag).map(|k| close + k).unwrap_or(html.len());
+                let end = lower[close..]
+                    .find(&end_tag)
+                    .map(|k| close + k)
+                    .unwrap_or(html.len());
                 if tname == "title" && title.is_none() {
-                    let t = html_escape::decode_html_entities(html[close + 1..end].trim()).into_owned();
+                    let t =
+                        html_escape::decode_html_entities(html[close + 1..end].trim()).into_owned();
                     if !t.is_empty() {
                         title = Some(t);
                     }
                 }
-                i = lower[end..].find('>').map(|k| end + k + 1).unwrap_or(html.len());
+                i = lower[end..]
+                    .find('>')
+                    .map(|k| end + k + 1)
+                    .unwrap_or(html.len());
                 continue;
             }
             if matches!(
                 tname.as_str(),
-                "p" | "div" | "br" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr" | "article" | "section" | "blockquote" | "header" | "footer" | "figcaption" | "table" | "ul" | "ol" | "hr"
+                "p" | "div"
+                    | "br"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "li"
+                    | "tr"
+                    | "article"
+                    | "section"
+                    | "blockquote"
+                    | "header"
+                    | "footer"
+                    | "figcaption"
+                    | "table"
+                    | "ul"
+                    | "ol"
+                    | "hr"
             ) {
                 out.push_str("\n\n");
             } else {
@@ -361,7 +484,11 @@ mod tests {
 
     #[test]
     fn plain_text_with_invalid_utf8_warns() {
-        let r = read_documents("a.txt", b"Troops entered \xff the town.", &ReadOptions::default());
+        let r = read_documents(
+            "a.txt",
+            b"Troops entered \xff the town.",
+            &ReadOptions::default(),
+        );
         assert!(r.errors.is_empty());
         let (d, w) = &r.documents[0];
         assert!(d.text.contains('\u{fffd}'));
@@ -401,7 +528,10 @@ mod tests {
     fn huge_documents_are_cut_into_parts() {
         let para = "Troops advanced on the town. ".repeat(40) + "\n\n";
         let text = para.repeat(200);
-        let opts = ReadOptions { max_doc_bytes: 50_000, ..Default::default() };
+        let opts = ReadOptions {
+            max_doc_bytes: 50_000,
+            ..Default::default()
+        };
         let r = read_documents("big.txt", text.as_bytes(), &opts);
         assert!(r.documents.len() > 1);
         let total: usize = r.documents.iter().map(|(d, _)| d.text.len()).sum();
@@ -412,8 +542,14 @@ mod tests {
 
     #[test]
     fn dates_parse() {
-        assert_eq!(parse_date("2025-09-20"), NaiveDate::from_ymd_opt(2025, 9, 20));
-        assert_eq!(parse_date("2025-09-20T08:00:00+03:00"), NaiveDate::from_ymd_opt(2025, 9, 20));
+        assert_eq!(
+            parse_date("2025-09-20"),
+            NaiveDate::from_ymd_opt(2025, 9, 20)
+        );
+        assert_eq!(
+            parse_date("2025-09-20T08:00:00+03:00"),
+            NaiveDate::from_ymd_opt(2025, 9, 20)
+        );
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("20 Sept"), None);
     }

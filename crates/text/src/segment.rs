@@ -64,7 +64,9 @@ impl Analysis {
             }
         }) {
             Ok(i) => i,
-            Err(i) => i.saturating_sub(1).min(self.sentences.len().saturating_sub(1)),
+            Err(i) => i
+                .saturating_sub(1)
+                .min(self.sentences.len().saturating_sub(1)),
         }
     }
     /// Index of the first token starting at or after `pos`.
@@ -75,10 +77,11 @@ impl Analysis {
 
 /// Words that take a period without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "cmdr", "cdr", "brig", "mr", "mrs", "ms",
-    "dr", "prof", "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "no", "nos", "vs", "etc", "inc", "ltd",
-    "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
-    "ft", "fig", "approx", "dept", "est", "gov't", "sgt", "lieut", "messrs", "ave", "blvd", "hon", "amb",
+    "adm", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "pvt", "cmdr", "cdr", "brig", "mr",
+    "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "pres", "st", "jr", "sr", "rev", "no", "nos",
+    "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est", "gov't", "sgt",
+    "lieut", "messrs", "ave", "blvd", "hon", "amb",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -112,18 +115,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let d = chars[j].1;
                 if d.is_ascii_digit() || d.is_alphabetic() {
                     j += 1;
-                } else if matches!(d, ',' | '.' | ':' | '/' | '-') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if matches!(d, ',' | '.' | ':' | '/' | '-')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_ascii_digit()
+                {
                     j += 2;
                 } else {
                     break;
                 }
             }
-            out.push(Token { start, end: end_of(j), kind: TokKind::Number });
+            out.push(Token {
+                start,
+                end: end_of(j),
+                kind: TokKind::Number,
+            });
             i = j;
             continue;
         }
-        if c == 'n' && i + 2 < n && is_apostrophe(chars[i + 1].1) && chars[i + 2].1 == 't' && (i + 3 == n || !chars[i + 3].1.is_alphabetic()) && i > 0 && chars[i - 1].1.is_alphabetic() {
-            out.push(Token { start, end: end_of(i + 3), kind: TokKind::Word });
+        if c == 'n'
+            && i + 2 < n
+            && is_apostrophe(chars[i + 1].1)
+            && chars[i + 2].1 == 't'
+            && (i + 3 == n || !chars[i + 3].1.is_alphabetic())
+            && i > 0
+            && chars[i - 1].1.is_alphabetic()
+        {
+            out.push(Token {
+                start,
+                end: end_of(i + 3),
+                kind: TokKind::Word,
+            });
             i += 3;
             continue;
         }
@@ -133,12 +154,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let d = chars[j].1;
                 if is_word_char(d) {
                     j += 1;
-                } else if (d == '-' || d == '\u{2011}') && j + 1 < n && is_word_char(chars[j + 1].1) {
+                } else if (d == '-' || d == '\u{2011}') && j + 1 < n && is_word_char(chars[j + 1].1)
+                {
                     j += 2;
                 } else if is_apostrophe(d) && j + 1 < n && chars[j + 1].1.is_alphabetic() {
                     // "Syria's" splits before the apostrophe; "Da'esh", "O'Brien" stay whole.
                     let rest: String = chars[j + 1..(j + 3).min(n)].iter().map(|x| x.1).collect();
-                    let clitic = rest.starts_with('s') && !rest[1..].chars().next().is_some_and(|x| x.is_alphabetic());
+                    let clitic = rest.starts_with('s')
+                        && !rest[1..].chars().next().is_some_and(|x| x.is_alphabetic());
                     let nt = rest.starts_with('t') && chars[j - 1].1 == 'n';
                     if clitic {
                         break;
@@ -148,7 +171,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         break;
                     }
                     j += 2;
-                } else if d == '.' && j + 1 < n && chars[j + 1].1.is_alphabetic() && j + 2 <= n && (j + 2 == n || chars[j + 2].1 == '.') && j - i == 1 {
+                } else if d == '.'
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphabetic()
+                    && j + 2 <= n
+                    && (j + 2 == n || chars[j + 2].1 == '.')
+                    && j - i == 1
+                {
                     // Dotted initialisms: U.S., U.N., e.g.
                     j += 2;
                 } else {
@@ -160,27 +189,45 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // Take the period of an abbreviation or initialism into the token.
             if j < n && chars[j].1 == '.' {
                 let w = word.trim_end_matches('.').to_lowercase();
-                let single_cap = word.chars().count() == 1 && word.chars().all(|x| x.is_uppercase());
+                let single_cap =
+                    word.chars().count() == 1 && word.chars().all(|x| x.is_uppercase());
                 if word.contains('.') || single_cap || ABBREVIATIONS.contains(&w.as_str()) {
                     j += 1;
                     end = end_of(j);
                 }
             }
-            out.push(Token { start, end, kind: TokKind::Word });
+            out.push(Token {
+                start,
+                end,
+                kind: TokKind::Word,
+            });
             i = j;
             continue;
         }
         // Apostrophe clitics ('s, n't) become their own word tokens.
-        if is_apostrophe(c) && i + 1 < n && chars[i + 1].1.is_alphabetic() && i > 0 && is_word_char(chars[i - 1].1) {
+        if is_apostrophe(c)
+            && i + 1 < n
+            && chars[i + 1].1.is_alphabetic()
+            && i > 0
+            && is_word_char(chars[i - 1].1)
+        {
             let mut j = i + 1;
             while j < n && chars[j].1.is_alphabetic() {
                 j += 1;
             }
-            out.push(Token { start, end: end_of(j), kind: TokKind::Word });
+            out.push(Token {
+                start,
+                end: end_of(j),
+                kind: TokKind::Word,
+            });
             i = j;
             continue;
         }
-        out.push(Token { start, end: end_of(i + 1), kind: TokKind::Punct });
+        out.push(Token {
+            start,
+            end: end_of(i + 1),
+            kind: TokKind::Punct,
+        });
         i += 1;
     }
     out
@@ -202,7 +249,12 @@ fn looks_hard_wrapped(text: &str) -> bool {
     }
     let open = lines
         .iter()
-        .filter(|l| l.trim_end().chars().last().is_some_and(|c| c.is_alphanumeric() || c == ','))
+        .filter(|l| {
+            l.trim_end()
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',')
+        })
         .count();
     let max = lines.iter().map(|l| l.len()).max().unwrap_or(0);
     open * 2 > lines.len() && max <= 100
@@ -217,7 +269,11 @@ pub fn segment(text: &str) -> Analysis {
     let mut i = 0usize;
     let close = |sentences: &mut Vec<Sentence>, a: usize, b: usize| {
         if b > a {
-            sentences.push(Sentence { start: tokens[a].start, end: tokens[b - 1].end, tokens: (a, b) });
+            sentences.push(Sentence {
+                start: tokens[a].start,
+                end: tokens[b - 1].end,
+                tokens: (a, b),
+            });
         }
     };
     while i < tokens.len() {
@@ -232,7 +288,12 @@ pub fn segment(text: &str) -> Analysis {
                 first = i;
             }
         }
-        if matches!(s, "." | "!" | "?" | "…") || (t.kind == TokKind::Word && s.ends_with('.') && s.len() > 2 && s[..s.len() - 1].contains('.')) {
+        if matches!(s, "." | "!" | "?" | "…")
+            || (t.kind == TokKind::Word
+                && s.ends_with('.')
+                && s.len() > 2
+                && s[..s.len() - 1].contains('.'))
+        {
             // Extend over repeated terminators and closing quotes/brackets.
             let mut j = i + 1;
             while j < tokens.len() && tokens[j].start == tokens[j - 1].end {
@@ -256,7 +317,10 @@ pub fn segment(text: &str) -> Analysis {
                         && if initialism {
                             is_opener(ns) && ns != "("
                         } else {
-                            c.is_uppercase() || c.is_ascii_digit() || is_opener(ns) || !c.is_alphabetic() && !matches!(c, ',' | ';' | ':' | ')')
+                            c.is_uppercase()
+                                || c.is_ascii_digit()
+                                || is_opener(ns)
+                                || !c.is_alphabetic() && !matches!(c, ',' | ';' | ':' | ')')
                         }
                 }
             };
@@ -278,7 +342,11 @@ mod tests {
     use super::*;
 
     fn sents(text: &str) -> Vec<&str> {
-        segment(text).sentences.iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
@@ -300,27 +368,46 @@ mod tests {
     #[test]
     fn quotes_close_with_the_sentence() {
         let t = "“We will not yield,” he said. “His death disrupts plots.” The end.";
-        assert_eq!(sents(t), vec!["“We will not yield,” he said.", "“His death disrupts plots.”", "The end."]);
+        assert_eq!(
+            sents(t),
+            vec![
+                "“We will not yield,” he said.",
+                "“His death disrupts plots.”",
+                "The end."
+            ]
+        );
     }
 
     #[test]
     fn tokens_keep_names_and_split_clitics() {
         assert_eq!(toks("Syria’s al-Sharaa"), vec!["Syria", "’s", "al-Sharaa"]);
-        assert_eq!(toks("the U.S. and Da'esh don't"), vec!["the", "U.S.", "and", "Da'esh", "do", "n't"]);
-        assert_eq!(toks("1,200 people, 3.5 km"), vec!["1,200", "people", ",", "3.5", "km"]);
+        assert_eq!(
+            toks("the U.S. and Da'esh don't"),
+            vec!["the", "U.S.", "and", "Da'esh", "do", "n't"]
+        );
+        assert_eq!(
+            toks("1,200 people, 3.5 km"),
+            vec!["1,200", "people", ",", "3.5", "km"]
+        );
         assert_eq!(toks("قتل 23 شخصا"), vec!["قتل", "23", "شخصا"]);
     }
 
     #[test]
     fn newlines_break_paragraphs_but_not_wrapped_lines() {
-        assert_eq!(sents("Headline here\nBody starts. Ends"), vec!["Headline here", "Body starts.", "Ends"]);
+        assert_eq!(
+            sents("Headline here\nBody starts. Ends"),
+            vec!["Headline here", "Body starts.", "Ends"]
+        );
         let wrapped = "The strike hit a convoy near the border town late on\nSaturday, officials said, and killed five people who were\ntravelling in two cars along the main road to the south\nof the city, according to the local council and medics.\n";
         assert_eq!(sents(wrapped).len(), 1);
     }
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(sents("It rose approx. five percent. Fine."), vec!["It rose approx. five percent.", "Fine."]);
+        assert_eq!(
+            sents("It rose approx. five percent. Fine."),
+            vec!["It rose approx. five percent.", "Fine."]
+        );
     }
 
     proptest::proptest! {

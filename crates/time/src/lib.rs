@@ -14,16 +14,51 @@ use sitrep_core::{Precision, TimeExpr, TimexType};
 use sitrep_text::{Analysis, TokKind};
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("jan.", 1), ("february", 2), ("feb", 2), ("feb.", 2), ("march", 3), ("mar.", 3),
-    ("april", 4), ("apr", 4), ("apr.", 4), ("may", 5), ("june", 6), ("jun", 6), ("jun.", 6), ("july", 7), ("jul", 7),
-    ("jul.", 7), ("august", 8), ("aug", 8), ("aug.", 8), ("september", 9), ("sept", 9), ("sept.", 9), ("sep", 9),
-    ("sep.", 9), ("october", 10), ("oct", 10), ("oct.", 10), ("november", 11), ("nov", 11), ("nov.", 11),
-    ("december", 12), ("dec", 12), ("dec.", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("jan.", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("feb.", 2),
+    ("march", 3),
+    ("mar.", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("apr.", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("jun.", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("jul.", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("aug.", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sept.", 9),
+    ("sep", 9),
+    ("sep.", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oct.", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("nov.", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dec.", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed), ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri), ("saturday", Weekday::Sat), ("sunday", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
 ];
 
 fn month_of(w: &str) -> Option<u32> {
@@ -36,8 +71,27 @@ fn weekday_of(w: &str) -> Option<Weekday> {
 /// Small cardinal numbers written as words or digits.
 pub fn number_word(w: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     if let Some(i) = WORDS.iter().position(|x| *x == w) {
         return Some(i as u32);
@@ -67,7 +121,9 @@ fn unit_of(w: &str) -> Option<char> {
 
 fn month_end(y: i32, m: u32) -> NaiveDate {
     let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1).map(|d| d - Duration::days(1)).unwrap_or(NaiveDate::MAX)
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .map(|d| d - Duration::days(1))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
@@ -87,11 +143,25 @@ struct Val {
 }
 
 fn day(d: NaiveDate, relative: bool) -> Val {
-    Val { value: d.format("%Y-%m-%d").to_string(), precision: Some(Precision::Day), start: Some(d), end: Some(d), kind: TimexType::Date, relative }
+    Val {
+        value: d.format("%Y-%m-%d").to_string(),
+        precision: Some(Precision::Day),
+        start: Some(d),
+        end: Some(d),
+        kind: TimexType::Date,
+        relative,
+    }
 }
 fn month(y: i32, m: u32, relative: bool) -> Option<Val> {
     let s = NaiveDate::from_ymd_opt(y, m, 1)?;
-    Some(Val { value: format!("{y:04}-{m:02}"), precision: Some(Precision::Month), start: Some(s), end: Some(month_end(y, m)), kind: TimexType::Date, relative })
+    Some(Val {
+        value: format!("{y:04}-{m:02}"),
+        precision: Some(Precision::Month),
+        start: Some(s),
+        end: Some(month_end(y, m)),
+        kind: TimexType::Date,
+        relative,
+    })
 }
 fn year(y: i32, relative: bool) -> Option<Val> {
     Some(Val {
@@ -116,13 +186,34 @@ fn week_of(d: NaiveDate) -> Val {
     }
 }
 fn unresolved(value: &str, precision: Precision) -> Val {
-    Val { value: value.into(), precision: Some(precision), start: None, end: None, kind: TimexType::Date, relative: true }
+    Val {
+        value: value.into(),
+        precision: Some(precision),
+        start: None,
+        end: None,
+        kind: TimexType::Date,
+        relative: true,
+    }
 }
 
 /// Words that mark the clause as future-oriented.
 fn future_cue(words: &[String], at: usize) -> bool {
     let lo = at.saturating_sub(8);
-    words[lo..at].iter().any(|w| matches!(w.as_str(), "will" | "'ll" | "’ll" | "shall" | "plans" | "planned" | "scheduled" | "expected" | "next" | "upcoming"))
+    words[lo..at].iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "will"
+                | "'ll"
+                | "’ll"
+                | "shall"
+                | "plans"
+                | "planned"
+                | "scheduled"
+                | "expected"
+                | "next"
+                | "upcoming"
+        )
+    })
 }
 
 /// The year that puts month/day nearest to the anchor (past-leaning unless
@@ -133,7 +224,17 @@ fn nearest_year(anchor: NaiveDate, m: u32, d: u32, future: bool) -> Option<Naive
         if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
             let diff = (c - anchor).num_days();
             // Past-tense news: a date up to a week ahead is still "this year's".
-            let cost = if future { if diff < 0 { diff.abs() * 3 } else { diff } } else if diff > 7 { diff * 3 } else { diff.abs() };
+            let cost = if future {
+                if diff < 0 {
+                    diff.abs() * 3
+                } else {
+                    diff
+                }
+            } else if diff > 7 {
+                diff * 3
+            } else {
+                diff.abs()
+            };
             if best.is_none_or(|(b, _)| cost < b) {
                 best = Some((cost, c));
             }
@@ -152,7 +253,14 @@ pub fn extract(text: &str, an: &Analysis, dct: Option<NaiveDate>) -> Vec<TimeExp
         let orig: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let mut i = 0;
         while i < toks.len() {
-            if let Some((len, val)) = match_at(&words, &orig, toks.iter().map(|t| t.kind).collect::<Vec<_>>().as_slice(), i, dct, last_day) {
+            if let Some((len, val)) = match_at(
+                &words,
+                &orig,
+                toks.iter().map(|t| t.kind).collect::<Vec<_>>().as_slice(),
+                i,
+                dct,
+                last_day,
+            ) {
                 let (s, e) = (toks[i].start, toks[i + len - 1].end);
                 if val.precision == Some(Precision::Day) {
                     last_day = val.start;
@@ -184,7 +292,14 @@ fn is_year_number(w: &str, kind: TokKind) -> Option<i32> {
     w.parse::<i32>().ok().filter(|y| (1800..=2100).contains(y))
 }
 
-fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Option<NaiveDate>, last_day: Option<NaiveDate>) -> Option<(usize, Val)> {
+fn match_at(
+    w: &[String],
+    orig: &[&str],
+    kinds: &[TokKind],
+    i: usize,
+    dct: Option<NaiveDate>,
+    last_day: Option<NaiveDate>,
+) -> Option<(usize, Val)> {
     let get = |k: usize| w.get(k).map(|s| s.as_str()).unwrap_or("");
     let a = get(i);
     let future = future_cue(w, i);
@@ -196,9 +311,17 @@ fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Optio
         if matches!(a, "may" | "march") && !cap {
             return None;
         }
-        let dnum = get(i + 1).trim_end_matches(['s', 't', 'h', 'n', 'd', 'r']).parse::<u32>().ok().filter(|d| (1..=31).contains(d) && kinds.get(i + 1) == Some(&TokKind::Number));
+        let dnum = get(i + 1)
+            .trim_end_matches(['s', 't', 'h', 'n', 'd', 'r'])
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d) && kinds.get(i + 1) == Some(&TokKind::Number));
         if let Some(d) = dnum {
-            let (yi, has_comma) = if get(i + 2) == "," { (i + 3, true) } else { (i + 2, false) };
+            let (yi, has_comma) = if get(i + 2) == "," {
+                (i + 3, true)
+            } else {
+                (i + 2, false)
+            };
             if let Some(y) = w.get(yi).and_then(|s| is_year_number(s, kinds[yi])) {
                 return NaiveDate::from_ymd_opt(y, m, d).map(|x| (yi + 1 - i, day(x, false)));
             }
@@ -256,8 +379,51 @@ fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Optio
         if let Some(y) = is_year_number(a, kinds[i]) {
             let prev = if i > 0 { get(i - 1) } else { "" };
             let next = get(i + 1);
-            let yearish_prev = matches!(prev, "in" | "since" | "of" | "by" | "until" | "till" | "from" | "the" | "early" | "late" | "mid" | "before" | "after" | "during" | "through" | "throughout" | "to" | "and" | "," | "’s" | "'s" | "year" | "between" | "around" | "circa" | "–" | "-");
-            let count_next = matches!(next, "people" | "troops" | "soldiers" | "civilians" | "fighters" | "members" | "persons" | "killed" | "dead" | "were" | "homes" | "families" | "residents");
+            let yearish_prev = matches!(
+                prev,
+                "in" | "since"
+                    | "of"
+                    | "by"
+                    | "until"
+                    | "till"
+                    | "from"
+                    | "the"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "throughout"
+                    | "to"
+                    | "and"
+                    | ","
+                    | "’s"
+                    | "'s"
+                    | "year"
+                    | "between"
+                    | "around"
+                    | "circa"
+                    | "–"
+                    | "-"
+            );
+            let count_next = matches!(
+                next,
+                "people"
+                    | "troops"
+                    | "soldiers"
+                    | "civilians"
+                    | "fighters"
+                    | "members"
+                    | "persons"
+                    | "killed"
+                    | "dead"
+                    | "were"
+                    | "homes"
+                    | "families"
+                    | "residents"
+            );
             if (yearish_prev || i == 0) && !count_next {
                 return year(y, false).map(|v| (1, v));
             }
@@ -274,7 +440,9 @@ fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Optio
         let len = wi + 1 - i;
         let v = match dct {
             Some(a) => {
-                let back = (7 + a.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+                let back = (7 + a.weekday().num_days_from_monday() as i64
+                    - wd.num_days_from_monday() as i64)
+                    % 7;
                 let fwd = (7 - back) % 7;
                 let d = if shift > 0 || (shift == 0 && future && wi == i) {
                     a + Duration::days(if fwd == 0 { 7 } else { fwd })
@@ -367,19 +535,63 @@ fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Optio
                     return Some((3, day(base + Duration::days(sign * n as i64), true)));
                 }
             }
-            if u != 'H' && !(matches!(a, "a" | "an") && !matches!(get(i.wrapping_sub(1)), "for" | "over" | "past" | "last" | "within" | "after")) {
-                let unit_code = if u == 'E' { "10Y".to_string() } else { u.to_string() };
-                let value = if u == 'E' { format!("P{}Y", n * 10) } else { format!("P{n}{unit_code}") };
-                return Some((2, Val { value, precision: None, start: None, end: None, kind: TimexType::Duration, relative: false }));
+            // "a day" is a duration only after "for", "over", "within"…
+            let article = matches!(a, "a" | "an");
+            let duration_cue = matches!(
+                get(i.wrapping_sub(1)),
+                "for" | "over" | "past" | "last" | "within" | "after"
+            );
+            if u != 'H' && (!article || duration_cue) {
+                let unit_code = if u == 'E' {
+                    "10Y".to_string()
+                } else {
+                    u.to_string()
+                };
+                let value = if u == 'E' {
+                    format!("P{}Y", n * 10)
+                } else {
+                    format!("P{n}{unit_code}")
+                };
+                return Some((
+                    2,
+                    Val {
+                        value,
+                        precision: None,
+                        start: None,
+                        end: None,
+                        kind: TimexType::Duration,
+                        relative: false,
+                    },
+                ));
             }
         }
         // "month-long", "week-long"
         if let Some(u) = a.strip_suffix("-long").and_then(unit_of) {
-            return Some((1, Val { value: format!("P1{u}"), precision: None, start: None, end: None, kind: TimexType::Duration, relative: false }));
+            return Some((
+                1,
+                Val {
+                    value: format!("P1{u}"),
+                    precision: None,
+                    start: None,
+                    end: None,
+                    kind: TimexType::Duration,
+                    relative: false,
+                },
+            ));
         }
     }
     if let Some(u) = a.strip_suffix("-long").and_then(unit_of) {
-        return Some((1, Val { value: format!("P1{u}"), precision: None, start: None, end: None, kind: TimexType::Duration, relative: false }));
+        return Some((
+            1,
+            Val {
+                value: format!("P1{u}"),
+                precision: None,
+                start: None,
+                end: None,
+                kind: TimexType::Duration,
+                relative: false,
+            },
+        ));
     }
     if matches!(a, "the") && matches!(get(i + 1), "next" | "following") && get(i + 2) == "day" {
         if let Some(base) = last_day.or(dct) {
@@ -387,7 +599,17 @@ fn match_at(w: &[String], orig: &[&str], kinds: &[TokKind], i: usize, dct: Optio
         }
     }
     if matches!(a, "now" | "currently" | "nowadays") {
-        return Some((1, Val { value: "PRESENT_REF".into(), precision: None, start: dct, end: dct, kind: TimexType::Date, relative: true }));
+        return Some((
+            1,
+            Val {
+                value: "PRESENT_REF".into(),
+                precision: None,
+                start: dct,
+                end: dct,
+                kind: TimexType::Date,
+                relative: true,
+            },
+        ));
     }
     None
 }
@@ -412,27 +634,54 @@ mod tests {
     #[test]
     fn weekday_is_the_last_one_in_past_news() {
         // 2025-09-20 is a Saturday.
-        let t = one("The army reported Friday that it had withdrawn.", d(2025, 9, 20));
-        assert_eq!((t.text.as_str(), t.value.as_str()), ("Friday", "2025-09-19"));
+        let t = one(
+            "The army reported Friday that it had withdrawn.",
+            d(2025, 9, 20),
+        );
+        assert_eq!(
+            (t.text.as_str(), t.value.as_str()),
+            ("Friday", "2025-09-19")
+        );
         // Said on a Friday, "Friday" is that day.
-        assert_eq!(one("Officials said on Friday.", d(2025, 9, 19)).value, "2025-09-19");
-        assert_eq!(one("Talks resume next Friday.", d(2025, 9, 19)).value, "2025-09-26");
-        assert_eq!(one("Talks will resume on Monday.", d(2025, 9, 19)).value, "2025-09-22");
+        assert_eq!(
+            one("Officials said on Friday.", d(2025, 9, 19)).value,
+            "2025-09-19"
+        );
+        assert_eq!(
+            one("Talks resume next Friday.", d(2025, 9, 19)).value,
+            "2025-09-26"
+        );
+        assert_eq!(
+            one("Talks will resume on Monday.", d(2025, 9, 19)).value,
+            "2025-09-22"
+        );
     }
 
     #[test]
     fn month_day_without_year_takes_the_nearest() {
-        assert_eq!(one("On September 19, forces raided a house.", d(2025, 9, 20)).value, "2025-09-19");
-        assert_eq!(one("It began on December 30.", d(2026, 1, 2)).value, "2025-12-30");
+        assert_eq!(
+            one("On September 19, forces raided a house.", d(2025, 9, 20)).value,
+            "2025-09-19"
+        );
+        assert_eq!(
+            one("It began on December 30.", d(2026, 1, 2)).value,
+            "2025-12-30"
+        );
         let t = one("a raid on Aug. 19, 2025 in the town", d(2025, 9, 20));
-        assert_eq!((t.value.as_str(), t.precision), ("2025-08-19", Some(Precision::Day)));
+        assert_eq!(
+            (t.value.as_str(), t.precision),
+            ("2025-08-19", Some(Precision::Day))
+        );
         assert_eq!(one("on 3 March 2024", d(2025, 9, 20)).value, "2024-03-03");
     }
 
     #[test]
     fn years_decades_and_counts() {
         let t = one("involved in the 2013 bombing", d(2025, 9, 20));
-        assert_eq!((t.value.as_str(), t.start_date, t.end_date), ("2013", Some(d(2013, 1, 1)), Some(d(2013, 12, 31))));
+        assert_eq!(
+            (t.value.as_str(), t.start_date, t.end_date),
+            ("2013", Some(d(2013, 1, 1)), Some(d(2013, 12, 31)))
+        );
         assert_eq!(one("fighting in the 1990s", d(2025, 9, 20)).value, "199X");
         assert!(run("The blast killed 2013 people.", d(2025, 9, 20)).is_empty());
     }
@@ -440,9 +689,20 @@ mod tests {
     #[test]
     fn weeks_months_relative() {
         let t = one("ISIS killed a member of the SDF last week.", d(2025, 9, 20));
-        assert_eq!((t.value.as_str(), t.start_date, t.end_date), ("2025-W37", Some(d(2025, 9, 8)), Some(d(2025, 9, 14))));
+        assert_eq!(
+            (t.value.as_str(), t.start_date, t.end_date),
+            ("2025-W37", Some(d(2025, 9, 8)), Some(d(2025, 9, 14)))
+        );
         let t = one("He was in Damascus earlier this month.", d(2025, 9, 20));
-        assert_eq!((t.value.as_str(), t.precision, t.start_date, t.end_date), ("2025-09", Some(Precision::Month), Some(d(2025, 9, 1)), Some(d(2025, 9, 19))));
+        assert_eq!(
+            (t.value.as_str(), t.precision, t.start_date, t.end_date),
+            (
+                "2025-09",
+                Some(Precision::Month),
+                Some(d(2025, 9, 1)),
+                Some(d(2025, 9, 19))
+            )
+        );
         assert_eq!(one("last month", d(2025, 1, 15)).value, "2024-12");
         assert_eq!(one("next year", d(2025, 1, 15)).value, "2026");
         // ISO week across a year end: 2021-01-01 is in 2020-W53.
@@ -452,9 +712,15 @@ mod tests {
     #[test]
     fn ago_later_and_durations() {
         assert_eq!(one("two days ago", d(2024, 3, 1)).value, "2024-02-28"); // leap year
-        let v = run("The raid was on March 3, 2024. Two days later, troops left.", d(2024, 3, 10));
+        let v = run(
+            "The raid was on March 3, 2024. Two days later, troops left.",
+            d(2024, 3, 10),
+        );
         assert_eq!(v[1].value, "2024-03-05");
-        assert_eq!(one("a three-week siege lasted 3 months", d(2024, 3, 10)).value, "P3M");
+        assert_eq!(
+            one("a three-week siege lasted 3 months", d(2024, 3, 10)).value,
+            "P3M"
+        );
         assert_eq!(one("a month-long siege", d(2024, 3, 10)).value, "P1M");
     }
 }
