@@ -247,6 +247,19 @@ pub struct ActorRef {
     pub claimed_by: Vec<usize>,
 }
 
+impl Role {
+    /// The role's name as written in the output ("actor1", "target", …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Role::Actor1 => "actor1",
+            Role::Actor2 => "actor2",
+            Role::AssocActor1 => "assoc_actor1",
+            Role::AssocActor2 => "assoc_actor2",
+            Role::Target => "target",
+        }
+    }
+}
+
 /// Whether the text asserts that the event happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

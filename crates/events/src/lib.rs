@@ -1595,7 +1595,7 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     }];
     for a in &actors {
         fields.push(FieldSpan {
-            field: format!("actors.{}", serde_role(a.role)),
+            field: format!("actors.{}", a.role.as_str()),
             start: a.start,
             end: a.end,
         });
@@ -1736,15 +1736,5 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         disputed,
         evidence,
         fields,
-    }
-}
-
-fn serde_role(r: Role) -> &'static str {
-    match r {
-        Role::Actor1 => "actor1",
-        Role::Actor2 => "actor2",
-        Role::AssocActor1 => "assoc_actor1",
-        Role::AssocActor2 => "assoc_actor2",
-        Role::Target => "target",
     }
 }

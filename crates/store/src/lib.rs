@@ -8,7 +8,7 @@
 //! previous version intact).
 
 use rusqlite::{params, Connection, OptionalExtension};
-use sitrep_core::{Event, Output, Role};
+use sitrep_core::{Event, Output};
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -107,16 +107,6 @@ pub struct Store {
     conn: Connection,
 }
 
-fn role_str(r: Role) -> &'static str {
-    match r {
-        Role::Actor1 => "actor1",
-        Role::Actor2 => "actor2",
-        Role::AssocActor1 => "assoc_actor1",
-        Role::AssocActor2 => "assoc_actor2",
-        Role::Target => "target",
-    }
-}
-
 impl Store {
     /// Opens (creating if needed) a database file; `":memory:"` for a
     /// throwaway one.
@@ -197,7 +187,7 @@ impl Store {
                 for a in &e.actors {
                     ac_stmt.execute(params![
                         e.id,
-                        role_str(a.role),
+                        a.role.as_str(),
                         a.text,
                         a.canonical,
                         a.country,

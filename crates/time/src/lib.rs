@@ -565,20 +565,6 @@ fn match_at(
                 ));
             }
         }
-        // "month-long", "week-long"
-        if let Some(u) = a.strip_suffix("-long").and_then(unit_of) {
-            return Some((
-                1,
-                Val {
-                    value: format!("P1{u}"),
-                    precision: None,
-                    start: None,
-                    end: None,
-                    kind: TimexType::Duration,
-                    relative: false,
-                },
-            ));
-        }
     }
     if let Some(u) = a.strip_suffix("-long").and_then(unit_of) {
         return Some((

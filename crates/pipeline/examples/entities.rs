@@ -1,3 +1,6 @@
+//! Prints the entities and actors sitrep finds in a file, one mention a line:
+//! `cargo run --release -p sitrep-pipeline --example entities -- FILE`.
+
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let text = std::fs::read_to_string(path).unwrap();
