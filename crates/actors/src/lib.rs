@@ -178,36 +178,32 @@ fn country3(gaz: &Gazetteer, cc2: &str) -> Option<String> {
     gaz.iso3(cc2).map(str::to_string)
 }
 
-/// The country a word names or qualifies ("Syrian", "Syria", "US", "US-led").
-pub fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<String> {
+/// The ISO alpha-2 code of the country a word names or qualifies
+/// ("Syrian", "Syria", "US", "US-led", "Iraq's").
+fn country_cc2(gaz: &Gazetteer, w: &str) -> Option<String> {
     let w = w.trim_end_matches("’s").trim_end_matches("'s");
     let base = w
         .strip_suffix("-led")
         .or_else(|| w.strip_suffix("-backed"))
         .unwrap_or(w);
     if let Some(cc) = gaz.demonym(base) {
-        return country3(gaz, cc);
+        return Some(cc.to_string());
     }
     gaz.lookup(base)
         .iter()
         .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
-        .and_then(|(id, _)| country3(gaz, &gaz.entry(*id).cc))
+        .map(|(id, _)| gaz.entry(*id).cc.clone())
+}
+
+/// The ISO alpha-3 code of the country a word names or qualifies.
+pub fn country_of_word(gaz: &Gazetteer, w: &str) -> Option<String> {
+    country3(gaz, &country_cc2(gaz, w)?)
 }
 
 /// The name of the country a word names or qualifies ("Iranian" → "Iran").
 pub fn country_name(gaz: &Gazetteer, w: &str) -> Option<String> {
-    let base = w.trim_end_matches("’s").trim_end_matches("'s");
-    let base = base
-        .strip_suffix("-led")
-        .or_else(|| base.strip_suffix("-backed"))
-        .unwrap_or(base);
-    let cc2 = gaz.demonym(base).map(str::to_string).or_else(|| {
-        gaz.lookup(base)
-            .iter()
-            .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
-            .map(|(id, _)| gaz.entry(*id).cc.clone())
-    })?;
-    gaz.country(&cc2).map(|i| gaz.entry(i).name.clone())
+    gaz.country(&country_cc2(gaz, w)?)
+        .map(|i| gaz.entry(i).name.clone())
 }
 
 /// Resolves every entity cluster to an actor.
