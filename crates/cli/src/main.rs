@@ -39,6 +39,47 @@ enum Cmd {
     Gazetteer(GazCmd),
     /// Measure extraction throughput (documents/s, MB/s) on a corpus.
     Bench(BenchArgs),
+    /// Score a stage on a public benchmark and print the standard metric as JSON.
+    #[command(subcommand)]
+    Eval(EvalCmd),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SplitArg {
+    /// The fixed dev split (the figures the README reports).
+    Dev,
+    /// Everything outside the dev split (for developing rules).
+    Train,
+    /// The whole corpus.
+    All,
+}
+
+impl From<SplitArg> for sitrep_eval::Split {
+    fn from(s: SplitArg) -> Self {
+        match s {
+            SplitArg::Dev => sitrep_eval::Split::Dev,
+            SplitArg::Train => sitrep_eval::Split::Train,
+            SplitArg::All => sitrep_eval::Split::All,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    /// Time expressions: TempEval-3 strict/relaxed F1 and type/value F1 on
+    /// TimeML (.tml) gold with a DCT. Example:
+    /// sitrep eval time --data ../shared/data/time/tempeval3/TBAQ-cleaned
+    Time {
+        /// A folder of .tml files (searched recursively).
+        #[arg(long, default_value = "../shared/data/time/tempeval3/TBAQ-cleaned")]
+        data: PathBuf,
+        /// Which documents to score (dev: the fixed split in crates/eval/splits).
+        #[arg(long, value_enum, default_value_t = SplitArg::Dev)]
+        split: SplitArg,
+        /// Also list each file's misses, spurious and wrongly valued expressions.
+        #[arg(long)]
+        errors: bool,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -198,6 +239,7 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Query(a) => query(a),
         Cmd::Gazetteer(g) => gazetteer(g),
         Cmd::Bench(b) => bench(b),
+        Cmd::Eval(e) => eval(e),
     }
 }
 
@@ -669,6 +711,18 @@ fn bench(b: BenchArgs) -> Result<i32> {
         "mb_per_sec": ((bytes as f64 / 1e6 / s) * 100.0).round() / 100.0,
         "articles_600w_per_sec": ((words as f64 / 600.0 / s) * 10.0).round() / 10.0,
     });
+    println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(0)
+}
+
+fn eval(cmd: EvalCmd) -> Result<i32> {
+    let report = match cmd {
+        EvalCmd::Time {
+            data,
+            split,
+            errors,
+        } => sitrep_eval::time::eval(&data, split.into(), errors)?,
+    };
     println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(0)
 }

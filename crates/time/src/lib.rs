@@ -1,129 +1,96 @@
 //! # sitrep-time: time expressions
 //!
-//! Finds TIMEX3-style expressions in a segmented text and normalises them
-//! against the document creation time (DCT): "Friday" in past-tense news is
-//! the last Friday on or before the DCT, "last week" the ISO week before the
-//! DCT's, "earlier this month" the DCT's month up to the day before the DCT,
-//! "two days later" counts from the previous date in the text. Without a DCT,
-//! relative expressions are still found but get the value `XXXX…` and no
-//! interval. This is the rule baseline that the time-expression issue
-//! replaces with a measured one.
+//! Finds TIMEX3 expressions (DATE, TIME, DURATION, SET) in a segmented text
+//! and normalises them against the document creation time (DCT):
+//!
+//! - values follow TimeML: `2025-09-19`, `2025-W37`, `2025-09`, `2025-Q3`,
+//!   `2025-SU`, `2013`, `199` (the 1990s), `19` (the 20th century),
+//!   `2025-09-19TMO`, `2025-09-19T10:35`, `P3D`, `PT5H30M`, `PXY`,
+//!   `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`, `XXXX-WXX-4`;
+//! - a DATE or TIME also gets its calendar interval and precision, derived
+//!   from the value ([`interval`]);
+//! - relative expressions are tense-aware: in a past-tense clause "Friday" is
+//!   the last Friday on or before the DCT, in a future one the next; a bare
+//!   month or quarter takes the year that the tense implies;
+//! - "two days later", "the next day", "that year" and "a year earlier" count
+//!   from the last date mentioned in the text; "ago" counts from the DCT.
+//!
+//! Extents follow the TimeML conventions the TempEval-3 data uses: a leading
+//! determiner and modifiers belong to the expression ("the past three
+//! months", "nearly two years", "early next year"), prepositions do not.
+//! Without a DCT, relative expressions are still found; their values keep
+//! `X` placeholders and they get no interval.
+//!
+//! `sitrep eval time` scores this stage on TimeML (see the sitrep-eval crate).
+
+mod lex;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+pub use lex::number_word;
+use lex::{Unit, *};
 use sitrep_core::{Precision, TimeExpr, TimexType};
 use sitrep_text::{Analysis, TokKind};
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("jan.", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("feb.", 2),
-    ("march", 3),
-    ("mar.", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("apr.", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("jun.", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("jul.", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("aug.", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sept.", 9),
-    ("sep", 9),
-    ("sep.", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("oct.", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("nov.", 11),
-    ("december", 12),
-    ("dec", 12),
-    ("dec.", 12),
-];
-
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-fn month_of(w: &str) -> Option<u32> {
-    MONTHS.iter().find(|(n, _)| *n == w).map(|x| x.1)
-}
-fn weekday_of(w: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|(n, _)| *n == w).map(|x| x.1)
+/// One word of a sentence as the time stage sees it: hyphenated words are
+/// split into their parts and the hyphens.
+#[derive(Debug, Clone)]
+struct Tok {
+    start: usize,
+    end: usize,
+    w: String,
+    num: bool,
+    cap: bool,
 }
 
-/// Small cardinal numbers written as words or digits.
-pub fn number_word(w: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    if let Some(i) = WORDS.iter().position(|x| *x == w) {
-        return Some(i as u32);
+/// The tense of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A normalised value before its interval is computed.
+#[derive(Debug, Clone)]
+struct Val {
+    value: String,
+    kind: TimexType,
+    /// Overrides the interval derived from the value (e.g. "earlier this
+    /// month" ends the day before the DCT).
+    bounds: Option<(NaiveDate, NaiveDate)>,
+    relative: bool,
+    /// Whether later expressions may count from this one ("two days
+    /// later"); values computed from another mention are not.
+    reference: bool,
+}
+
+impl Val {
+    fn date(value: String, relative: bool) -> Val {
+        Val {
+            value,
+            kind: TimexType::Date,
+            bounds: None,
+            relative,
+            reference: true,
+        }
     }
-    match w {
-        "a" | "an" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
-        "hundred" => Some(100),
-        "dozen" => Some(12),
-        _ => w.replace(',', "").parse().ok(),
+    fn of(kind: TimexType, value: impl Into<String>) -> Val {
+        Val {
+            value: value.into(),
+            kind,
+            bounds: None,
+            relative: false,
+            reference: true,
+        }
     }
 }
 
-fn unit_of(w: &str) -> Option<char> {
-    match w.trim_end_matches('s') {
-        "day" => Some('D'),
-        "week" => Some('W'),
-        "month" => Some('M'),
-        "year" => Some('Y'),
-        "decade" => Some('E'),
-        "hour" => Some('H'),
-        _ => None,
-    }
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
 }
 
-fn month_end(y: i32, m: u32) -> NaiveDate {
-    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .map(|d| d - Duration::days(1))
-        .unwrap_or(NaiveDate::MAX)
+fn ym(y: i32, m: u32) -> String {
+    format!("{y:04}-{m:02}")
 }
 
 fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
@@ -131,582 +98,1540 @@ fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
     (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
 }
 
-/// A resolved calendar value.
-#[derive(Debug, Clone, PartialEq)]
-struct Val {
-    value: String,
-    precision: Option<Precision>,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    kind: TimexType,
-    relative: bool,
+fn month_end(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = add_months(y, m, 1);
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
 }
 
-fn day(d: NaiveDate, relative: bool) -> Val {
-    Val {
-        value: d.format("%Y-%m-%d").to_string(),
-        precision: Some(Precision::Day),
-        start: Some(d),
-        end: Some(d),
-        kind: TimexType::Date,
-        relative,
-    }
-}
-fn month(y: i32, m: u32, relative: bool) -> Option<Val> {
-    let s = NaiveDate::from_ymd_opt(y, m, 1)?;
-    Some(Val {
-        value: format!("{y:04}-{m:02}"),
-        precision: Some(Precision::Month),
-        start: Some(s),
-        end: Some(month_end(y, m)),
-        kind: TimexType::Date,
-        relative,
-    })
-}
-fn year(y: i32, relative: bool) -> Option<Val> {
-    Some(Val {
-        value: format!("{y:04}"),
-        precision: Some(Precision::Year),
-        start: NaiveDate::from_ymd_opt(y, 1, 1),
-        end: NaiveDate::from_ymd_opt(y, 12, 31),
-        kind: TimexType::Date,
-        relative,
-    })
-}
-fn week_of(d: NaiveDate) -> Val {
+fn week_value(d: NaiveDate) -> String {
     let w = d.iso_week();
-    let mon = d - Duration::days(d.weekday().num_days_from_monday() as i64);
-    Val {
-        value: format!("{:04}-W{:02}", w.year(), w.week()),
-        precision: Some(Precision::Week),
-        start: Some(mon),
-        end: Some(mon + Duration::days(6)),
-        kind: TimexType::Date,
-        relative: true,
-    }
-}
-fn unresolved(value: &str, precision: Precision) -> Val {
-    Val {
-        value: value.into(),
-        precision: Some(precision),
-        start: None,
-        end: None,
-        kind: TimexType::Date,
-        relative: true,
-    }
+    format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// Words that mark the clause as future-oriented.
-fn future_cue(words: &[String], at: usize) -> bool {
-    let lo = at.saturating_sub(8);
-    words[lo..at].iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "will"
-                | "'ll"
-                | "’ll"
-                | "shall"
-                | "plans"
-                | "planned"
-                | "scheduled"
-                | "expected"
-                | "next"
-                | "upcoming"
-        )
-    })
+fn quarter_of(m: u32) -> u32 {
+    (m - 1) / 3 + 1
 }
 
-/// The year that puts month/day nearest to the anchor (past-leaning unless
-/// the clause is future-oriented).
-fn nearest_year(anchor: NaiveDate, m: u32, d: u32, future: bool) -> Option<NaiveDate> {
-    let mut best: Option<(i64, NaiveDate)> = None;
-    for y in [anchor.year() - 1, anchor.year(), anchor.year() + 1] {
-        if let Some(c) = NaiveDate::from_ymd_opt(y, m, d) {
-            let diff = (c - anchor).num_days();
-            // Past-tense news: a date up to a week ahead is still "this year's".
-            let cost = if future {
-                if diff < 0 {
-                    diff.abs() * 3
-                } else {
-                    diff
+/// The calendar interval and precision a TIMEX3 DATE/TIME value denotes.
+pub fn interval(value: &str) -> Option<(Precision, NaiveDate, NaiveDate)> {
+    let v = value.split('T').next().unwrap_or(value);
+    let num = |s: &str| -> Option<i32> {
+        if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().ok()
+        } else {
+            None
+        }
+    };
+    let parts: Vec<&str> = v.split('-').collect();
+    let y = num(parts.first()?);
+    match parts.as_slice() {
+        [c] if c.len() == 2 => {
+            let c = y?;
+            Some((
+                Precision::Century,
+                NaiveDate::from_ymd_opt(c * 100, 1, 1)?,
+                NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)?,
+            ))
+        }
+        [d] if d.len() == 3 => {
+            let d = y?;
+            Some((
+                Precision::Decade,
+                NaiveDate::from_ymd_opt(d * 10, 1, 1)?,
+                NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)?,
+            ))
+        }
+        [yy] if yy.len() == 4 => {
+            let y = y?;
+            Some((
+                Precision::Year,
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ))
+        }
+        [_, p] => {
+            let y = y?;
+            if let Some(w) = p.strip_prefix('W').filter(|x| *x != "I") {
+                let w = num(w)? as u32;
+                let s = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
+                return Some((Precision::Week, s, s + Duration::days(6)));
+            }
+            if let Some(q) = p.strip_prefix('Q') {
+                let q = num(q)? as u32;
+                if !(1..=4).contains(&q) {
+                    return None;
                 }
-            } else if diff > 7 {
-                diff * 3
-            } else {
-                diff.abs()
+                let s = NaiveDate::from_ymd_opt(y, q * 3 - 2, 1)?;
+                return Some((Precision::Quarter, s, month_end(y, q * 3)?));
+            }
+            if let Some(h) = p.strip_prefix('H') {
+                let h = num(h)? as u32;
+                if !(1..=2).contains(&h) {
+                    return None;
+                }
+                let s = NaiveDate::from_ymd_opt(y, h * 6 - 5, 1)?;
+                return Some((Precision::Quarter, s, month_end(y, h * 6)?));
+            }
+            let (a, b) = match *p {
+                "SP" => ((y, 3), (y, 5)),
+                "SU" => ((y, 6), (y, 8)),
+                "FA" => ((y, 9), (y, 11)),
+                "WI" => ((y, 12), add_months(y, 12, 2)),
+                _ => {
+                    let m = num(p)? as u32;
+                    let s = NaiveDate::from_ymd_opt(y, m, 1)?;
+                    return Some((Precision::Month, s, month_end(y, m)?));
+                }
             };
-            if best.is_none_or(|(b, _)| cost < b) {
-                best = Some((cost, c));
+            Some((
+                Precision::Quarter,
+                NaiveDate::from_ymd_opt(a.0, a.1, 1)?,
+                month_end(b.0, b.1)?,
+            ))
+        }
+        [_, m, d] => {
+            let d = NaiveDate::from_ymd_opt(y?, num(m)? as u32, num(d)? as u32)?;
+            Some((Precision::Day, d, d))
+        }
+        _ => None,
+    }
+}
+
+/// Words that look forward in time.
+fn future_word(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "’ll"
+            | "shall"
+            | "would"
+            | "going"
+            | "plans"
+            | "plan"
+            | "planned"
+            | "planning"
+            | "scheduled"
+            | "expects"
+            | "expected"
+            | "due"
+            | "upcoming"
+            | "next"
+            | "until"
+            | "hopes"
+            | "intends"
+            | "aims"
+    )
+}
+
+/// Words that mark a past-tense clause.
+fn past_word(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "had"
+            | "did"
+            | "said"
+            | "told"
+            | "met"
+            | "took"
+            | "went"
+            | "came"
+            | "made"
+            | "began"
+            | "held"
+            | "left"
+            | "fell"
+            | "rose"
+            | "won"
+            | "lost"
+            | "saw"
+            | "gave"
+            | "got"
+            | "sold"
+            | "bought"
+            | "paid"
+            | "struck"
+            | "ago"
+            | "last"
+            | "earlier"
+            | "since"
+            | "became"
+            | "brought"
+            | "sent"
+            | "spoke"
+            | "wrote"
+            | "fled"
+            | "hit"
+            | "shot"
+            | "found"
+            | "ran"
+            | "led"
+            | "put"
+            | "set"
+            | "kept"
+            | "grew"
+            | "knew"
+            | "thought"
+            | "felt"
+            | "stood"
+            | "heard"
+            | "meant"
+            | "seized"
+            | "won't"
+    ) || (w.len() > 4 && w.ends_with("ed") && !matches!(w, "need" | "indeed" | "speed" | "proceed"))
+}
+
+fn reporting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "reported"
+            | "announced"
+            | "added"
+            | "noted"
+            | "stated"
+            | "according"
+            | "disclosed"
+            | "estimated"
+    )
+}
+
+/// The tense of the clause around tokens `a..b`: the nearest tense marker,
+/// looking left first, within the sentence.
+fn tense(toks: &[Tok], a: usize, b: usize) -> Tense {
+    // A participle after "be" is passive, not past: "will be held". A
+    // reporting verb ("said") sets the tense only right next to the
+    // expression ("said Friday"); further away it frames another clause.
+    let classify = |k: usize| {
+        let w = toks[k].w.as_str();
+        let near = k + 2 >= a && k <= b + 1;
+        if !near && reporting_verb(w) {
+            None
+        } else if future_word(w) {
+            Some(Tense::Future)
+        } else if past_word(w)
+            && !(k > 0 && matches!(toks[k - 1].w.as_str(), "be" | "been" | "being"))
+        {
+            Some(Tense::Past)
+        } else {
+            None
+        }
+    };
+    for d in 1..=10 {
+        if a >= d {
+            if matches!(toks[a - d].w.as_str(), "." | ";") {
+                break;
+            }
+            if let Some(t) = classify(a - d) {
+                return t;
             }
         }
     }
-    best.map(|x| x.1)
+    for k in b..(b + 10).min(toks.len()) {
+        if matches!(toks[k].w.as_str(), "." | ";") {
+            break;
+        }
+        if let Some(t) = classify(k) {
+            return t;
+        }
+    }
+    Tense::Unknown
+}
+
+/// Context carried through a document.
+struct Ctx {
+    dct: Option<NaiveDate>,
+    /// The last date value mentioned (DATE or TIME, resolved).
+    last: Option<String>,
+    /// The last day-precision date mentioned.
+    last_day: Option<NaiveDate>,
+}
+
+impl Ctx {
+    fn anchor_day(&self) -> Option<NaiveDate> {
+        self.last_day.or(self.dct)
+    }
 }
 
 /// Finds and normalises the time expressions of a text.
 pub fn extract(text: &str, an: &Analysis, dct: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    let mut last_day: Option<NaiveDate> = None;
+    let mut ctx = Ctx {
+        dct,
+        last: None,
+        last_day: None,
+    };
+    let mut toks: Vec<Tok> = Vec::new();
     for sent in &an.sentences {
-        let toks = &an.tokens[sent.tokens.0..sent.tokens.1];
-        let words: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-        let orig: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        toks.clear();
+        for t in &an.tokens[sent.tokens.0..sent.tokens.1] {
+            let raw = t.text(text);
+            if t.kind == TokKind::Word && raw.contains('-') && raw.len() > 1 {
+                let mut off = t.start;
+                for (k, part) in raw.split('-').enumerate() {
+                    if k > 0 {
+                        toks.push(tok(off, off + 1, "-", false));
+                        off += 1;
+                    }
+                    if !part.is_empty() {
+                        let num = part.bytes().all(|b| b.is_ascii_digit());
+                        toks.push(tok(off, off + part.len(), part, num));
+                    }
+                    off += part.len();
+                }
+            } else {
+                toks.push(tok(t.start, t.end, raw, t.kind == TokKind::Number));
+            }
+        }
         let mut i = 0;
         while i < toks.len() {
-            if let Some((len, val)) = match_at(
-                &words,
-                &orig,
-                toks.iter().map(|t| t.kind).collect::<Vec<_>>().as_slice(),
-                i,
-                dct,
-                last_day,
-            ) {
-                let (s, e) = (toks[i].start, toks[i + len - 1].end);
-                if val.precision == Some(Precision::Day) {
-                    last_day = val.start;
-                }
-                out.push(TimeExpr {
-                    text: text[s..e].to_string(),
-                    start: s,
-                    end: e,
-                    kind: val.kind,
-                    value: val.value,
-                    precision: val.precision,
-                    start_date: val.start,
-                    end_date: val.end,
-                    relative: val.relative,
-                });
-                i += len;
-            } else {
+            if !may_start(&toks[i]) {
                 i += 1;
+                continue;
             }
+            let Some((j, val)) = match_at(&toks, i, &mut ctx) else {
+                i += 1;
+                continue;
+            };
+            let (i0, j) = extend(&toks, i, j, &val);
+            let (s, e) = (toks[i0].start, toks[j - 1].end);
+            let (precision, start_date, end_date) = match (val.kind, val.bounds) {
+                (TimexType::Date | TimexType::Time, Some((a, b))) => {
+                    (interval(&val.value).map(|x| x.0), Some(a), Some(b))
+                }
+                (TimexType::Date | TimexType::Time, None) => match interval(&val.value) {
+                    Some((p, a, b)) => (Some(p), Some(a), Some(b)),
+                    None if val.value.ends_with("_REF") => (None, None, None),
+                    None => (None, None, None),
+                },
+                _ => (None, None, None),
+            };
+            if val.reference
+                && matches!(val.kind, TimexType::Date | TimexType::Time)
+                && start_date.is_some()
+            {
+                ctx.last = Some(val.value.clone());
+                if precision == Some(Precision::Day) {
+                    ctx.last_day = start_date;
+                }
+            }
+            out.push(TimeExpr {
+                text: text[s..e].to_string(),
+                start: s,
+                end: e,
+                kind: val.kind,
+                value: val.value,
+                precision,
+                start_date,
+                end_date,
+                relative: val.relative,
+            });
+            i = j;
         }
     }
     out
 }
 
-fn is_year_number(w: &str, kind: TokKind) -> Option<i32> {
-    if kind != TokKind::Number || w.len() != 4 {
-        return None;
+fn tok(start: usize, end: usize, raw: &str, num: bool) -> Tok {
+    Tok {
+        start,
+        end,
+        w: raw.to_lowercase(),
+        num,
+        cap: raw.chars().next().is_some_and(|c| c.is_uppercase()),
     }
-    w.parse::<i32>().ok().filter(|y| (1800..=2100).contains(y))
 }
 
-fn match_at(
-    w: &[String],
-    orig: &[&str],
-    kinds: &[TokKind],
-    i: usize,
-    dct: Option<NaiveDate>,
-    last_day: Option<NaiveDate>,
-) -> Option<(usize, Val)> {
-    let get = |k: usize| w.get(k).map(|s| s.as_str()).unwrap_or("");
-    let a = get(i);
-    let future = future_cue(w, i);
-    let cap = orig[i].chars().next().is_some_and(|c| c.is_uppercase());
+/// A cheap filter: can an expression start at this token?
+fn may_start(t: &Tok) -> bool {
+    if t.num {
+        return true;
+    }
+    let w = t.w.as_str();
+    month(w).is_some()
+        || weekday(w).is_some()
+        || season(w).is_some()
+        || unit(w).is_some()
+        || number_word(w).is_some()
+        || ordinal(w).is_some()
+        || matches!(
+            w,
+            "today"
+                | "tonight"
+                | "yesterday"
+                | "tomorrow"
+                | "now"
+                | "currently"
+                | "current"
+                | "recently"
+                | "recent"
+                | "nowadays"
+                | "future"
+                | "last"
+                | "this"
+                | "next"
+                | "past"
+                | "coming"
+                | "previous"
+                | "following"
+                | "earlier"
+                | "later"
+                | "the"
+                | "that"
+                | "fiscal"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "annually"
+                | "yearly"
+                | "hourly"
+                | "quarterly"
+                | "every"
+                | "each"
+                | "several"
+                | "few"
+                | "some"
+                | "many"
+                | "noon"
+                | "midnight"
+                | "midday"
+                | "christmas"
+                | "new"
+                | "independence"
+                | "halloween"
+                | "valentine's"
+                | "veterans"
+                | "labor"
+                | "labour"
+                | "easter"
+                | "thanksgiving"
+                | "year"
+                | "mid"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "overnight"
+                | "weekend"
+                | "nineties"
+                | "eighties"
+                | "seventies"
+                | "sixties"
+                | "fifties"
+                | "once"
+        )
+}
 
-    // Month-first dates: "September 19", "Sept. 19, 2025", "September 2025", "September".
-    if let Some(m) = month_of(a) {
-        // "may" and "march" are months only when capitalised and near numbers.
-        if matches!(a, "may" | "march") && !cap {
-            return None;
-        }
-        let dnum = get(i + 1)
-            .trim_end_matches(['s', 't', 'h', 'n', 'd', 'r'])
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=31).contains(d) && kinds.get(i + 1) == Some(&TokKind::Number));
-        if let Some(d) = dnum {
-            let (yi, has_comma) = if get(i + 2) == "," {
-                (i + 3, true)
-            } else {
-                (i + 2, false)
-            };
-            if let Some(y) = w.get(yi).and_then(|s| is_year_number(s, kinds[yi])) {
-                return NaiveDate::from_ymd_opt(y, m, d).map(|x| (yi + 1 - i, day(x, false)));
-            }
-            let _ = has_comma;
-            let v = match dct.and_then(|a| nearest_year(a, m, d, future)) {
-                Some(x) => day(x, true),
-                None => unresolved(&format!("XXXX-{m:02}-{d:02}"), Precision::Day),
-            };
-            return Some((2, v));
-        }
-        if let Some(y) = w.get(i + 1).and_then(|s| is_year_number(s, kinds[i + 1])) {
-            return month(y, m, false).map(|v| (2, v));
-        }
-        if !cap || a == "may" {
-            return None;
-        }
-        // A bare month: the nearest one (past-leaning).
-        let v = match dct.and_then(|a| nearest_year(a, m, 1, future)) {
-            Some(x) => month(x.year(), m, true)?,
-            None => unresolved(&format!("XXXX-{m:02}"), Precision::Month),
-        };
-        return Some((1, v));
+fn w(toks: &[Tok], k: usize) -> &str {
+    toks.get(k).map(|t| t.w.as_str()).unwrap_or("")
+}
+
+/// A 4-digit year token in a plausible range.
+fn year_tok(t: Option<&Tok>) -> Option<i32> {
+    let t = t?;
+    if !t.num || t.w.len() != 4 {
+        return None;
     }
-    // Day-first: "19 September 2025", "19 September".
-    if kinds[i] == TokKind::Number {
-        if let (Ok(d), Some(m)) = (a.parse::<u32>(), month_of(get(i + 1))) {
-            if (1..=31).contains(&d) {
-                if let Some(y) = w.get(i + 2).and_then(|s| is_year_number(s, kinds[i + 2])) {
-                    return NaiveDate::from_ymd_opt(y, m, d).map(|x| (3, day(x, false)));
-                }
-                let v = match dct.and_then(|a| nearest_year(a, m, d, future)) {
-                    Some(x) => day(x, true),
-                    None => unresolved(&format!("XXXX-{m:02}-{d:02}"), Precision::Day),
-                };
-                return Some((2, v));
-            }
-        }
-        // Decades: "1990s".
-        if a.len() == 5 && a.ends_with('s') {
-            if let Ok(y) = a[..4].parse::<i32>() {
-                if (1800..=2090).contains(&y) && y % 10 == 0 {
-                    let v = Val {
-                        value: format!("{}X", &a[..3]),
-                        precision: Some(Precision::Decade),
-                        start: NaiveDate::from_ymd_opt(y, 1, 1),
-                        end: NaiveDate::from_ymd_opt(y + 9, 12, 31),
-                        kind: TimexType::Date,
-                        relative: false,
-                    };
-                    return Some((1, v));
-                }
-            }
-        }
-        // A year: "in 2013", "the 2013 bombing", "2019's".
-        if let Some(y) = is_year_number(a, kinds[i]) {
-            let prev = if i > 0 { get(i - 1) } else { "" };
-            let next = get(i + 1);
-            let yearish_prev = matches!(
-                prev,
-                "in" | "since"
-                    | "of"
-                    | "by"
-                    | "until"
-                    | "till"
-                    | "from"
-                    | "the"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "before"
-                    | "after"
-                    | "during"
-                    | "through"
-                    | "throughout"
-                    | "to"
-                    | "and"
-                    | ","
-                    | "’s"
-                    | "'s"
-                    | "year"
-                    | "between"
-                    | "around"
-                    | "circa"
-                    | "–"
-                    | "-"
-            );
-            let count_next = matches!(
-                next,
-                "people"
-                    | "troops"
-                    | "soldiers"
-                    | "civilians"
-                    | "fighters"
-                    | "members"
-                    | "persons"
-                    | "killed"
-                    | "dead"
-                    | "were"
-                    | "homes"
-                    | "families"
-                    | "residents"
-            );
-            if (yearish_prev || i == 0) && !count_next {
-                return year(y, false).map(|v| (1, v));
-            }
-        }
-    }
-    // Weekdays: "Friday", "last Friday", "next Friday".
-    let (shift, wi) = match a {
-        "last" | "past" => (-1, i + 1),
-        "next" | "coming" => (1, i + 1),
-        "this" => (0, i + 1),
-        _ => (0, i),
+    t.w.parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=2999).contains(y))
+}
+
+/// A day-of-month token: "19", "19th", "nineteenth".
+fn day_tok(t: Option<&Tok>) -> Option<u32> {
+    let t = t?;
+    let d = match t.w.parse() {
+        Ok(d) if t.num => d,
+        _ => ordinal(&t.w)?,
     };
-    if let Some(wd) = weekday_of(get(wi)) {
-        let len = wi + 1 - i;
+    (1..=31).contains(&d).then_some(d)
+}
+
+/// Parses a number phrase at `i`: digits, words ("twenty - four", "a
+/// couple of"), halves ("2 1/2", "one and a half"). Returns the value, the
+/// index after it, and whether the count is vague (`several`, `a few`).
+fn number_at(toks: &[Tok], i: usize) -> Option<(Option<f64>, usize)> {
+    let a = w(toks, i);
+    match a {
+        "several" | "few" | "many" | "some" | "numerous" => return Some((None, i + 1)),
+        "a" if w(toks, i + 1) == "few" => return Some((None, i + 2)),
+        "a" if w(toks, i + 1) == "couple" && w(toks, i + 2) == "of" => {
+            return Some((Some(2.0), i + 3))
+        }
+        "a" | "an" if w(toks, i + 1) == "half" => return Some((Some(0.5), i + 2)),
+        "half" if w(toks, i + 1) == "a" => return Some((Some(0.5), i + 2)),
+        _ => {}
+    }
+    let mut n = number_word(a)? as f64;
+    let mut j = i + 1;
+    // "twenty - four", "twenty four".
+    if let Some(t) = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ]
+    .iter()
+    .position(|x| *x == a)
+    {
+        let _ = t;
+        let k = if w(toks, j) == "-" { j + 1 } else { j };
+        if let Some(u) = number_word(w(toks, k)).filter(|u| (1..10).contains(u)) {
+            n += u as f64;
+            j = k + 1;
+        }
+    }
+    if w(toks, j) == "1/2"
+        || (w(toks, j) == "and" && w(toks, j + 1) == "a" && w(toks, j + 2) == "half")
+    {
+        n += 0.5;
+        j += if w(toks, j) == "1/2" { 1 } else { 3 };
+    }
+    Some((Some(n), j))
+}
+
+/// The value of a weekday relative to `anchor` in a clause of tense `t`:
+/// `shift` -1 for "last", +1 for "next", 0 for bare.
+fn weekday_date(anchor: NaiveDate, wd: Weekday, t: Tense, shift: i32) -> NaiveDate {
+    let back =
+        (7 + anchor.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+    let fwd = (7 - back) % 7;
+    match (shift, t) {
+        (1, _) => anchor + Duration::days(if fwd == 0 { 7 } else { fwd }),
+        (-1, _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
+        (_, Tense::Future) => anchor + Duration::days(fwd),
+        _ => anchor - Duration::days(back),
+    }
+}
+
+/// The year of a month (and day) given without a year.
+fn year_for(dct: NaiveDate, m: u32, d: u32, t: Tense) -> i32 {
+    // `d == 0` is a whole month: it is "past" once it has begun, "future"
+    // until it has ended.
+    let this = NaiveDate::from_ymd_opt(dct.year(), m, d.clamp(1, 28)).unwrap_or(dct);
+    let this_end = if d > 0 {
+        this
+    } else {
+        month_end(dct.year(), m).unwrap_or(this)
+    };
+    match t {
+        // Past-tense news may report a date a couple of days ahead.
+        Tense::Past if this > dct + Duration::days(2) => dct.year() - 1,
+        Tense::Past => dct.year(),
+        Tense::Future if this_end < dct => dct.year() + 1,
+        Tense::Future => dct.year(),
+        Tense::Unknown => {
+            // No tense: the nearest such date.
+            let mid = |y: i32| NaiveDate::from_ymd_opt(y, m, if d > 0 { d.min(28) } else { 15 });
+            [dct.year() - 1, dct.year(), dct.year() + 1]
+                .into_iter()
+                .min_by_key(|y| mid(*y).map_or(i64::MAX, |x| (x - dct).num_days().abs()))
+                .unwrap_or(dct.year())
+        }
+    }
+}
+
+/// Shifts a date value by `n` units (years, months, weeks, days or quarters
+/// at the value's own granularity when `unit` is its granularity's parent).
+fn shift_value(value: &str, u: Unit, n: i32) -> Option<String> {
+    let (p, s, _) = interval(value)?;
+    let v = match (p, u) {
+        (Precision::Day, Unit::Day) => ymd(s + Duration::days(n as i64)),
+        (Precision::Day, Unit::Week) => ymd(s + Duration::weeks(n as i64)),
+        (Precision::Day, Unit::Month) => {
+            let (y, m) = add_months(s.year(), s.month(), n);
+            ymd(NaiveDate::from_ymd_opt(y, m, s.day().min(28))?)
+        }
+        (Precision::Day, Unit::Year) => ymd(s.with_year(s.year() + n).unwrap_or(s)),
+        (Precision::Month, Unit::Month) => {
+            let (y, m) = add_months(s.year(), s.month(), n);
+            ym(y, m)
+        }
+        (Precision::Month, Unit::Year) => ym(s.year() + n, s.month()),
+        (Precision::Quarter, Unit::Year) => {
+            let rest = value.split_once('-')?.1;
+            format!("{:04}-{rest}", s.year() + n)
+        }
+        (Precision::Year, Unit::Year) => format!("{:04}", s.year() + n),
+        (Precision::Week, Unit::Week) => week_value(s + Duration::weeks(n as i64)),
+        _ => return None,
+    };
+    Some(v)
+}
+
+/// A date value `n` units from `d` at the unit's granularity.
+fn relative_to(d: NaiveDate, u: Unit, n: i32) -> Option<String> {
+    Some(match u {
+        Unit::Day => ymd(d + Duration::days(n as i64)),
+        Unit::Week => week_value(d + Duration::weeks(n as i64)),
+        Unit::Month => {
+            let (y, m) = add_months(d.year(), d.month(), n);
+            ym(y, m)
+        }
+        Unit::Quarter => {
+            let (y, m) = add_months(d.year(), d.month(), 3 * n);
+            format!("{y:04}-Q{}", quarter_of(m))
+        }
+        Unit::Year => format!("{:04}", d.year() + n),
+        Unit::Decade => format!("{:03}", (d.year() + 10 * n).div_euclid(10)),
+        Unit::Century => format!("{:02}", (d.year() + 100 * n).div_euclid(100)),
+        _ => return None,
+    })
+}
+
+/// Tries every rule at token `i`; returns the end (exclusive) and the value.
+fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let dct = ctx.dct;
+
+    // ISO and numeric dates: 1998-03-04, 3/4/1998, 9/27/89.
+    if toks[i].num {
+        if let Some(v) = numeric_date(a) {
+            return Some((i + 1, Val::date(v, false)));
+        }
+    }
+    if let Some(r) = clock(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = calendar(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = weekday_rule(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = deictic(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = relative_unit(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = quarter(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = duration_or_shift(toks, i, ctx) {
+        return Some(r);
+    }
+    if let Some(r) = sets(toks, i) {
+        return Some(r);
+    }
+    if let Some(r) = year_rule(toks, i) {
+        return Some(r);
+    }
+    // Holidays.
+    let words: Vec<&str> = (i..(i + 3).min(toks.len())).map(|k| w(toks, k)).collect();
+    if let Some((n, m, d)) = fixed_holiday(&words) {
+        if let Some(y) = year_tok(toks.get(i + n)) {
+            let v = NaiveDate::from_ymd_opt(y, m, d).map(ymd)?;
+            return Some((i + n + 1, Val::date(v, false)));
+        }
         let v = match dct {
-            Some(a) => {
-                let back = (7 + a.weekday().num_days_from_monday() as i64
-                    - wd.num_days_from_monday() as i64)
-                    % 7;
-                let fwd = (7 - back) % 7;
-                let d = if shift > 0 || (shift == 0 && future && wi == i) {
-                    a + Duration::days(if fwd == 0 { 7 } else { fwd })
-                } else if shift < 0 {
-                    a - Duration::days(if back == 0 { 7 } else { back })
-                } else {
-                    a - Duration::days(back)
-                };
-                day(d, true)
+            Some(dct) => {
+                let t = tense(toks, i, i + n);
+                let y = year_for(dct, m, d, t);
+                ymd(NaiveDate::from_ymd_opt(y, m, d)?)
             }
-            None => unresolved("XXXX-XX-XX", Precision::Day),
+            None => format!("XXXX-{m:02}-{d:02}"),
         };
-        return Some((len, v));
+        return Some((i + n, Val::date(v, true)));
     }
-    // Deictic days.
-    let deictic = match a {
-        "today" | "tonight" => Some(0),
-        "yesterday" => Some(-1),
-        "tomorrow" => Some(1),
-        _ => None,
-    };
-    if let Some(off) = deictic {
-        let v = match dct {
-            Some(d) => day(d + Duration::days(off), true),
-            None => unresolved("XXXX-XX-XX", Precision::Day),
-        };
-        return Some((1, v));
-    }
-    // "last/this/next week|month|year", with "earlier/later this …".
-    let (lead, k) = match a {
-        "earlier" | "later" if matches!(get(i + 1), "this" | "last" | "next") => (Some(a), i + 1),
-        _ => (None, i),
-    };
-    let rel = get(k);
-    if matches!(rel, "last" | "this" | "next" | "past") {
-        let unit = get(k + 1);
-        if let Some(u) = unit_of(unit).filter(|_| !unit.ends_with('s') || unit == "this") {
-            let off = match rel {
-                "last" | "past" => -1,
-                "next" => 1,
-                _ => 0,
-            };
-            let len = k + 2 - i;
-            let Some(d) = dct else {
-                return Some((len, unresolved("XXXX", Precision::Year)));
-            };
-            let mut v = match u {
-                'W' => week_of(d + Duration::weeks(off)),
-                'M' => {
-                    let (y, m) = add_months(d.year(), d.month(), off as i32);
-                    month(y, m, true)?
-                }
-                'Y' => year(d.year() + off as i32, true)?,
-                _ => return None,
-            };
-            v.relative = true;
-            if off == 0 {
-                if lead == Some("earlier") {
-                    v.end = Some((d - Duration::days(1)).max(v.start.unwrap_or(d)));
-                } else if lead == Some("later") {
-                    v.start = Some(d);
-                }
-            }
-            return Some((len, v));
+    // References to the present, past and future.
+    let r = |n: usize, v: &str| Some((i + n, Val::of(TimexType::Date, v)));
+    match (a, w(toks, i + 1), w(toks, i + 2)) {
+        ("now" | "currently" | "nowadays", _, _) => return r(1, "PRESENT_REF"),
+        ("recently", _, _) => return r(1, "PAST_REF"),
+        ("the", "future", _) => return r(2, "FUTURE_REF"),
+        ("the", "near" | "short" | "long", "term" | "future") => return r(3, "FUTURE_REF"),
+        ("the", "past", x) if unit(x).is_none() && number_at(toks, i + 2).is_none() => {
+            return r(2, "PAST_REF")
         }
-    }
-    // "two days ago", "three weeks later", "a month-long".
-    if let Some(n) = number_word(a) {
-        let unit = get(i + 1);
-        if let Some(u) = unit_of(unit) {
-            let after = get(i + 2);
-            if after == "ago" {
-                if let Some(d) = dct {
-                    let v = match u {
-                        'D' => day(d - Duration::days(n as i64), true),
-                        'W' => week_of(d - Duration::weeks(n as i64)),
-                        'M' => {
-                            let (y, m) = add_months(d.year(), d.month(), -(n as i32));
-                            month(y, m, true)?
-                        }
-                        'Y' => year(d.year() - n as i32, true)?,
-                        _ => return None,
-                    };
-                    return Some((3, v));
-                }
-            }
-            if matches!(after, "later" | "earlier" | "before") && u == 'D' {
-                if let Some(base) = last_day.or(dct) {
-                    let sign = if after == "later" { 1 } else { -1 };
-                    return Some((3, day(base + Duration::days(sign * n as i64), true)));
-                }
-            }
-            // "a day" is a duration only after "for", "over", "within"…
-            let article = matches!(a, "a" | "an");
-            let duration_cue = matches!(
-                get(i.wrapping_sub(1)),
-                "for" | "over" | "past" | "last" | "within" | "after"
-            );
-            if u != 'H' && (!article || duration_cue) {
-                let unit_code = if u == 'E' {
-                    "10Y".to_string()
-                } else {
-                    u.to_string()
-                };
-                let value = if u == 'E' {
-                    format!("P{}Y", n * 10)
-                } else {
-                    format!("P{n}{unit_code}")
-                };
-                return Some((
-                    2,
-                    Val {
-                        value,
-                        precision: None,
-                        start: None,
-                        end: None,
-                        kind: TimexType::Duration,
-                        relative: false,
-                    },
-                ));
-            }
-        }
-    }
-    if let Some(u) = a.strip_suffix("-long").and_then(unit_of) {
-        return Some((
-            1,
-            Val {
-                value: format!("P1{u}"),
-                precision: None,
-                start: None,
-                end: None,
-                kind: TimexType::Duration,
-                relative: false,
-            },
-        ));
-    }
-    if matches!(a, "the") && matches!(get(i + 1), "next" | "following") && get(i + 2) == "day" {
-        if let Some(base) = last_day.or(dct) {
-            return Some((3, day(base + Duration::days(1), true)));
-        }
-    }
-    if matches!(a, "now" | "currently" | "nowadays") {
-        return Some((
-            1,
-            Val {
-                value: "PRESENT_REF".into(),
-                precision: None,
-                start: dct,
-                end: dct,
-                kind: TimexType::Date,
-                relative: true,
-            },
-        ));
+        ("recent", x, _) if unit(x).is_some_and(|u| u.1) => return r(2, "PAST_REF"),
+        _ => {}
     }
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+fn numeric_date(a: &str) -> Option<String> {
+    if a.len() == 10 && a.as_bytes()[4] == b'-' && a.as_bytes()[7] == b'-' {
+        let d = NaiveDate::parse_from_str(a, "%Y-%m-%d").ok()?;
+        return Some(ymd(d));
     }
-    fn run(text: &str, dct: NaiveDate) -> Vec<TimeExpr> {
-        let an = sitrep_text::segment(text);
-        extract(text, &an, Some(dct))
+    let parts: Vec<&str> = a.split('/').collect();
+    if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4) {
+        let m: u32 = parts[0].parse().ok()?;
+        let d: u32 = parts[1].parse().ok()?;
+        let mut y: i32 = parts[2].parse().ok()?;
+        if parts[2].len() == 2 {
+            y += if y < 50 { 2000 } else { 1900 };
+        } else if parts[2].len() != 4 {
+            return None;
+        }
+        return NaiveDate::from_ymd_opt(y, m, d).map(ymd);
     }
-    fn one(text: &str, dct: NaiveDate) -> TimeExpr {
-        let v = run(text, dct);
-        assert_eq!(v.len(), 1, "{text}: {v:?}");
-        v.into_iter().next().unwrap()
-    }
-
-    #[test]
-    fn weekday_is_the_last_one_in_past_news() {
-        // 2025-09-20 is a Saturday.
-        let t = one(
-            "The army reported Friday that it had withdrawn.",
-            d(2025, 9, 20),
-        );
-        assert_eq!(
-            (t.text.as_str(), t.value.as_str()),
-            ("Friday", "2025-09-19")
-        );
-        // Said on a Friday, "Friday" is that day.
-        assert_eq!(
-            one("Officials said on Friday.", d(2025, 9, 19)).value,
-            "2025-09-19"
-        );
-        assert_eq!(
-            one("Talks resume next Friday.", d(2025, 9, 19)).value,
-            "2025-09-26"
-        );
-        assert_eq!(
-            one("Talks will resume on Monday.", d(2025, 9, 19)).value,
-            "2025-09-22"
-        );
-    }
-
-    #[test]
-    fn month_day_without_year_takes_the_nearest() {
-        assert_eq!(
-            one("On September 19, forces raided a house.", d(2025, 9, 20)).value,
-            "2025-09-19"
-        );
-        assert_eq!(
-            one("It began on December 30.", d(2026, 1, 2)).value,
-            "2025-12-30"
-        );
-        let t = one("a raid on Aug. 19, 2025 in the town", d(2025, 9, 20));
-        assert_eq!(
-            (t.value.as_str(), t.precision),
-            ("2025-08-19", Some(Precision::Day))
-        );
-        assert_eq!(one("on 3 March 2024", d(2025, 9, 20)).value, "2024-03-03");
-    }
-
-    #[test]
-    fn years_decades_and_counts() {
-        let t = one("involved in the 2013 bombing", d(2025, 9, 20));
-        assert_eq!(
-            (t.value.as_str(), t.start_date, t.end_date),
-            ("2013", Some(d(2013, 1, 1)), Some(d(2013, 12, 31)))
-        );
-        assert_eq!(one("fighting in the 1990s", d(2025, 9, 20)).value, "199X");
-        assert!(run("The blast killed 2013 people.", d(2025, 9, 20)).is_empty());
-    }
-
-    #[test]
-    fn weeks_months_relative() {
-        let t = one("ISIS killed a member of the SDF last week.", d(2025, 9, 20));
-        assert_eq!(
-            (t.value.as_str(), t.start_date, t.end_date),
-            ("2025-W37", Some(d(2025, 9, 8)), Some(d(2025, 9, 14)))
-        );
-        let t = one("He was in Damascus earlier this month.", d(2025, 9, 20));
-        assert_eq!(
-            (t.value.as_str(), t.precision, t.start_date, t.end_date),
-            (
-                "2025-09",
-                Some(Precision::Month),
-                Some(d(2025, 9, 1)),
-                Some(d(2025, 9, 19))
-            )
-        );
-        assert_eq!(one("last month", d(2025, 1, 15)).value, "2024-12");
-        assert_eq!(one("next year", d(2025, 1, 15)).value, "2026");
-        // ISO week across a year end: 2021-01-01 is in 2020-W53.
-        assert_eq!(one("last week", d(2021, 1, 8)).value, "2020-W53");
-    }
-
-    #[test]
-    fn ago_later_and_durations() {
-        assert_eq!(one("two days ago", d(2024, 3, 1)).value, "2024-02-28"); // leap year
-        let v = run(
-            "The raid was on March 3, 2024. Two days later, troops left.",
-            d(2024, 3, 10),
-        );
-        assert_eq!(v[1].value, "2024-03-05");
-        assert_eq!(
-            one("a three-week siege lasted 3 months", d(2024, 3, 10)).value,
-            "P3M"
-        );
-        assert_eq!(one("a month-long siege", d(2024, 3, 10)).value, "P1M");
-    }
+    None
 }
+
+/// Clock times: "10:35 a.m.", "10 p.m. EST", "noon", "midnight", with the
+/// day they attach to ("10 p.m. Wednesday", "Friday at noon").
+fn clock(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let (hh, mm, mut j) = match a {
+        "noon" | "midday" => (12, 0, i + 1),
+        "midnight" => (24, 0, i + 1),
+        _ if toks[i].num => {
+            let (h, m) = match a.split_once(':') {
+                Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
+                Some(_) => return None,
+                None => (a.parse::<u32>().ok()?, 0),
+            };
+            let ampm = w(toks, i + 1);
+            let h = match ampm {
+                "a.m." | "am" | "a.m" => {
+                    if h == 12 {
+                        0
+                    } else {
+                        h
+                    }
+                }
+                "p.m." | "pm" | "p.m" => {
+                    if h == 12 {
+                        12
+                    } else {
+                        h + 12
+                    }
+                }
+                "o'clock" => h,
+                _ if a.contains(':') && h < 24 && w(toks, i + 1) != "," => h,
+                _ => return None,
+            };
+            if h > 24
+                || m > 59
+                || !(1..=12).contains(&a.split(':').next()?.parse::<u32>().ok()?)
+                    && !a.contains(':')
+            {
+                return None;
+            }
+            let j = if a.contains(':')
+                && !matches!(
+                    ampm,
+                    "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m" | "o'clock"
+                ) {
+                i + 1
+            } else {
+                i + 2
+            };
+            (h, m, j)
+        }
+        _ => return None,
+    };
+    // Time zones.
+    if matches!(
+        w(toks, j),
+        "est" | "edt" | "gmt" | "utc" | "pst" | "pdt" | "cst" | "cdt" | "mst" | "bst" | "cet"
+    ) {
+        j += 1;
+    } else if w(toks, j) == "local" && w(toks, j + 1) == "time" {
+        j += 2;
+    }
+    // The day: "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST Nov. 9".
+    let mut day = None;
+    let k = if w(toks, j) == "," { j + 1 } else { j };
+    if let Some((e, v)) = weekday_rule(toks, k, ctx)
+        .or_else(|| deictic(toks, k, ctx))
+        .or_else(|| calendar(toks, k, ctx))
+    {
+        if let Some((Precision::Day, d, _)) = interval(&v.value) {
+            day = Some(d);
+            j = e;
+        }
+    }
+    let day = day.or(ctx.anchor_day());
+    let hm = if mm == 0 && matches!(a, "noon" | "midday" | "midnight") {
+        format!("{hh:02}:00")
+    } else {
+        format!("{hh:02}:{mm:02}")
+    };
+    let value = match day {
+        Some(d) => format!("{}T{hm}", ymd(d)),
+        None => format!("XXXX-XX-XXT{hm}"),
+    };
+    Some((
+        j,
+        Val {
+            value,
+            kind: TimexType::Time,
+            bounds: None,
+            relative: true,
+            reference: true,
+        },
+    ))
+}
+
+/// Calendar dates: "September 19", "Sept. 19, 2025", "19 September 2025",
+/// "September 2025", "September", "the 1990s", "fiscal 1989".
+fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let cap = toks.get(i)?.cap;
+    if let Some(m) = month(a) {
+        if matches!(a, "may" | "march") && !cap {
+            return None;
+        }
+        // Month day [, year].
+        if let Some(d) = day_tok(toks.get(i + 1)) {
+            let yi = if w(toks, i + 2) == "," { i + 3 } else { i + 2 };
+            if let Some(y) = year_tok(toks.get(yi)) {
+                let v = NaiveDate::from_ymd_opt(y, m, d).map(ymd)?;
+                return Some((yi + 1, Val::date(v, false)));
+            }
+            let v = match ctx.dct {
+                Some(dct) => {
+                    let t = tense(toks, i, i + 2);
+                    let y = year_for(dct, m, d, t);
+                    ymd(NaiveDate::from_ymd_opt(y, m, d)?)
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
+            };
+            return Some((i + 2, Val::date(v, true)));
+        }
+        // Month [of|,] year.
+        let yi = if matches!(w(toks, i + 1), "of" | ",") {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(y) = year_tok(toks.get(yi)) {
+            return Some((yi + 1, Val::date(ym(y, m), false)));
+        }
+        if !cap || a == "may" && !month_context(toks, i) || a.len() <= 3 && !a.ends_with('.') {
+            return None;
+        }
+        let v = match ctx.dct {
+            Some(dct) => {
+                let t = tense(toks, i, i + 1);
+                ym(year_for(dct, m, 0, t), m)
+            }
+            None => format!("XXXX-{m:02}"),
+        };
+        return Some((i + 1, Val::date(v, true)));
+    }
+    // Day month [year].
+    if let Some(d) = day_tok(toks.get(i)) {
+        let mi = if w(toks, i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(m) = toks.get(mi).and_then(|t| month(&t.w).filter(|_| t.cap)) {
+            let yi = if w(toks, mi + 1) == "," {
+                mi + 2
+            } else {
+                mi + 1
+            };
+            if let Some(y) = year_tok(toks.get(yi)) {
+                let v = NaiveDate::from_ymd_opt(y, m, d).map(ymd)?;
+                return Some((yi + 1, Val::date(v, false)));
+            }
+            let v = match ctx.dct {
+                Some(dct) => {
+                    let t = tense(toks, i, mi + 1);
+                    ymd(NaiveDate::from_ymd_opt(year_for(dct, m, d, t), m, d)?)
+                }
+                None => format!("XXXX-{m:02}-{d:02}"),
+            };
+            return Some((mi + 1, Val::date(v, true)));
+        }
+    }
+    // Decades: "1990s", "the nineties".
+    if toks.get(i)?.num && a.len() == 5 && a.ends_with('s') {
+        let y: i32 = a[..4].parse().ok()?;
+        if y % 10 == 0 {
+            return Some((i + 1, Val::date(format!("{:03}", y / 10), false)));
+        }
+    }
+    let dec = match a {
+        "fifties" => Some(195),
+        "sixties" => Some(196),
+        "seventies" => Some(197),
+        "eighties" => Some(198),
+        "nineties" => Some(199),
+        _ => None,
+    };
+    if let Some(d) = dec {
+        if i > 0 && w(toks, i - 1) == "the" {
+            return Some((i + 1, Val::date(format!("{d}"), false)));
+        }
+    }
+    // Centuries: "the 20th century", "this century".
+    if let Some(n) = ordinal(a) {
+        if w(toks, i + 1) == "century" && (1..=30).contains(&n) {
+            return Some((i + 2, Val::date(format!("{:02}", n - 1), false)));
+        }
+    }
+    // "fiscal 1989", "fiscal year 1990".
+    if a == "fiscal" {
+        let k = if w(toks, i + 1) == "year" {
+            i + 2
+        } else {
+            i + 1
+        };
+        if let Some(y) = year_tok(toks.get(k)) {
+            return Some((k + 1, Val::date(format!("{y:04}"), false)));
+        }
+    }
+    // Seasons: "summer", "summer 1998", "the summer of 1998".
+    if let Some(s) = season(a) {
+        let yi = if w(toks, i + 1) == "of" { i + 2 } else { i + 1 };
+        if let Some(y) = year_tok(toks.get(yi)) {
+            return Some((yi + 1, Val::date(format!("{y:04}-{s}"), false)));
+        }
+        let prev = if i > 0 { w(toks, i - 1) } else { "" };
+        let shift = match (prev, if i > 1 { w(toks, i - 2) } else { "" }) {
+            ("past", "this") => Some(-1),
+            ("last" | "past", _) => Some(-1),
+            ("next" | "coming", _) => Some(1),
+            ("this", _) => Some(0),
+            _ => None,
+        };
+        let dct = ctx.dct?;
+        let shift = shift?;
+        let cur = dct.year();
+        let (sm, _) = match s {
+            "SP" => (3, 5),
+            "SU" => (6, 8),
+            "FA" => (9, 11),
+            _ => (12, 2),
+        };
+        let y = match shift {
+            -1 => {
+                if NaiveDate::from_ymd_opt(cur, sm, 1)? < dct && s != "WI" {
+                    if prev == "past" && w(toks, i.saturating_sub(2)) == "this" {
+                        cur
+                    } else if dct.month() > sm + 2 {
+                        cur
+                    } else {
+                        cur - 1
+                    }
+                } else {
+                    cur - 1
+                }
+            }
+            1 => {
+                if NaiveDate::from_ymd_opt(cur, sm, 1)? > dct {
+                    cur
+                } else {
+                    cur + 1
+                }
+            }
+            _ => cur,
+        };
+        return Some((i + 1, Val::date(format!("{y:04}-{s}"), true)));
+    }
+    None
+}
+
+/// Whether a capitalised "May" is the month: next to a date-like word.
+fn month_context(toks: &[Tok], i: usize) -> bool {
+    let prev = if i > 0 { w(toks, i - 1) } else { "" };
+    matches!(
+        prev,
+        "in" | "since"
+            | "until"
+            | "by"
+            | "early"
+            | "late"
+            | "mid"
+            | "last"
+            | "next"
+            | "this"
+            | "of"
+            | "-"
+            | "through"
+            | "from"
+            | "before"
+            | "after"
+            | "during"
+            | "and"
+            | "to"
+    ) && i > 0
+}
+
+/// Weekdays: "Friday", "last Friday", "Friday morning", "Friday, Oct. 13",
+/// and plural weekdays as sets ("Tuesday nights").
+fn weekday_rule(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let plural = a.strip_suffix('s').and_then(weekday);
+    if let Some(wd) = plural {
+        let n = wd.num_days_from_monday() + 1;
+        let (j, pod) = match part_of_day(w(toks, i + 1)) {
+            Some(p) => (i + 2, format!("T{p}")),
+            None => (i + 1, String::new()),
+        };
+        return Some((j, Val::of(TimexType::Set, format!("XXXX-WXX-{n}{pod}"))));
+    }
+    let wd = weekday(a)?;
+    if !toks.get(i)?.cap {
+        return None;
+    }
+    let mut j = i + 1;
+    // "Friday, Oct. 13" / "Friday Oct. 13": the explicit date wins.
+    let k = if w(toks, j) == "," { j + 1 } else { j };
+    if month(w(toks, k)).is_some() {
+        if let Some((e, v)) = calendar(toks, k, ctx) {
+            if interval(&v.value).is_some_and(|x| x.0 == Precision::Day) {
+                return Some((e, v));
+            }
+        }
+    }
+    let prev = if i > 0 { w(toks, i - 1) } else { "" };
+    let shift = match prev {
+        "last" | "past" | "previous" => -1,
+        "next" | "coming" | "following" => 1,
+        _ => 0,
+    };
+    let t = tense(toks, i, i + 1);
+    let base = if matches!(prev, "previous" | "following") {
+        ctx.anchor_day()
+    } else {
+        ctx.dct
+    };
+    let d = base.map(|d| weekday_date(d, wd, t, shift));
+    let mut value = match d {
+        Some(d) => ymd(d),
+        None => "XXXX-XX-XX".to_string(),
+    };
+    let mut kind = TimexType::Date;
+    if let Some(p) = part_of_day(w(toks, j)) {
+        value.push_str(&format!("T{p}"));
+        kind = TimexType::Time;
+        j += 1;
+    }
+    Some((
+        j,
+        Val {
+            value,
+            kind,
+            bounds: None,
+            relative: true,
+            reference: true,
+        },
+    ))
+}
+
+/// "today", "yesterday morning", "tonight", "this morning", "last night".
+fn deictic(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let (off, mut j, mut pod) = match (a, w(toks, i + 1)) {
+        ("today", _) => (0, i + 1, None),
+        ("tonight", _) => (0, i + 1, Some("NI")),
+        ("yesterday", _) => (-1, i + 1, None),
+        ("tomorrow", _) => (1, i + 1, None),
+        ("this", p) if part_of_day(p).is_some() && p != "overnight" => (0, i + 2, part_of_day(p)),
+        ("last", "night") => (-1, i + 2, Some("NI")),
+        ("overnight", _) => return None,
+        _ => return None,
+    };
+    if pod.is_none() {
+        if let Some(p) = part_of_day(w(toks, j)) {
+            pod = Some(p);
+            j += 1;
+        }
+    }
+    let mut value = match ctx.dct {
+        Some(d) => ymd(d + Duration::days(off)),
+        None => "XXXX-XX-XX".into(),
+    };
+    let mut kind = TimexType::Date;
+    if let Some(p) = pod {
+        value.push('T');
+        value.push_str(p);
+        kind = TimexType::Time;
+    }
+    Some((
+        j,
+        Val {
+            value,
+            kind,
+            bounds: None,
+            relative: true,
+            reference: true,
+        },
+    ))
+}
+
+/// "this/last/next week|month|year|quarter|weekend|decade|century",
+/// "earlier this month", "later this year", "the following day", "that
+/// year", "the same day".
+fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let (lead, k) = match (a, w(toks, i + 1)) {
+        ("earlier" | "later", "this" | "last" | "next" | "that") => (Some(a), i + 1),
+        ("the", "previous" | "following" | "next" | "same" | "last") => (None, i + 1),
+        ("that", "same") => (None, i + 1),
+        _ => (None, i),
+    };
+    let rel = w(toks, k);
+    if !matches!(
+        rel,
+        "last" | "this" | "next" | "coming" | "previous" | "following" | "same" | "that"
+    ) {
+        return None;
+    }
+    let uw = w(toks, k + 1);
+    let weekend = uw == "weekend";
+    let (u, plural) = if weekend {
+        (Unit::Week, false)
+    } else {
+        unit(uw)?
+    };
+    if plural || u.is_time() {
+        return None;
+    }
+    let the = k > i && a == "the";
+    let ref_based =
+        matches!(rel, "previous" | "following" | "same" | "that") || (the && rel == "next");
+    let off = match rel {
+        "last" | "previous" => -1,
+        "next" | "following" | "coming" => 1,
+        _ => 0,
+    };
+    let j = k + 2;
+    let base = if ref_based { ctx.anchor_day() } else { ctx.dct };
+    let Some(d) = base else {
+        return Some((j, Val::date("XXXX".into(), true)));
+    };
+    if rel == "that" && matches!(u, Unit::Year) {
+        // "that year": the year of the last date mentioned.
+        let y = ctx
+            .last
+            .as_deref()
+            .and_then(interval)
+            .map(|x| x.1.year())
+            .unwrap_or(d.year());
+        return Some((j, Val::date(format!("{y:04}"), true)));
+    }
+    if weekend {
+        let wk = d + Duration::weeks(off as i64);
+        return Some((j, Val::date(format!("{}-WE", week_value(wk)), true)));
+    }
+    let mut v = Val::date(relative_to(d, u, off)?, true);
+    if off == 0 && base == ctx.dct {
+        if let Some((_, s, e)) = interval(&v.value) {
+            if lead == Some("earlier") {
+                v.bounds = Some((s, (d - Duration::days(1)).max(s)));
+            } else if lead == Some("later") {
+                v.bounds = Some((d.min(e), e));
+            }
+        }
+    }
+    Some((j, v))
+}
+
+/// Quarters and halves: "the third quarter", "third-quarter", "the fourth
+/// quarter of 1990", "the 1988 second quarter", "the first half", "the
+/// quarter", "the year-earlier quarter".
+fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let mut k = i;
+    let mut year = None;
+    if w(toks, k) == "the" {
+        k += 1;
+    }
+    if let Some(y) = year_tok(toks.get(k)) {
+        year = Some(y);
+        k += 1;
+    }
+    if w(toks, k) == "fiscal" {
+        k += 1;
+    }
+    let mut year_ago = false;
+    if matches!(w(toks, k), "year")
+        && w(toks, k + 1) == "-"
+        && matches!(w(toks, k + 2), "earlier" | "ago")
+    {
+        year_ago = true;
+        k += 3;
+    } else if matches!(w(toks, k), "latest" | "current" | "same") {
+        k += 1;
+    }
+    let n = ordinal(w(toks, k));
+    let mut j = if n.is_some() { k + 1 } else { k };
+    if w(toks, j) == "-" {
+        j += 1;
+    }
+    let what = w(toks, j);
+    let half = what == "half";
+    if what != "quarter" && !half {
+        return None;
+    }
+    if n.is_none() && !(k > i || year_ago) {
+        return None;
+    }
+    if half && !matches!(n, Some(1 | 2)) {
+        return None;
+    }
+    if matches!(n, Some(q) if q == 0 || q > 4) {
+        return None;
+    }
+    j += 1;
+    if year.is_none() && w(toks, j) == "of" {
+        if let Some(y) = year_tok(toks.get(j + 1)) {
+            year = Some(y);
+            j += 2;
+        }
+    }
+    // "the quarter" / "the year-earlier quarter": the last quarter mentioned.
+    let last_q = ctx.last.as_deref().filter(|v| v.contains("-Q"));
+    let letter = if half { "H" } else { "Q" };
+    let value = match (n, year) {
+        (Some(q), Some(y)) => format!("{y:04}-{letter}{q}"),
+        (Some(q), None) => match ctx.dct {
+            Some(d) => {
+                format!("{:04}-{letter}{q}", d.year())
+            }
+            None => format!("XXXX-{letter}{q}"),
+        },
+        (None, _) if half => return None,
+        (None, Some(y)) => {
+            // "the 1988 quarter": the quarter last talked about, that year.
+            let q = last_q
+                .and_then(|v| v.split_once("-Q"))
+                .map(|x| x.1.to_string())
+                .or_else(|| {
+                    ctx.dct
+                        .map(|d| (((quarter_of(d.month()) + 2) % 4) + 1).to_string())
+                })?;
+            format!("{y:04}-Q{q}")
+        }
+        (None, None) if w(toks, k.saturating_sub(1)) == "current" => {
+            let d = ctx.dct?;
+            relative_to(d, Unit::Quarter, 0)?
+        }
+        (None, None) => {
+            let base = match last_q {
+                Some(v) => v.to_string(),
+                None => {
+                    let d = ctx.dct?;
+                    relative_to(d, Unit::Quarter, -1)?
+                }
+            };
+            base
+        }
+    };
+    let value = if year_ago {
+        shift_value(&value, Unit::Year, -1)?
+    } else {
+        value
+    };
+    Some((j, Val::date(value, n.is_none() || year.is_none())))
+}
+
+/// Durations ("three years", "a two-week", "the past 18 months", "2 1/2
+/// hours"), ages ("8-month-old") and shifts ("two days later", "a year
+/// earlier", "three weeks ago").
+fn duration_or_shift(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    let (n, mut j) = number_at(toks, i)?;
+    let article = matches!(w(toks, i), "a" | "an");
+    let hyphen = w(toks, j) == "-";
+    if hyphen {
+        j += 1;
+    }
+    let uw = w(toks, j);
+    let (u, plural) = unit(uw)?;
+    // "one day" / "a day": a duration only as a measure, not "one day he left".
+    if n.is_none() && !plural {
+        return None;
+    }
+    j += 1;
+    // "two to three weeks": the range keeps the first count.
+    let after = w(toks, j);
+    // "a month-long siege".
+    if after == "-" && w(toks, j + 1) == "long" {
+        return Some((j + 2, Val::of(TimexType::Duration, u.duration(n))));
+    }
+    // Ages ("a 45-year-old") are not time expressions.
+    if hyphen && after == "-" && w(toks, j + 1) == "old" {
+        return None;
+    }
+    // "two days later" is a date; "two days after the vote" a duration
+    // anchored on an event.
+    if matches!(
+        after,
+        "ago" | "earlier" | "later" | "afterward" | "afterwards"
+    ) && !hyphen
+    {
+        let count = n.map(|x| x.round() as i32);
+        let sign = if after == "ago" || after == "earlier" {
+            -1
+        } else {
+            1
+        };
+        // "several years ago" is a vague past.
+        let Some(c) = count else {
+            let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+            return Some((j + 1, Val::of(TimexType::Date, v)));
+        };
+        if u.is_time() {
+            return Some((j + 1, Val::of(TimexType::Duration, u.duration(n))));
+        }
+        // "a year earlier/ago" in a report on a quarter: the year-ago quarter.
+        let quarter_ref = ctx.last.as_deref().filter(|v| v.contains("-Q"));
+        let value = if after == "ago" {
+            match (quarter_ref, u) {
+                (Some(q), Unit::Year) => shift_value(q, u, -c),
+                _ => ctx.dct.and_then(|d| relative_to(d, u, -c)),
+            }
+        } else {
+            match ctx.last.as_deref() {
+                Some(last) => shift_value(last, u, sign * c).or_else(|| {
+                    let d = interval(last)?.1;
+                    relative_to(d, u, sign * c)
+                }),
+                None => ctx.dct.and_then(|d| relative_to(d, u, sign * c)),
+            }
+        };
+        let value = value.unwrap_or_else(|| {
+            if sign < 0 {
+                "PAST_REF".into()
+            } else {
+                "FUTURE_REF".into()
+            }
+        });
+        let mut v = Val::date(value, true);
+        v.reference = false;
+        return Some((j + 1, v));
+    }
+    if matches!(after, "to" | "or")
+        && number_word(w(toks, j + 1)).is_some()
+        && unit(w(toks, j + 2)).is_some()
+    {
+        j += 3;
+    }
+    // A bare "a year"/"a day" is a duration only as a measure: after "for",
+    // "over", "within", "in", "after", "about"… or before "-long".
+    if article && !hyphen {
+        let prev = if i > 0 { w(toks, i - 1) } else { "" };
+        let measure = matches!(
+            prev,
+            "for"
+                | "over"
+                | "within"
+                | "in"
+                | "after"
+                | "about"
+                | "nearly"
+                | "almost"
+                | "than"
+                | "least"
+                | "past"
+                | "last"
+                | "next"
+                | "first"
+                | "only"
+                | "just"
+                | "some"
+                | "lasted"
+                | "took"
+                | "spent"
+                | "than,"
+                | "up"
+        );
+        if !measure {
+            return None;
+        }
+    }
+    Some((j, Val::of(TimexType::Duration, u.duration(n))))
+}
+
+/// Sets: "daily", "weekly", "every day", "each year", "each Thursday".
+fn sets(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    let v = match a {
+        "daily" => "P1D",
+        "weekly" => "P1W",
+        "monthly" => "P1M",
+        "annually" | "yearly" => "P1Y",
+        "hourly" => "PT1H",
+        "every" | "each" => {
+            let b = w(toks, i + 1);
+            if let Some(wd) = weekday(b) {
+                let n = wd.num_days_from_monday() + 1;
+                return Some((i + 2, Val::of(TimexType::Set, format!("XXXX-WXX-{n}"))));
+            }
+            if let Some(m) = month(b).filter(|_| toks.get(i + 1).is_some_and(|t| t.cap)) {
+                return Some((i + 2, Val::of(TimexType::Set, format!("XXXX-{m:02}"))));
+            }
+            let (n, k) = match number_word(b).filter(|_| !matches!(b, "a" | "an")) {
+                Some(n) => (n, i + 2),
+                None => (1, i + 1),
+            };
+            let (u, _) = unit(w(toks, k))?;
+            return Some((k + 1, Val::of(TimexType::Set, u.duration(Some(n as f64)))));
+        }
+        _ => return None,
+    };
+    Some((i + 1, Val::of(TimexType::Set, v)))
+}
+
+/// Years: "in 2013", "the 2013 bombing", spelled years ("nineteen
+/// ninety-six").
+fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
+    let a = w(toks, i);
+    if a == "nineteen" {
+        let b = w(toks, i + 1);
+        let tens = [
+            "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        ];
+        if let Some(t) = tens.iter().position(|x| *x == b) {
+            let mut y = 1900 + 10 * (t as i32 + 1);
+            let mut j = i + 2;
+            let k = if w(toks, j) == "-" { j + 1 } else { j };
+            if let Some(u) = number_word(w(toks, k)).filter(|u| (1..10).contains(u)) {
+                y += u as i32;
+                j = k + 1;
+            }
+            return Some((j, Val::date(format!("{y}"), false)));
+        }
+    }
+    let y = year_tok(toks.get(i))?;
+    if !(1800..=2100).contains(&y) {
+        return None;
+    }
+    let prev = if i > 0 { w(toks, i - 1) } else { "" };
+    let next = w(toks, i + 1);
+    let yearish_prev = matches!(
+        prev,
+        "in" | "since"
+            | "of"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "the"
+            | "early"
+            | "late"
+            | "mid"
+            | "before"
+            | "after"
+            | "during"
+            | "through"
+            | "throughout"
+            | "to"
+            | "and"
+            | ","
+            | "’s"
+            | "'s"
+            | "year"
+            | "between"
+            | "around"
+            | "circa"
+            | "–"
+            | "-"
+            | "fiscal"
+            | "for"
+            | "at"
+            | "on"
+            | "("
+            | "or"
+            | "spring"
+            | "summer"
+            | "fall"
+            | "winter"
+            | "autumn"
+            | "post"
+            | "pre"
+            | "end"
+    );
+    let count_next = matches!(
+        next,
+        "people"
+            | "troops"
+            | "soldiers"
+            | "civilians"
+            | "fighters"
+            | "members"
+            | "persons"
+            | "killed"
+            | "dead"
+            | "were"
+            | "homes"
+            | "families"
+            | "residents"
+            | "shares"
+            | "points"
+            | "%"
+            | "percent"
+            | "tons"
+            | "acres"
+            | "miles"
+            | "feet"
+            | "meters"
+            | "employees"
+            | "workers"
+            | "jobs"
+            | "units"
+            | "cars"
+            | "votes"
+    );
+    if (yearish_prev || i == 0) && !count_next && !matches!(prev, "$" | "#") {
+        return Some((i + 1, Val::date(format!("{y:04}"), false)));
+    }
+    None
+}
+
+/// Extends a match over the modifiers and determiners TimeML puts inside the
+/// expression: "the", "early", "late", "mid-", "nearly", "more than", "the
+/// past", "at least"…
+fn extend(toks: &[Tok], i: usize, j: usize, val: &Val) -> (usize, usize) {
+    let mut s = i;
+    loop {
+        let p1 = if s > 0 { w(toks, s - 1) } else { "" };
+        let p2 = if s > 1 { w(toks, s - 2) } else { "" };
+        let p3 = if s > 2 { w(toks, s - 3) } else { "" };
+        let dur = val.kind == TimexType::Duration;
+        let take = match p1 {
+            "-" if matches!(p2, "mid" | "post" | "pre" | "late" | "early") => 2,
+            "early" | "late" | "mid" | "nearly" | "almost" | "about" | "roughly"
+            | "approximately" | "some" | "only" | "just" | "around" | "sometime" => 1,
+            "than" if matches!(p2, "more" | "less" | "fewer") => {
+                if p3 == "no" {
+                    3
+                } else {
+                    2
+                }
+            }
+            "least" if p2 == "at" => 2,
+            "most" if p2 == "at" => 2,
+            "past" | "last" | "next" | "first" | "latest" | "coming" | "previous" | "final"
+            | "following" | "initial"
+                if dur =>
+            {
+                1
+            }
+            "past" if p2 == "this" => 2,
+            "last" | "this" | "next" | "coming" | "past"
+                if season(&toks[i].w).is_some() || month(&toks[i].w).is_some() =>
+            {
+                1
+            }
+            "the" => 1,
+            _ => 0,
+        };
+        if take == 0 || s < take {
+            break;
+        }
+        s -= take;
+        if p1 == "the" {
+            break;
+        }
+    }
+    // A lone "the" before a plain year or month is not part of it ("the 2013
+    // bombing"), but it is before decades, quarters and durations.
+    if s < i && w(toks, s) == "the" && s + 1 == i && val.kind == TimexType::Date {
+        let v = &val.value;
+        let keep =
+            v.len() <= 3 || v.contains("-Q") || v.contains("-H") || !toks[i].num && !toks[i].cap;
+        if !keep {
+            s += 1;
+        }
+    }
+    (s, j)
+}
+
+#[cfg(test)]
+mod tests;

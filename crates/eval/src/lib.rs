@@ -1,0 +1,63 @@
+//! # sitrep-eval: scorers
+//!
+//! Each stage has a scorer here that reads a public benchmark in its own
+//! format, runs the stage and prints the field's standard metric as JSON:
+//!
+//! - [`time`]: TempEval-3 strict/relaxed extraction F1 and type/value F1 on
+//!   TimeML (`sitrep eval time`).
+//!
+//! Splits are fixed in the repository (`splits/`), so dev figures are
+//! reproducible and the dev documents are never used for tuning rules.
+
+pub mod time;
+pub mod timeml;
+
+/// Which part of a corpus to score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Split {
+    /// The fixed dev split (reported figures).
+    Dev,
+    /// Everything but the dev split (used for development).
+    Train,
+    /// The whole corpus.
+    All,
+}
+
+impl Split {
+    pub fn name(self) -> &'static str {
+        match self {
+            Split::Dev => "dev",
+            Split::Train => "train",
+            Split::All => "all",
+        }
+    }
+    /// Whether a document is kept, given whether it is in the dev list.
+    pub fn keeps(self, in_dev: bool) -> bool {
+        match self {
+            Split::Dev => in_dev,
+            Split::Train => !in_dev,
+            Split::All => true,
+        }
+    }
+}
+
+/// Precision, recall and F1 of `hit` matches over `sys` predictions and
+/// `gold` references (0 where undefined).
+pub fn f1(hit: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
+    let p = if sys > 0 {
+        hit as f64 / sys as f64
+    } else {
+        0.0
+    };
+    let r = if gold > 0 {
+        hit as f64 / gold as f64
+    } else {
+        0.0
+    };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    (p, r, f)
+}

@@ -1,0 +1,315 @@
+use super::*;
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).unwrap()
+}
+fn run(text: &str, dct: NaiveDate) -> Vec<TimeExpr> {
+    let an = sitrep_text::segment(text);
+    extract(text, &an, Some(dct))
+}
+fn one(text: &str, dct: NaiveDate) -> TimeExpr {
+    let v = run(text, dct);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    v.into_iter().next().unwrap()
+}
+/// (text, value) of the single expression found.
+fn tv(text: &str, dct: NaiveDate) -> (String, String) {
+    let t = one(text, dct);
+    (t.text, t.value)
+}
+
+#[test]
+fn weekday_is_the_last_one_in_past_news() {
+    // 2025-09-20 is a Saturday.
+    let t = one(
+        "The army reported Friday that it had withdrawn.",
+        d(2025, 9, 20),
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Friday", "2025-09-19")
+    );
+    assert_eq!(
+        (t.start_date, t.end_date),
+        (Some(d(2025, 9, 19)), Some(d(2025, 9, 19)))
+    );
+    // Said on a Friday, "Friday" is that day.
+    assert_eq!(
+        one("Officials said on Friday.", d(2025, 9, 19)).value,
+        "2025-09-19"
+    );
+    assert_eq!(
+        one("Talks resume next Friday.", d(2025, 9, 19)).value,
+        "2025-09-26"
+    );
+    assert_eq!(
+        one("Talks will resume on Monday.", d(2025, 9, 19)).value,
+        "2025-09-22"
+    );
+    assert_eq!(
+        one("He was freed last Tuesday.", d(2025, 9, 19)).value,
+        "2025-09-16"
+    );
+}
+
+#[test]
+fn month_day_without_year_follows_tense() {
+    assert_eq!(
+        one("On September 19, forces raided a house.", d(2025, 9, 20)).value,
+        "2025-09-19"
+    );
+    // Across a year boundary.
+    assert_eq!(
+        one("It began on December 30.", d(2026, 1, 2)).value,
+        "2025-12-30"
+    );
+    assert_eq!(
+        one("Elections will be held on January 4.", d(2025, 12, 20)).value,
+        "2026-01-04"
+    );
+    let t = one("a raid on Aug. 19, 2025 in the town", d(2025, 9, 20));
+    assert_eq!(
+        (t.value.as_str(), t.precision),
+        ("2025-08-19", Some(Precision::Day))
+    );
+    assert_eq!(one("on 3 March 2024", d(2025, 9, 20)).value, "2024-03-03");
+    assert_eq!(
+        one("on the 3rd of March 2024", d(2025, 9, 20)).value,
+        "2024-03-03"
+    );
+    // Leap day.
+    let t = one("Voting ended on Feb. 29, 2024.", d(2024, 3, 5));
+    assert_eq!(t.end_date, Some(d(2024, 2, 29)));
+    // A bare month: the last one in past tense, the next one in future.
+    assert_eq!(
+        one("Prices fell in December.", d(2025, 3, 4)).value,
+        "2024-12"
+    );
+    assert_eq!(
+        one("The vote will take place in December.", d(2025, 3, 4)).value,
+        "2025-12"
+    );
+    let t = one("in September 2025", d(2025, 9, 20));
+    assert_eq!(
+        (t.start_date, t.end_date),
+        (Some(d(2025, 9, 1)), Some(d(2025, 9, 30)))
+    );
+    assert_eq!(one("since 1998-03-04", d(2025, 9, 20)).value, "1998-03-04");
+    assert!(run("She may leave.", d(2025, 9, 20)).is_empty());
+}
+
+#[test]
+fn years_decades_centuries() {
+    let t = one("involved in the 2013 bombing", d(2025, 9, 20));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.start_date, t.end_date),
+        ("2013", "2013", Some(d(2013, 1, 1)), Some(d(2013, 12, 31)))
+    );
+    let t = one("fighting in the 1990s", d(2025, 9, 20));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.precision),
+        ("the 1990s", "199", Some(Precision::Decade))
+    );
+    assert_eq!(
+        one("since the early 1980s", d(2025, 9, 20)).text,
+        "the early 1980s"
+    );
+    assert_eq!(
+        tv("back in the nineties", d(2025, 9, 20)),
+        ("the nineties".into(), "199".into())
+    );
+    let t = one("in the 20th century", d(2025, 9, 20));
+    assert_eq!(
+        (t.value.as_str(), t.start_date),
+        ("19", Some(d(1900, 1, 1)))
+    );
+    assert_eq!(
+        one("profit in fiscal 1989 rose", d(1989, 11, 2)).value,
+        "1989"
+    );
+    assert_eq!(one("in nineteen ninety-six", d(1998, 1, 2)).value, "1996");
+    assert!(run("The blast killed 2013 people.", d(2025, 9, 20)).is_empty());
+}
+
+#[test]
+fn weeks_months_quarters_seasons() {
+    let t = one("ISIS killed a member of the SDF last week.", d(2025, 9, 20));
+    assert_eq!(
+        (t.value.as_str(), t.start_date, t.end_date),
+        ("2025-W37", Some(d(2025, 9, 8)), Some(d(2025, 9, 14)))
+    );
+    let t = one("He was in Damascus earlier this month.", d(2025, 9, 20));
+    assert_eq!(
+        (t.value.as_str(), t.precision, t.start_date, t.end_date),
+        (
+            "2025-09",
+            Some(Precision::Month),
+            Some(d(2025, 9, 1)),
+            Some(d(2025, 9, 19))
+        )
+    );
+    assert_eq!(one("last month", d(2025, 1, 15)).value, "2024-12");
+    assert_eq!(one("next year", d(2025, 1, 15)).value, "2026");
+    // ISO week across a year end: 2021-01-01 is in 2020-W53.
+    assert_eq!(one("last week", d(2021, 1, 8)).value, "2020-W53");
+    assert_eq!(one("next week", d(2025, 12, 24)).value, "2026-W01");
+    let t = one("Profit rose in the third quarter.", d(1989, 11, 2));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the third quarter", "1989-Q3")
+    );
+    assert_eq!(
+        (t.start_date, t.end_date),
+        (Some(d(1989, 7, 1)), Some(d(1989, 9, 30)))
+    );
+    assert_eq!(one("third-quarter profit", d(1989, 11, 2)).value, "1989-Q3");
+    assert_eq!(
+        one("the fourth quarter of 1990", d(1989, 11, 2)).value,
+        "1990-Q4"
+    );
+    assert_eq!(
+        tv("They met last fall.", d(1999, 4, 10)),
+        ("last fall".into(), "1998-FA".into())
+    );
+    assert_eq!(one("this summer", d(1998, 3, 22)).value, "1998-SU");
+}
+
+#[test]
+fn deictic_days_and_clock_times() {
+    assert_eq!(
+        one("Officials said today.", d(2024, 3, 1)).value,
+        "2024-03-01"
+    );
+    assert_eq!(one("He left yesterday.", d(2024, 3, 1)).value, "2024-02-29");
+    let t = one("The blast came at 10:35 a.m. Friday.", d(1998, 8, 8));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.kind),
+        ("10:35 a.m. Friday", "1998-08-07T10:35", TimexType::Time)
+    );
+    assert_eq!(
+        one("Troops moved in Friday morning.", d(1998, 8, 8)).value,
+        "1998-08-07TMO"
+    );
+    assert_eq!(
+        one("Shelling resumed last night.", d(1998, 8, 8)).value,
+        "1998-08-07TNI"
+    );
+    assert_eq!(
+        one("They met at noon Thursday.", d(1998, 8, 8)).value,
+        "1998-08-06T12:00"
+    );
+}
+
+#[test]
+fn ago_later_and_durations() {
+    assert_eq!(one("two days ago", d(2024, 3, 1)).value, "2024-02-28"); // leap year
+    let v = run(
+        "The raid was on March 3, 2024. Two days later, troops left.",
+        d(2024, 3, 10),
+    );
+    assert_eq!(v[1].value, "2024-03-05");
+    let v = run(
+        "The raid was on March 3, 2024. The next day, troops left.",
+        d(2024, 3, 10),
+    );
+    assert_eq!(v[1].value, "2024-03-04");
+    let v = run("a three-week siege lasted 3 months", d(2024, 3, 10));
+    assert_eq!(
+        v.iter().map(|t| t.value.as_str()).collect::<Vec<_>>(),
+        ["P3W", "P3M"]
+    );
+    assert_eq!(one("a month-long siege", d(2024, 3, 10)).value, "P1M");
+    assert_eq!(
+        tv("over the past three months", d(2024, 3, 10)),
+        ("the past three months".into(), "P3M".into())
+    );
+    assert_eq!(
+        tv("It took nearly two years.", d(2024, 3, 10)),
+        ("nearly two years".into(), "P2Y".into())
+    );
+    assert_eq!(one("after 2 1/2 years", d(2024, 3, 10)).value, "P2Y6M");
+    assert_eq!(one("for 5 1/2 hours", d(2024, 3, 10)).value, "PT5H30M");
+    assert_eq!(one("for several years", d(2024, 3, 10)).value, "PXY");
+    assert_eq!(one("a 16-hour standoff", d(2024, 3, 10)).value, "PT16H");
+    assert_eq!(
+        one("a twenty-four hour curfew", d(2024, 3, 10)).value,
+        "PT24H"
+    );
+    // Ages are not time expressions.
+    assert!(run("an 8-month-old girl", d(2024, 3, 10)).is_empty());
+}
+
+#[test]
+fn references_and_sets() {
+    assert_eq!(
+        one("Prices are now falling.", d(2024, 3, 10)).value,
+        "PRESENT_REF"
+    );
+    assert_eq!(
+        one("He recently resigned.", d(2024, 3, 10)).value,
+        "PAST_REF"
+    );
+    assert_eq!(
+        one("in the near future", d(2024, 3, 10)).value,
+        "FUTURE_REF"
+    );
+    let t = one("The paper is printed daily.", d(2024, 3, 10));
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1D"));
+    assert_eq!(
+        one("They meet each Thursday.", d(2024, 3, 10)).value,
+        "XXXX-WXX-4"
+    );
+}
+
+#[test]
+fn without_a_document_date() {
+    let an_text = "Forces withdrew on Friday, two days ago.";
+    let an = sitrep_text::segment(an_text);
+    let v = extract(an_text, &an, None);
+    assert_eq!(v[0].value, "XXXX-XX-XX");
+    assert!(v[0].start_date.is_none());
+}
+
+#[test]
+fn interval_of_values() {
+    assert_eq!(
+        interval("2020-W53"),
+        Some((Precision::Week, d(2020, 12, 28), d(2021, 1, 3)))
+    );
+    assert_eq!(
+        interval("2024-02"),
+        Some((Precision::Month, d(2024, 2, 1), d(2024, 2, 29)))
+    );
+    assert_eq!(
+        interval("1999-WI"),
+        Some((Precision::Quarter, d(1999, 12, 1), d(2000, 2, 29)))
+    );
+    assert_eq!(interval("PRESENT_REF"), None);
+    assert_eq!(interval("2024-13"), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(s in "\\PC{0,200}", y in -5000i32..10000, doy in 1u32..366) {
+        let dct = NaiveDate::from_yo_opt(y, doy);
+        let an = sitrep_text::segment(&s);
+        for t in extract(&s, &an, dct) {
+            proptest::prop_assert_eq!(&s[t.start..t.end], t.text.as_str());
+        }
+    }
+
+    #[test]
+    fn never_panics_on_date_words(
+        words in proptest::collection::vec(proptest::sample::select(vec![
+            "the", "last", "next", "Friday", "May", "3", "31", "2024", "9999", "0", "years", "ago",
+            "later", "quarter", "third", "-", "a", "1/2", "10:35", "p.m.", "morning", "earlier",
+            "this", "week", "fiscal", "1990s", "Dec.", ",", "each", "day", "that", "year", "nineteen",
+            "ninety", "25:99", "13/45/2020", "9999-99-99", "weekend", "past", "following",
+        ]), 0..12),
+        y in -3000i32..9000, doy in 1u32..366,
+    ) {
+        let s = words.join(" ");
+        let an = sitrep_text::segment(&s);
+        let _ = extract(&s, &an, NaiveDate::from_yo_opt(y, doy));
+    }
+}
