@@ -61,3 +61,20 @@ pub fn f1(hit: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
     };
     (p, r, f)
 }
+
+/// A path under `../shared` (beside the checkout) for tests that need the
+/// shared data: `None`, with a visible SKIPPED line, where it is absent; a
+/// panic instead when `SITREP_REQUIRE_SHARED` is set (as CI does).
+pub fn shared_path(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(rel);
+    if p.exists() {
+        return Some(p);
+    }
+    if std::env::var_os("SITREP_REQUIRE_SHARED").is_some() {
+        panic!("../shared/{rel} is missing and SITREP_REQUIRE_SHARED is set");
+    }
+    eprintln!("SKIPPED: ../shared/{rel} is not beside this checkout");
+    None
+}

@@ -53,8 +53,8 @@ pub fn eval(dir: &Path, split: Split, errors: bool) -> Result<Value> {
     let mut bytes = 0usize;
     let mut secs = 0f64;
     for d in &docs {
-        let t0 = Instant::now();
         let an = sitrep_text::segment(&d.text);
+        let t0 = Instant::now();
         let sys = sitrep_time::extract(&d.text, &an, d.dct);
         secs += t0.elapsed().as_secs_f64();
         bytes += d.text.len();
@@ -117,6 +117,7 @@ pub fn eval(dir: &Path, split: Split, errors: bool) -> Result<Value> {
         "type_f1": tf,
         "value_precision": vp, "value_recall": vr, "value_f1": vf,
         "value_accuracy": if c.relaxed > 0 { c.value as f64 / c.relaxed as f64 } else { 0.0 },
+        // The time stage alone (segmentation excluded), one core.
         "stage_mb_per_s": if secs > 0.0 { bytes as f64 / 1e6 / secs } else { 0.0 },
     });
     if errors {

@@ -206,21 +206,27 @@ fn future_word(w: &str) -> bool {
             | "’ll"
             | "shall"
             | "would"
+            | "may"
+            | "might"
+            | "should"
             | "going"
-            | "plans"
-            | "plan"
-            | "planned"
-            | "planning"
             | "scheduled"
             | "expects"
             | "expected"
             | "due"
             | "upcoming"
-            | "next"
-            | "until"
             | "hopes"
             | "intends"
             | "aims"
+    )
+}
+
+/// Present-tense auxiliaries: the clause is about now, so an unmarked date
+/// is the nearest one.
+fn present_word(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "am" | "remains" | "begins" | "starts" | "ends"
     )
 }
 
@@ -315,13 +321,27 @@ fn tense(toks: &[Tok], a: usize, b: usize) -> Tense {
         } else if future_word(w) {
             Some(Tense::Future)
         } else if past_word(w)
-            && !(k > 0 && matches!(toks[k - 1].w.as_str(), "be" | "been" | "being"))
+            && !(k > 0
+                && matches!(
+                    toks[k - 1].w.as_str(),
+                    "be" | "been" | "being" | "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                ))
         {
             Some(Tense::Past)
+        } else if present_word(w) {
+            Some(Tense::Unknown)
         } else {
             None
         }
     };
+    // "as early as Tuesday", "as soon as Monday" look ahead; "until" and
+    // "by" leave it open.
+    if a >= 3 && toks[a - 1].w == "as" && matches!(toks[a - 2].w.as_str(), "early" | "soon") {
+        return Tense::Future;
+    }
+    if a >= 1 && matches!(toks[a - 1].w.as_str(), "until" | "till" | "by") {
+        return Tense::Unknown;
+    }
     for d in 1..=10 {
         if a >= d {
             if matches!(toks[a - d].w.as_str(), "." | ";") {
@@ -332,8 +352,8 @@ fn tense(toks: &[Tok], a: usize, b: usize) -> Tense {
             }
         }
     }
-    for k in b..(b + 10).min(toks.len()) {
-        if matches!(toks[k].w.as_str(), "." | ";") {
+    for (k, t) in toks.iter().enumerate().skip(b).take(10) {
+        if matches!(t.w.as_str(), "." | ";") {
             break;
         }
         if let Some(t) = classify(k) {
@@ -406,7 +426,6 @@ pub fn extract(text: &str, an: &Analysis, dct: Option<NaiveDate>) -> Vec<TimeExp
                 }
                 (TimexType::Date | TimexType::Time, None) => match interval(&val.value) {
                     Some((p, a, b)) => (Some(p), Some(a), Some(b)),
-                    None if val.value.ends_with("_REF") => (None, None, None),
                     None => (None, None, None),
                 },
                 _ => (None, None, None),
@@ -570,13 +589,7 @@ fn number_at(toks: &[Tok], i: usize) -> Option<(Option<f64>, usize)> {
     let mut n = number_word(a)? as f64;
     let mut j = i + 1;
     // "twenty - four", "twenty four".
-    if let Some(t) = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ]
-    .iter()
-    .position(|x| *x == a)
-    {
-        let _ = t;
+    if (20.0..100.0).contains(&n) && n % 10.0 == 0.0 && !toks[i].num {
         let k = if w(toks, j) == "-" { j + 1 } else { j };
         if let Some(u) = number_word(w(toks, k)).filter(|u| (1..10).contains(u)) {
             n += u as f64;
@@ -602,6 +615,8 @@ fn weekday_date(anchor: NaiveDate, wd: Weekday, t: Tense, shift: i32) -> NaiveDa
         (1, _) => anchor + Duration::days(if fwd == 0 { 7 } else { fwd }),
         (-1, _) => anchor - Duration::days(if back == 0 { 7 } else { back }),
         (_, Tense::Future) => anchor + Duration::days(fwd),
+        (_, Tense::Past) => anchor - Duration::days(back),
+        _ if fwd < back && fwd <= 2 => anchor + Duration::days(fwd),
         _ => anchor - Duration::days(back),
     }
 }
@@ -733,6 +748,43 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
                 ymd(NaiveDate::from_ymd_opt(y, m, d)?)
             }
             None => format!("XXXX-{m:02}-{d:02}"),
+        };
+        return Some((i + n, Val::date(v, true)));
+    }
+    // "the weekend", "last weekend", "this weekend".
+    if matches!(a, "the" | "this" | "last" | "next" | "past") && w(toks, i + 1) == "weekend" {
+        let Some(d) = dct else {
+            return Some((i + 2, Val::date("XXXX-WXX-WE".into(), true)));
+        };
+        let t = match a {
+            "last" | "past" => Tense::Past,
+            "next" => Tense::Future,
+            _ => tense(toks, i, i + 2),
+        };
+        let sat = weekday_date(d, Weekday::Sat, t, 0);
+        let sat = if a == "next" && sat <= d {
+            sat + Duration::weeks(1)
+        } else {
+            sat
+        };
+        return Some((i + 2, Val::date(format!("{}-WE", week_value(sat)), true)));
+    }
+    // Thanksgiving: the fourth Thursday of November.
+    if a == "thanksgiving" && toks[i].cap {
+        let n = if w(toks, i + 1) == "day" { 2 } else { 1 };
+        let v = match dct {
+            Some(d) => {
+                let t = if i > 0 && w(toks, i - 1) == "last" {
+                    Tense::Past
+                } else {
+                    tense(toks, i, i + n)
+                };
+                let y = year_for(d, 11, 25, t);
+                let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
+                let off = (7 + 3 - first.weekday().num_days_from_monday() as i64) % 7;
+                ymd(first + Duration::days(off + 21))
+            }
+            None => "XXXX-11-XX".into(),
         };
         return Some((i + n, Val::date(v, true)));
     }
@@ -1000,14 +1052,12 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         };
         let y = match shift {
             -1 => {
-                if NaiveDate::from_ymd_opt(cur, sm, 1)? < dct && s != "WI" {
-                    if prev == "past" && w(toks, i.saturating_sub(2)) == "this" {
-                        cur
-                    } else if dct.month() > sm + 2 {
-                        cur
-                    } else {
-                        cur - 1
-                    }
+                // "last fall": this year's once it is over; "this past
+                // spring" once it has begun.
+                let begun = NaiveDate::from_ymd_opt(cur, sm, 1)? < dct && s != "WI";
+                let this_past = prev == "past" && w(toks, i.saturating_sub(2)) == "this";
+                if begun && (this_past || dct.month() > sm + 2) {
+                    cur
                 } else {
                     cur - 1
                 }
@@ -1302,16 +1352,10 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
             let d = ctx.dct?;
             relative_to(d, Unit::Quarter, 0)?
         }
-        (None, None) => {
-            let base = match last_q {
-                Some(v) => v.to_string(),
-                None => {
-                    let d = ctx.dct?;
-                    relative_to(d, Unit::Quarter, -1)?
-                }
-            };
-            base
-        }
+        (None, None) => match last_q {
+            Some(v) => v.to_string(),
+            None => relative_to(ctx.dct?, Unit::Quarter, -1)?,
+        },
     };
     let value = if year_ago {
         shift_value(&value, Unit::Year, -1)?
@@ -1586,8 +1630,10 @@ fn extend(toks: &[Tok], i: usize, j: usize, val: &Val) -> (usize, usize) {
         let dur = val.kind == TimexType::Duration;
         let take = match p1 {
             "-" if matches!(p2, "mid" | "post" | "pre" | "late" | "early") => 2,
-            "early" | "late" | "mid" | "nearly" | "almost" | "about" | "roughly"
-            | "approximately" | "some" | "only" | "just" | "around" | "sometime" => 1,
+            "early" | "late" | "mid" | "nearly" | "roughly" | "approximately" | "some"
+            | "around" | "sometime" => 1,
+            // "the end of 1990", "the beginning of the month".
+            "of" if matches!(p2, "end" | "beginning" | "start" | "middle") && p3 == "the" => 3,
             "than" if matches!(p2, "more" | "less" | "fewer") => {
                 if p3 == "no" {
                     3
@@ -1604,11 +1650,17 @@ fn extend(toks: &[Tok], i: usize, j: usize, val: &Val) -> (usize, usize) {
                 1
             }
             "past" if p2 == "this" => 2,
-            "last" | "this" | "next" | "coming" | "past"
-                if season(&toks[i].w).is_some() || month(&toks[i].w).is_some() =>
+            "last" | "this" | "next" | "coming" | "past" | "previous" | "following"
+                if season(&toks[i].w).is_some()
+                    || month(&toks[i].w).is_some()
+                    || weekday(&toks[i].w).is_some() =>
             {
                 1
             }
+            // "the two-week", "the 14-day": an adjective's article stays out;
+            // "the past two weeks" keeps it.
+            "the" if dur && s == i => 0,
+            "the" if s == i && w(toks, i + 1) == "-" && w(toks, i + 2) == "quarter" => 0,
             "the" => 1,
             _ => 0,
         };

@@ -1,0 +1,21 @@
+//! Regression guards on the fixed dev splits: the figures the README reports
+//! must not drop. Skips (visibly) without ../shared.
+
+use sitrep_eval::{shared_path, Split};
+
+fn num(v: &serde_json::Value, k: &str) -> f64 {
+    v[k].as_f64()
+        .unwrap_or_else(|| panic!("{k} missing in {v}"))
+}
+
+#[test]
+fn time_on_tbaq_dev() {
+    let Some(dir) = shared_path("data/time/tempeval3/TBAQ-cleaned") else {
+        return;
+    };
+    let r = sitrep_eval::time::eval(&dir, Split::Dev, false).unwrap();
+    assert_eq!(r["documents"], 51);
+    assert!(num(&r, "relaxed_f1") >= 0.90, "{r}");
+    assert!(num(&r, "strict_f1") >= 0.82, "{r}");
+    assert!(num(&r, "value_f1") >= 0.74, "{r}");
+}
