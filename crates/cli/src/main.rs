@@ -80,6 +80,32 @@ enum EvalCmd {
         #[arg(long)]
         errors: bool,
     },
+    /// Places: accuracy@161 km, mean/median error (km), AUC of the log-error
+    /// curve and exact GeoNames ids on LGL or GeoWebNews, resolving the gold
+    /// toponym spans (or, with --end-to-end, sitrep's own). Example:
+    /// sitrep eval geo --data ../shared/data/geo/eval/GWN.xml --format gwn
+    Geo {
+        /// The gold XML file.
+        #[arg(long)]
+        data: PathBuf,
+        /// Its format (default: from the file name, gwn for GWN*, else lgl).
+        #[arg(long, value_enum)]
+        format: Option<GeoFormatArg>,
+        /// Recognise toponyms with sitrep's own pipeline instead of using gold spans.
+        #[arg(long)]
+        end_to_end: bool,
+        /// Also list every toponym resolved more than 161 km away.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GeoFormatArg {
+    /// Local-Global Lexicon (Lieberman et al.), as distributed by Gritta et al.
+    Lgl,
+    /// GeoWebNews (Gritta et al. 2019).
+    Gwn,
 }
 
 #[derive(Args, Clone)]
@@ -722,6 +748,23 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             split,
             errors,
         } => sitrep_eval::time::eval(&data, split.into(), errors)?,
+        EvalCmd::Geo {
+            data,
+            format,
+            end_to_end,
+            errors,
+        } => {
+            let gwn = data
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().to_lowercase().starts_with("gwn"));
+            let f = match format {
+                Some(GeoFormatArg::Gwn) => sitrep_eval::geo::GeoFormat::Gwn,
+                Some(GeoFormatArg::Lgl) => sitrep_eval::geo::GeoFormat::Lgl,
+                None if gwn => sitrep_eval::geo::GeoFormat::Gwn,
+                None => sitrep_eval::geo::GeoFormat::Lgl,
+            };
+            sitrep_eval::geo::eval(&data, f, end_to_end, errors)?
+        }
     };
     println!("{}", serde_json::to_string_pretty(&report)?);
     Ok(0)

@@ -5,10 +5,13 @@
 //!
 //! - [`time`]: TempEval-3 strict/relaxed extraction F1 and type/value F1 on
 //!   TimeML (`sitrep eval time`).
+//! - [`geo`]: accuracy@161 km, mean/median error, AUC and exact GeoNames id
+//!   on LGL and GeoWebNews (`sitrep eval geo`).
 //!
 //! Splits are fixed in the repository (`splits/`), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
 
+pub mod geo;
 pub mod time;
 pub mod timeml;
 

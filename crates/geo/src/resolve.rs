@@ -210,8 +210,35 @@ fn precision_of(e: &Entry) -> u8 {
 }
 
 /// Resolves `mentions` (toponym spans in `text`) to places. The result is
-/// aligned with `mentions`; `None` where nothing could be said at all.
+/// aligned with `mentions`; `None` where nothing could be said at all, and
+/// for a span that is empty, out of range or not on character boundaries.
+/// Mentions may come in any order and may overlap.
 pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    an: &Analysis,
+    mentions: &[Span],
+) -> Vec<Option<Place>> {
+    let mut order: Vec<usize> = (0..mentions.len())
+        .filter(|&i| {
+            let m = mentions[i];
+            m.start < m.end && text.get(m.start..m.end).is_some()
+        })
+        .collect();
+    order.sort_by_key(|&i| (mentions[i].start, mentions[i].end));
+    let sorted: Vec<Span> = order.iter().map(|&i| mentions[i]).collect();
+    let mut out = vec![None; mentions.len()];
+    for (k, p) in order
+        .into_iter()
+        .zip(resolve_sorted(gaz, text, an, &sorted))
+    {
+        out[k] = p;
+    }
+    out
+}
+
+/// [`resolve`] on valid mentions sorted by position.
+fn resolve_sorted(
     gaz: &Gazetteer,
     text: &str,
     an: &Analysis,
@@ -364,7 +391,7 @@ fn container_for(
             break;
         }
         let Some(id) = ids[j] else { continue };
-        let gap = text[m.end..n.start].to_lowercase();
+        let gap = text.get(m.end..n.start).unwrap_or("").to_lowercase();
         let linked = gap.trim() == ","
             || gap.contains(" in ")
             || gap.starts_with(" in")
@@ -383,7 +410,7 @@ fn container_for(
             continue;
         };
         let Some(id) = ids[j + 1] else { continue };
-        let gap = text[n.end..next.start].to_lowercase();
+        let gap = text.get(n.end..next.start).unwrap_or("").to_lowercase();
         let g = gap.trim();
         if matches!(
             g,
