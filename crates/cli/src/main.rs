@@ -214,6 +214,10 @@ enum GazCmd {
         /// Demonym CSV (CCA2,Name,CCA3,Nationality).
         #[arg(long, default_value = "../shared/data/events/ngec/countries.csv")]
         demonyms: PathBuf,
+        /// Country outlines (TopoJSON, ISO numeric ids; world-atlas from Natural
+        /// Earth): a country's point is the centroid of its largest polygon.
+        #[arg(long, default_value = "../shared/data/geo/maps/countries-50m.json")]
+        country_shapes: PathBuf,
         /// Output folder. Point SITREP_GAZETTEER at it to use it at run time.
         #[arg(long, default_value = "data/gazetteer")]
         out: PathBuf,
@@ -627,12 +631,20 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
             geonames,
             places,
             demonyms,
+            country_shapes,
             out,
         } => {
             let t = Instant::now();
             let places = places.unwrap_or_else(|| geonames.join("cities500.txt"));
             let demonyms = demonyms.exists().then_some(demonyms.as_path());
-            let s = sitrep_geo::gazetteer::build(&geonames, &places, demonyms, &out)?;
+            let shapes = country_shapes.exists().then_some(country_shapes.as_path());
+            if shapes.is_none() {
+                eprintln!(
+                    "warning: {} not found: country points fall back to the median of their places",
+                    country_shapes.display()
+                );
+            }
+            let s = sitrep_geo::gazetteer::build(&geonames, &places, demonyms, shapes, &out)?;
             eprintln!(
                 "built {}: {} entries, {} names, {:.1} MB in {:.1}s{}",
                 out.display(),

@@ -19,3 +19,19 @@ fn time_on_tbaq_dev() {
     assert!(num(&r, "strict_f1") >= 0.82, "{r}");
     assert!(num(&r, "value_f1") >= 0.74, "{r}");
 }
+
+#[test]
+fn geo_on_lgl_and_gwn_gold_spans() {
+    use sitrep_eval::geo::{eval, GeoFormat};
+    for (file, format, min_acc) in [
+        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.72),
+        ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.62),
+    ] {
+        let Some(path) = shared_path(file) else {
+            return;
+        };
+        let r = eval(&path, format, false, false).unwrap();
+        assert!(num(&r, "acc161") >= min_acc, "{file}: {r}");
+        assert!(num(&r, "n") > 2000.0, "{file}: {r}");
+    }
+}

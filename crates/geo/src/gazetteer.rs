@@ -110,9 +110,10 @@ impl Gazetteer {
         let mut country_idx = HashMap::new();
         for (i, e) in tables.entries.iter().enumerate() {
             match e.level {
-                Level::Country => {
+                Level::Country if !e.cc.is_empty() => {
                     country_idx.insert(e.cc.clone(), i as u32);
                 }
+                Level::Country => {}
                 Level::Admin1 => {
                     admin1_idx.insert((e.cc.clone(), e.admin1.clone()), i as u32);
                 }
@@ -293,6 +294,195 @@ fn read_lines(path: &Path) -> Result<Vec<String>, GazError> {
 /// Latitudes, longitudes and total population of the places in an area.
 type Spread = (Vec<f32>, Vec<f32>, u64);
 
+/// The middle of the 2nd–98th percentile extent: the centre of an area's
+/// places without letting outlying islands pull it (a median follows where
+/// the towns cluster instead).
+fn mid_extent(v: &mut [f32]) -> f32 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(|a, b| a.total_cmp(b));
+    let lo = v[v.len() * 2 / 100];
+    let hi = v[(v.len() * 98 / 100).min(v.len() - 1)];
+    (lo + hi) / 2.0
+}
+
+/// The continents as GeoNames has them: (geonameid, name, lat, lon).
+const CONTINENTS: &[(u64, &str, f32, f32)] = &[
+    (6255146, "Africa", 7.188, 21.094),
+    (6255147, "Asia", 29.841, 89.297),
+    (6255148, "Europe", 48.691, 9.141),
+    (6255149, "North America", 46.073, -100.547),
+    (6255151, "Oceania", -18.313, 138.516),
+    (6255150, "South America", -14.605, -57.656),
+    (6255152, "Antarctica", -78.159, 16.406),
+];
+
+/// US state abbreviations in AP style, as newspapers write them, with the
+/// state's GeoNames admin1 code.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("Ala.", "AL"),
+    ("Ariz.", "AZ"),
+    ("Ark.", "AR"),
+    ("Calif.", "CA"),
+    ("Colo.", "CO"),
+    ("Conn.", "CT"),
+    ("Del.", "DE"),
+    ("D.C.", "DC"),
+    ("Fla.", "FL"),
+    ("Ga.", "GA"),
+    ("Ill.", "IL"),
+    ("Ind.", "IN"),
+    ("Kan.", "KS"),
+    ("Kans.", "KS"),
+    ("Ky.", "KY"),
+    ("La.", "LA"),
+    ("Md.", "MD"),
+    ("Mass.", "MA"),
+    ("Mich.", "MI"),
+    ("Minn.", "MN"),
+    ("Miss.", "MS"),
+    ("Mo.", "MO"),
+    ("Mont.", "MT"),
+    ("Neb.", "NE"),
+    ("Nebr.", "NE"),
+    ("Nev.", "NV"),
+    ("N.H.", "NH"),
+    ("N.J.", "NJ"),
+    ("N.M.", "NM"),
+    ("N.Y.", "NY"),
+    ("N.C.", "NC"),
+    ("N.D.", "ND"),
+    ("Okla.", "OK"),
+    ("Ore.", "OR"),
+    ("Pa.", "PA"),
+    ("R.I.", "RI"),
+    ("S.C.", "SC"),
+    ("S.D.", "SD"),
+    ("Tenn.", "TN"),
+    ("Tex.", "TX"),
+    ("Vt.", "VT"),
+    ("Va.", "VA"),
+    ("Wash.", "WA"),
+    ("W.Va.", "WV"),
+    ("W. Va.", "WV"),
+    ("Wis.", "WI"),
+    ("Wyo.", "WY"),
+];
+
+/// Centroids (lat, lon) of each country's largest polygon in a TopoJSON
+/// topology, keyed by the geometry id (ISO 3166-1 numeric).
+fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
+    let bad = |msg: &str| GazError::Io {
+        path: path.display().to_string(),
+        msg: msg.to_string(),
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| bad(&e.to_string()))?;
+    let topo: serde_json::Value = serde_json::from_str(&text).map_err(|e| bad(&e.to_string()))?;
+    let num = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
+    let (sx, sy) = (
+        num(&topo["transform"]["scale"][0]),
+        num(&topo["transform"]["scale"][1]),
+    );
+    let (tx, ty) = (
+        num(&topo["transform"]["translate"][0]),
+        num(&topo["transform"]["translate"][1]),
+    );
+    // Decode the delta-encoded, quantised arcs to (lon, lat).
+    let arcs: Vec<Vec<(f64, f64)>> = topo["arcs"]
+        .as_array()
+        .ok_or_else(|| bad("no arcs"))?
+        .iter()
+        .map(|arc| {
+            let (mut x, mut y) = (0.0, 0.0);
+            arc.as_array()
+                .map(|pts| {
+                    pts.iter()
+                        .map(|p| {
+                            x += num(&p[0]);
+                            y += num(&p[1]);
+                            (x * sx + tx, y * sy + ty)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let ring = |r: &serde_json::Value| -> Vec<(f64, f64)> {
+        let mut pts = Vec::new();
+        for a in r.as_array().into_iter().flatten() {
+            let i = a.as_i64().unwrap_or(0);
+            let (idx, rev) = if i >= 0 {
+                (i as usize, false)
+            } else {
+                ((!i) as usize, true)
+            };
+            let Some(arc) = arcs.get(idx) else { continue };
+            let seg: Vec<(f64, f64)> = if rev {
+                arc.iter().rev().copied().collect()
+            } else {
+                arc.clone()
+            };
+            let skip = usize::from(!pts.is_empty());
+            pts.extend(seg.into_iter().skip(skip));
+        }
+        pts
+    };
+    // Planar centroid and area of a ring, longitudes scaled by cos(latitude).
+    // A ring that wraps the antimeridian (Russia's mainland runs to -169°)
+    // is unwrapped first, and its centroid wrapped back.
+    let centroid = |pts: &[(f64, f64)]| -> Option<(f64, f64, f64)> {
+        let (lo, hi) = pts
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.0), b.max(p.0)));
+        let unwrapped: Vec<(f64, f64)>;
+        let pts = if hi - lo > 180.0 {
+            unwrapped = pts
+                .iter()
+                .map(|&(x, y)| (if x < 0.0 { x + 360.0 } else { x }, y))
+                .collect();
+            &unwrapped[..]
+        } else {
+            pts
+        };
+        let lat0 = pts.iter().map(|p| p.1).sum::<f64>() / pts.len().max(1) as f64;
+        let k = lat0.to_radians().cos().max(0.01);
+        let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+        for w in pts.windows(2) {
+            let (x0, y0, x1, y1) = (w[0].0 * k, w[0].1, w[1].0 * k, w[1].1);
+            let c = x0 * y1 - x1 * y0;
+            a += c;
+            cx += (x0 + x1) * c;
+            cy += (y0 + y1) * c;
+        }
+        (a.abs() > 1e-12).then(|| (a.abs() / 2.0, cy / (3.0 * a), cx / (3.0 * a) / k))
+    };
+    let mut out = HashMap::new();
+    for g in topo["objects"]["countries"]["geometries"]
+        .as_array()
+        .ok_or_else(|| bad("no objects.countries.geometries"))?
+    {
+        let Some(id) = g["id"].as_str() else { continue };
+        let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+            Some("Polygon") => vec![&g["arcs"]],
+            Some("MultiPolygon") => g["arcs"]
+                .as_array()
+                .map(|v| v.iter().collect())
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        let best = polys
+            .iter()
+            .filter_map(|p| centroid(&ring(&p[0])))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, lat, lon)) = best {
+            let lon = if lon > 180.0 { lon - 360.0 } else { lon };
+            out.insert(id.to_string(), (lat as f32, lon as f32));
+        }
+    }
+    Ok(out)
+}
+
 fn median(v: &mut [f32]) -> f32 {
     if v.is_empty() {
         return 0.0;
@@ -331,10 +521,17 @@ pub struct BuildStats {
 /// admin2Codes.txt and one places file (`cities500.txt`, or any GeoNames
 /// dump of the same 19-column format given as `places`), plus an optional
 /// demonym CSV (NGEC countries.csv: CCA2,Name,CCA3,Nationality).
+///
+/// `country_shapes` is an optional TopoJSON of country outlines keyed by ISO
+/// 3166-1 numeric code (world-atlas `countries-50m.json`, from Natural
+/// Earth): a country's point is then the centroid of its largest polygon,
+/// as GeoNames places country features; without it, the median of its
+/// places.
 pub fn build(
     geonames_dir: &Path,
     places: &Path,
     demonyms: Option<&Path>,
+    country_shapes: Option<&Path>,
     out_dir: &Path,
 ) -> Result<BuildStats, GazError> {
     let mut t = Tables {
@@ -360,6 +557,7 @@ pub fn build(
     // Countries.
     let mut country_pop: HashMap<String, u64> = HashMap::new();
     let mut country_rows = Vec::new();
+    let mut numeric_cc: HashMap<String, String> = HashMap::new();
     for l in read_lines(&geonames_dir.join("countryInfo.txt"))? {
         if l.starts_with('#') || l.trim().is_empty() {
             continue;
@@ -369,6 +567,7 @@ pub fn build(
             continue;
         }
         t.iso3.insert(f[0].to_string(), f[1].to_string());
+        numeric_cc.insert(f[2].to_string(), f[0].to_string());
         country_pop.insert(f[0].to_string(), f[7].parse().unwrap_or(0));
         country_rows.push((
             f[0].to_string(),
@@ -401,11 +600,21 @@ pub fn build(
         c.2 += pop;
         place_rows.push((f, lat, lon, pop));
     }
+    let shapes = match country_shapes {
+        Some(p) => shape_centres(p)?,
+        None => HashMap::new(),
+    };
+    let shape_cc: HashMap<&str, (f32, f32)> = shapes
+        .iter()
+        .filter_map(|(num, c)| Some((numeric_cc.get(num)?.as_str(), *c)))
+        .collect();
     for (cc, name, gid) in &country_rows {
-        let (lat, lon) = coords_cc
-            .get_mut(cc)
-            .map(|(a, b)| (median(a), median(b)))
-            .unwrap_or((0.0, 0.0));
+        let (lat, lon) = shape_cc.get(cc.as_str()).copied().unwrap_or_else(|| {
+            coords_cc
+                .get_mut(cc)
+                .map(|(a, b)| (median(a), median(b)))
+                .unwrap_or((0.0, 0.0))
+        });
         let id = t.entries.len() as u32;
         t.entries.push(Entry {
             geonames_id: *gid,
@@ -423,6 +632,24 @@ pub fn build(
         if let Some(iso3) = t.iso3.get(cc) {
             add(&mut names, iso3, id, true);
         }
+    }
+    // Continents: GeoNames' continent features (geonameid, name, lat, lon);
+    // country-level entries with no country code.
+    for (gid, name, lat, lon) in CONTINENTS {
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: *gid,
+            name: name.to_string(),
+            lat: *lat,
+            lon: *lon,
+            cc: String::new(),
+            admin1: String::new(),
+            admin2: String::new(),
+            feature: "CONT".into(),
+            population: 0,
+            level: Level::Country,
+        });
+        add(&mut names, name, id, false);
     }
     let country_id: HashMap<String, u32> = t
         .entries
@@ -446,7 +673,7 @@ pub fn build(
         };
         let (lat, lon, pop) = coords_a1
             .get_mut(&(cc.to_string(), a1.to_string()))
-            .map(|(a, b, p)| (median(a), median(b), *p))
+            .map(|(a, b, p)| (mid_extent(a), mid_extent(b), *p))
             .unwrap_or_else(|| {
                 country_id
                     .get(cc)
@@ -468,6 +695,13 @@ pub fn build(
         });
         add(&mut names, f[1], id, false);
         add(&mut names, f[2], id, false);
+        if cc == "US" {
+            for (abbr, code) in US_STATE_ABBREVIATIONS {
+                if *code == a1 {
+                    add(&mut names, abbr, id, true);
+                }
+            }
+        }
         // "Al-Hasakah" is also written "Hasakah"; "Rif-dimashq" as "Rif Dimashq".
         for n in [f[1], f[2]] {
             let k = normalize(n);
@@ -506,7 +740,7 @@ pub fn build(
         );
         let Some((lat, lon, pop)) = a2_coords
             .get_mut(&key)
-            .map(|(a, b, p)| (median(a), median(b), *p))
+            .map(|(a, b, p)| (mid_extent(a), mid_extent(b), *p))
         else {
             continue; // no known place in it: no coordinates to give
         };
@@ -561,6 +795,10 @@ pub fn build(
                 continue;
             }
             let cc = cols[0].trim();
+            // The file codes the European Union as "NA" (Namibia's code).
+            if cols[2].trim() == "EUR" {
+                continue;
+            }
             for d in cols[3].split(',') {
                 let d = d.trim();
                 // Only adjective/people forms: skip full country names.

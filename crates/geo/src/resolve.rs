@@ -66,14 +66,20 @@ struct Cues {
     key: String,
 }
 
-fn cues(text: &str, an: &Analysis, m: Span) -> Cues {
+fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     let raw = &text[m.start..m.end];
     let mut key = normalize(raw);
     if let Some(k) = key.strip_prefix("the ") {
         key = k.to_string();
     }
     let mut want_admin = false;
-    for n in ADMIN_NOUNS {
+    // "Laurel County", "Kent State": a name the gazetteer knows whole, as an
+    // area, is kept whole.
+    let whole_admin = gaz
+        .lookup_key(&key)
+        .iter()
+        .any(|&(id, _)| matches!(gaz.entry(id).level, Level::Admin1 | Level::Admin2));
+    for n in ADMIN_NOUNS.iter().filter(|_| !whole_admin) {
         if let Some(k) = key.strip_suffix(&format!(" {n}")) {
             key = k.to_string();
             want_admin = true;
@@ -133,8 +139,8 @@ fn score(
         s -= 4.0;
     }
     s += 12.0 * ctx.country_share(&e.cc);
-    if ctx.admin1.contains_key(&(e.cc.clone(), e.admin1.clone())) && e.level != Level::Country {
-        s += 3.0;
+    if e.level != Level::Country && ctx.admin1.contains_key(&(e.cc.clone(), e.admin1.clone())) {
+        s += 6.0;
     }
     if let Some(w) = within {
         if contains(w, e) {
@@ -187,7 +193,7 @@ fn to_place(
         geonames_id: Some(e.geonames_id),
         lat: Some((e.lat as f64 * 1e5).round() / 1e5),
         lon: Some((e.lon as f64 * 1e5).round() / 1e5),
-        country_code: Some(e.cc.clone()),
+        country_code: (!e.cc.is_empty()).then(|| e.cc.clone()),
         admin1: gaz
             .admin1_name(e)
             .map(str::to_string)
@@ -244,7 +250,7 @@ fn resolve_sorted(
     an: &Analysis,
     mentions: &[Span],
 ) -> Vec<Option<Place>> {
-    let cues_v: Vec<Cues> = mentions.iter().map(|&m| cues(text, an, m)).collect();
+    let cues_v: Vec<Cues> = mentions.iter().map(|&m| cues(gaz, text, an, m)).collect();
     // Pass 1: document evidence from unambiguous mentions and demonyms.
     let mut ctx = Context::default();
     for c in &cues_v {
@@ -279,6 +285,16 @@ fn resolve_sorted(
     // areas that contain the other mentions' first choices (spatial
     // minimality: "Atlanta … Georgia" is the state).
     let first: Vec<Option<u32>> = cues_v.iter().map(|c| best(gaz, &ctx, c, None)).collect();
+    // Provinces and states the document names ("Texas", "Fla.") make their
+    // towns likelier: "Gainesville" in a Florida story.
+    for id in first.iter().flatten() {
+        let e = gaz.entry(*id);
+        if matches!(e.level, Level::Admin1 | Level::Admin2) {
+            *ctx.admin1
+                .entry((e.cc.clone(), e.admin1.clone()))
+                .or_default() += 1.0;
+        }
+    }
     let mut ids: Vec<Option<u32>> = Vec::with_capacity(first.len());
     for (i, c) in cues_v.iter().enumerate() {
         let others: Vec<&Entry> = first
@@ -335,6 +351,17 @@ fn resolve_sorted(
     }
     let mut out = Vec::with_capacity(mentions.len());
     for (i, &m) in mentions.iter().enumerate() {
+        // A demonym or people's name ("Russian", "Georgians") stands for its
+        // country, unless the name is itself a country ("Georgia").
+        let raw = &text[m.start..m.end];
+        let demonym = gaz
+            .demonym(raw)
+            .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
+            .and_then(|cc| gaz.country(cc));
+        let is_country = ids[i].is_some_and(|id| gaz.entry(id).level == Level::Country);
+        if let (Some(c), false) = (demonym, is_country) {
+            ids[i] = Some(c);
+        }
         let place = match ids[i] {
             Some(id) => {
                 let e = gaz.entry(id);

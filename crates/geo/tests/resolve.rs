@@ -132,3 +132,44 @@ fn country_names_resolve_to_countries() {
         );
     }
 }
+
+#[test]
+fn spans_in_any_order_overlapping_or_invalid_never_panic() {
+    let gaz = default_gazetteer().expect("embedded gazetteer");
+    let text = "Fighting in Idlib, Syria spread to Aleppo, officials in Café Damascus said.";
+    let an = sitrep_text::segment(text);
+    let at = |n: &str| {
+        let s = text.find(n).unwrap();
+        Span::new(s, s + n.len())
+    };
+    let cafe = text.find("Café").unwrap();
+    let spans = vec![
+        at("Aleppo"),
+        at("Idlib"),
+        at("Idlib, Syria"),            // overlaps "Idlib"
+        Span::new(cafe + 4, cafe + 2), // reversed
+        Span::new(cafe + 2, cafe + 4), // inside "é": not a char boundary
+        Span::new(500, 510),           // out of range
+        at("Syria"),
+    ];
+    let r = resolve(gaz, text, &an, &spans);
+    assert_eq!(r.len(), spans.len());
+    assert_eq!(cc(&r[0]), "SY");
+    assert_eq!(cc(&r[1]), "SY");
+    assert!(r[3].is_none() && r[4].is_none() && r[5].is_none());
+    assert_eq!(cc(&r[6]), "SY");
+}
+
+#[test]
+fn demonyms_and_state_abbreviations() {
+    let r = places(
+        "Russian troops crossed into Georgia as Gainesville, Fla. residents watched.",
+        &["Russian", "Gainesville", "Fla."],
+    );
+    assert_eq!(cc(&r[0]), "RU");
+    assert_eq!(
+        r[1].as_ref().and_then(|p| p.admin1.as_deref()),
+        Some("Florida")
+    );
+    assert_eq!(r[2].as_ref().map(|p| p.name.as_str()), Some("Florida"));
+}
