@@ -66,14 +66,15 @@ struct Raw {
 
 /// Reads an LGL or GWN file. Offsets in both are character offsets; they
 /// are converted to byte offsets. Toponyms without coordinates (GWN's
-/// non-literal expressions, LGL's untagged names) are left out.
-pub fn read(path: &Path, format: GeoFormat) -> Result<Vec<GeoArticle>> {
+/// non-literal expressions, LGL's untagged names) are left out. The two
+/// formats' element names do not collide (`lat`/`latitude`, `gaztag`/
+/// `geonamesID`), so one reader serves both; `_format` names which is meant.
+pub fn read(path: &Path, _format: GeoFormat) -> Result<Vec<GeoArticle>> {
     let xml =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut r = Reader::from_str(&xml);
     r.config_mut().trim_text(false);
     let mut out = Vec::new();
-    let mut stack: Vec<Vec<u8>> = Vec::new();
     let mut art: Option<(String, String, Vec<Raw>)> = None;
     let mut topo: Option<Raw> = None;
     let mut buf = String::new();
@@ -110,18 +111,12 @@ pub fn read(path: &Path, format: GeoFormat) -> Result<Vec<GeoArticle>> {
                     }
                     _ => {}
                 }
-                stack.push(name);
                 buf.clear();
             }
             Event::Text(t) => buf.push_str(&t.unescape()?),
             Event::CData(t) => buf.push_str(&String::from_utf8_lossy(&t)),
             Event::End(e) => {
                 let name = e.name().as_ref().to_vec();
-                let parent = stack
-                    .len()
-                    .checked_sub(2)
-                    .and_then(|i| stack.get(i))
-                    .cloned();
                 let v = buf.trim();
                 match (name.as_slice(), topo.as_mut()) {
                     (b"text", None) => {
@@ -141,13 +136,11 @@ pub fn read(path: &Path, format: GeoFormat) -> Result<Vec<GeoArticle>> {
                     }
                     (b"article", None) => {
                         if let Some((id, text, raws)) = art.take() {
-                            out.push(convert(&id, text, raws, format)?);
+                            out.push(convert(&id, text, raws)?);
                         }
                     }
                     _ => {}
                 }
-                let _ = parent;
-                stack.pop();
                 buf.clear();
             }
             Event::Eof => break,
@@ -160,7 +153,7 @@ pub fn read(path: &Path, format: GeoFormat) -> Result<Vec<GeoArticle>> {
     Ok(out)
 }
 
-fn convert(id: &str, text: String, raws: Vec<Raw>, _f: GeoFormat) -> Result<GeoArticle> {
+fn convert(id: &str, text: String, raws: Vec<Raw>) -> Result<GeoArticle> {
     let mut toponyms = Vec::new();
     for t in raws {
         let (Some(s), Some(e), Some(lat), Some(lon)) = (t.start, t.end, t.lat, t.lon) else {
