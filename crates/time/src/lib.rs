@@ -1142,26 +1142,33 @@ fn weekday_rule(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         ctx.dct
     };
     let d = base.map(|d| weekday_date(d, wd, t, shift));
-    let mut value = match d {
+    let value = match d {
         Some(d) => ymd(d),
         None => "XXXX-XX-XX".to_string(),
     };
-    let mut kind = TimexType::Date;
-    if let Some(p) = part_of_day(w(toks, j)) {
-        value.push_str(&format!("T{p}"));
-        kind = TimexType::Time;
+    let pod = part_of_day(w(toks, j));
+    if pod.is_some() {
         j += 1;
     }
-    Some((
-        j,
-        Val {
-            value,
-            kind,
-            bounds: None,
-            relative: true,
-            reference: true,
-        },
-    ))
+    Some((j, day_part(value, pod)))
+}
+
+/// A day's value relative to the DCT, with its part of day as a TIME
+/// ("2025-09-19TMO") or without one as a DATE.
+fn day_part(mut value: String, pod: Option<&str>) -> Val {
+    let mut kind = TimexType::Date;
+    if let Some(p) = pod {
+        value.push('T');
+        value.push_str(p);
+        kind = TimexType::Time;
+    }
+    Val {
+        value,
+        kind,
+        bounds: None,
+        relative: true,
+        reference: true,
+    }
 }
 
 /// "today", "yesterday morning", "tonight", "this morning", "last night".
@@ -1174,7 +1181,6 @@ fn deictic(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         ("tomorrow", _) => (1, i + 1, None),
         ("this", p) if part_of_day(p).is_some() && p != "overnight" => (0, i + 2, part_of_day(p)),
         ("last", "night") => (-1, i + 2, Some("NI")),
-        ("overnight", _) => return None,
         _ => return None,
     };
     if pod.is_none() {
@@ -1183,26 +1189,11 @@ fn deictic(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
             j += 1;
         }
     }
-    let mut value = match ctx.dct {
+    let value = match ctx.dct {
         Some(d) => ymd(d + Duration::days(off)),
         None => "XXXX-XX-XX".into(),
     };
-    let mut kind = TimexType::Date;
-    if let Some(p) = pod {
-        value.push('T');
-        value.push_str(p);
-        kind = TimexType::Time;
-    }
-    Some((
-        j,
-        Val {
-            value,
-            kind,
-            bounds: None,
-            relative: true,
-            reference: true,
-        },
-    ))
+    Some((j, day_part(value, pod)))
 }
 
 /// "this/last/next week|month|year|quarter|weekend|decade|century",
