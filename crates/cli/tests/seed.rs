@@ -7,16 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn seed() -> Option<PathBuf> {
-    let p =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/examples/seed/article.txt");
-    if p.exists() {
-        return Some(p);
-    }
-    if std::env::var_os("SITREP_REQUIRE_SHARED").is_some() {
-        panic!("../shared/examples/seed/article.txt is missing and SITREP_REQUIRE_SHARED is set");
-    }
-    eprintln!("SKIPPED: ../shared/examples/seed is not beside this checkout");
-    None
+    sitrep_eval::shared_path("examples/seed/article.txt")
 }
 
 fn extract(path: &std::path::Path) -> Value {

@@ -78,22 +78,21 @@ impl Unit {
     }
     /// The TIMEX3 duration for `n` of this unit (`None` = unknown count).
     pub fn duration(self, n: Option<f64>) -> String {
-        let (t, letter, scale) = match self {
-            Unit::Second => ("T", "S", 1.0),
-            Unit::Minute => ("T", "M", 1.0),
-            Unit::Hour => ("T", "H", 1.0),
-            Unit::Day => ("", "D", 1.0),
-            Unit::Week => ("", "W", 1.0),
-            Unit::Month => ("", "M", 1.0),
-            Unit::Quarter => ("", "Q", 1.0),
-            Unit::Year => ("", "Y", 1.0),
-            Unit::Decade => ("", "DE", 1.0),
-            Unit::Century => ("", "CE", 1.0),
+        let (t, letter) = match self {
+            Unit::Second => ("T", "S"),
+            Unit::Minute => ("T", "M"),
+            Unit::Hour => ("T", "H"),
+            Unit::Day => ("", "D"),
+            Unit::Week => ("", "W"),
+            Unit::Month => ("", "M"),
+            Unit::Quarter => ("", "Q"),
+            Unit::Year => ("", "Y"),
+            Unit::Decade => ("", "DE"),
+            Unit::Century => ("", "CE"),
         };
         let Some(n) = n else {
             return format!("P{t}X{letter}");
         };
-        let n = n * scale;
         if n.fract() == 0.0 {
             return match self {
                 Unit::Decade => format!("P{}Y", n as u64 * 10),

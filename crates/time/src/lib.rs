@@ -735,7 +735,8 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
         return Some(r);
     }
     // Holidays.
-    let words: Vec<&str> = (i..(i + 3).min(toks.len())).map(|k| w(toks, k)).collect();
+    // Past the sentence end `w` gives "", which no holiday pattern matches.
+    let words = [a, w(toks, i + 1), w(toks, i + 2)];
     if let Some((n, m, d)) = fixed_holiday(&words) {
         if let Some(y) = year_tok(toks.get(i + n)) {
             let v = NaiveDate::from_ymd_opt(y, m, d).map(ymd)?;
