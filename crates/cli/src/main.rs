@@ -42,6 +42,65 @@ enum Cmd {
     /// Score a stage on a public benchmark and print the standard metric as JSON.
     #[command(subcommand)]
     Eval(EvalCmd),
+    /// Train a model from annotated corpora.
+    #[command(subcommand)]
+    Train(TrainCmd),
+}
+
+#[derive(Subcommand)]
+enum TrainCmd {
+    /// The named-entity tagger: an averaged structured perceptron trained on
+    /// CoNLL/IOB2 corpora. Prints each epoch's dev F1 to stderr and writes the
+    /// model file. The defaults rebuild the committed model:
+    /// sitrep train ner --out crates/ner/data/ner.model
+    Ner(TrainNerArgs),
+}
+
+#[derive(Args)]
+struct TrainNerArgs {
+    /// Training files (CoNLL or IOB2, format guessed per file). Types a file
+    /// never annotates (UNER has no MISC) are learnt from the other files.
+    #[arg(long = "data", num_args = 1.., default_values = [
+        "../shared/data/ner/conll2003/train.txt",
+        "../shared/data/ner/uner_en_ewt/en_ewt-ud-train.v0-cleaned.iob2",
+        "../shared/data/ner/wnut17/wnut17train.conll",
+    ])]
+    data: Vec<PathBuf>,
+    /// Dev files scored after every epoch (nothing is tuned on them automatically).
+    #[arg(long = "dev", num_args = 0.., default_values = [
+        "../shared/data/ner/conll2003/valid.txt",
+        "../shared/data/ner/uner_en_ewt/en_ewt-ud-dev.iob2",
+    ])]
+    dev: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(long, default_value = "crates/ner/data/ner.model")]
+    out: PathBuf,
+    /// Passes over the training data (8: best mean dev F1 of 4–12).
+    #[arg(long, default_value_t = 8)]
+    epochs: usize,
+    /// Seed of the sentence shuffle (training is deterministic for a seed).
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
+    /// Ignore features seen fewer times than this in training.
+    #[arg(long, default_value_t = 1)]
+    min_count: u32,
+    /// Drop features whose averaged weights are all at most this (smaller file).
+    #[arg(long, default_value_t = 0.0)]
+    prune: f32,
+    /// GeoNames folder (cities500, admin1/admin2 codes, countryInfo): place
+    /// names for the lexicon. `--geonames ''` leaves them out.
+    #[arg(long, default_value = "../shared/data/geo/geonames")]
+    geonames: PathBuf,
+    /// Alternate GeoNames names are used for places of at least this population.
+    #[arg(long, default_value_t = 100_000)]
+    alt_min_pop: u64,
+    /// NGEC countries.csv: country names and nationality words (`''`: none).
+    #[arg(long, default_value = "../shared/data/events/ngec/countries.csv")]
+    nationalities: PathBuf,
+    /// Phoenix actor dictionaries (`*.actors.txt`; `''`: none): people,
+    /// groups and places.
+    #[arg(long, default_value = "../shared/data/events/petrarch2")]
+    phoenix: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +157,32 @@ enum EvalCmd {
         #[arg(long)]
         errors: bool,
     },
+    /// Named entities: exact-span CoNLL precision/recall/F1, per type, and
+    /// tagging speed, on a CoNLL or IOB2 file. Only the types the file
+    /// annotates are scored. Example:
+    /// sitrep eval ner --data ../shared/data/ner/conll2003/valid.txt
+    Ner {
+        /// The gold file.
+        #[arg(long)]
+        data: PathBuf,
+        /// Its format (default: guessed from the first line).
+        #[arg(long, value_enum)]
+        format: Option<NerFormatArg>,
+        /// A model file (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Also list every sentence with a missed or spurious entity.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NerFormatArg {
+    /// Word first, tag last, space- or tab-separated (CoNLL-2003, WNUT-17).
+    Conll,
+    /// `index<TAB>word<TAB>tag` (Universal NER).
+    Iob2,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -270,6 +355,7 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Gazetteer(g) => gazetteer(g),
         Cmd::Bench(b) => bench(b),
         Cmd::Eval(e) => eval(e),
+        Cmd::Train(TrainCmd::Ner(a)) => train_ner(a),
     }
 }
 
@@ -777,7 +863,117 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             };
             sitrep_eval::geo::eval(&data, f, end_to_end, errors)?
         }
+        EvalCmd::Ner {
+            data,
+            format,
+            model,
+            errors,
+        } => {
+            let f = format.map(|f| match f {
+                NerFormatArg::Conll => sitrep_ner::corpus::Format::Conll,
+                NerFormatArg::Iob2 => sitrep_ner::corpus::Format::Iob2,
+            });
+            let m = model.as_deref().map(load_ner_model).transpose()?;
+            sitrep_eval::ner::eval(&data, f, m.as_ref(), errors)?
+        }
     };
     println!("{}", serde_json::to_string_pretty(&report)?);
+    Ok(0)
+}
+
+fn load_ner_model(p: &Path) -> Result<sitrep_ner::Model> {
+    let b = std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
+    sitrep_ner::Model::from_bytes(&b).with_context(|| format!("loading model {}", p.display()))
+}
+
+fn train_ner(a: TrainNerArgs) -> Result<i32> {
+    use sitrep_ner::{corpus, train};
+    let t = Instant::now();
+    let read =
+        |p: &PathBuf| corpus::read(p, None).with_context(|| format!("reading {}", p.display()));
+    let train_sets = a.data.iter().map(read).collect::<Result<Vec<_>>>()?;
+    let dev_sets = a.dev.iter().map(read).collect::<Result<Vec<_>>>()?;
+    for (p, c) in a.data.iter().zip(&train_sets) {
+        eprintln!(
+            "train {}: {} sentences, {} tokens",
+            p.display(),
+            c.sentences().count(),
+            c.tokens()
+        );
+    }
+    let mut res = sitrep_ner::Resources::default();
+    use sitrep_ner::lexicon;
+    if !a.geonames.as_os_str().is_empty() {
+        let n = lexicon::add_geonames(&mut res, &a.geonames, a.alt_min_pop)
+            .with_context(|| format!("reading GeoNames in {}", a.geonames.display()))?;
+        eprintln!("lexicon: {n} GeoNames names");
+    }
+    if !a.nationalities.as_os_str().is_empty() {
+        let n = lexicon::add_nationalities(&mut res, &a.nationalities)
+            .with_context(|| format!("reading {}", a.nationalities.display()))?;
+        eprintln!("lexicon: {n} nationality words");
+    }
+    if !a.phoenix.as_os_str().is_empty() {
+        for f in [
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+        ] {
+            let p = a.phoenix.join(f);
+            let n = lexicon::add_phoenix(&mut res, &p, f.contains("Countries"))
+                .with_context(|| format!("reading {}", p.display()))?;
+            eprintln!("lexicon: {n} Phoenix names from {f}");
+        }
+    }
+    let opts = train::Options {
+        epochs: a.epochs,
+        seed: a.seed,
+        min_count: a.min_count,
+        prune: a.prune,
+    };
+    let about = format!(
+        "trained by `sitrep train ner` on {} ({} epochs, seed {})",
+        a.data
+            .iter()
+            .map(|p| p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned())
+            .collect::<Vec<_>>()
+            .join(", "),
+        a.epochs,
+        a.seed
+    );
+    let bytes = train::train(&train_sets, res, &opts, &about, |e| {
+        let mut line = format!(
+            "epoch {:>2}: {} of {} sentences wrong, {} features, {:.0}s",
+            e.epoch,
+            e.mistakes,
+            e.sentences,
+            e.model.features(),
+            t.elapsed().as_secs_f64()
+        );
+        for (p, c) in a.dev.iter().zip(&dev_sets) {
+            let k = sitrep_eval::ner::score(e.model, c, None);
+            let (_, _, f) = k.micro(&c.types);
+            line += &format!(
+                "; {} F1 {:.4}",
+                p.file_name().unwrap_or_default().to_string_lossy(),
+                f
+            );
+        }
+        eprintln!("{line}");
+    });
+    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB) in {:.0}s",
+        a.out.display(),
+        bytes.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
     Ok(0)
 }

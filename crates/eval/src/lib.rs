@@ -12,6 +12,7 @@
 //! reproducible and the dev documents are never used for tuning rules.
 
 pub mod geo;
+pub mod ner;
 pub mod time;
 pub mod timeml;
 

@@ -35,3 +35,18 @@ fn geo_on_lgl_and_gwn_gold_spans() {
         assert!(num(&r, "n") > 2000.0, "{file}: {r}");
     }
 }
+
+#[test]
+fn ner_on_conll_valid_and_uner_dev() {
+    for (file, min_f1) in [
+        ("data/ner/conll2003/valid.txt", 0.905),
+        ("data/ner/uner_en_ewt/en_ewt-ud-dev.iob2", 0.66),
+    ] {
+        let Some(path) = shared_path(file) else {
+            return;
+        };
+        let r = sitrep_eval::ner::eval(&path, None, None, false).unwrap();
+        assert!(num(&r, "f1") >= min_f1, "{file}: {r}");
+        assert!(num(&r, "entities") > 900.0, "{file}: {r}");
+    }
+}

@@ -1,0 +1,126 @@
+//! Named entities: exact-span CoNLL scoring (conlleval's definition: an
+//! entity counts when its first token, last token and type all match).
+//!
+//! Corpora annotate different type sets; only the types a file's gold
+//! annotation uses are scored, and system entities of other types are set
+//! aside (and counted in the report) rather than charged as false
+//! positives: Universal NER has no MISC, so a MISC prediction there is
+//! neither right nor wrong.
+
+use anyhow::Result;
+use serde_json::{json, Value};
+use sitrep_ner::corpus::{self, chunks, Corpus, Format};
+use sitrep_ner::{Model, TYPES};
+use std::path::Path;
+use std::time::Instant;
+
+/// Counts of one scoring run.
+#[derive(Debug, Default, Clone)]
+pub struct Counts {
+    pub hit: [usize; 4],
+    pub sys: [usize; 4],
+    pub gold: [usize; 4],
+    /// System entities of types the gold does not annotate.
+    pub set_aside: usize,
+    pub tokens: usize,
+    pub seconds: f64,
+}
+
+impl Counts {
+    /// Micro precision, recall, F1 over the scored types.
+    pub fn micro(&self, scored: &[bool; 4]) -> (f64, f64, f64) {
+        let sum = |a: &[usize; 4]| (0..4).filter(|&t| scored[t]).map(|t| a[t]).sum::<usize>();
+        crate::f1(sum(&self.hit), sum(&self.sys), sum(&self.gold))
+    }
+}
+
+/// Tags every document of `c` with `model` and counts matches; `errors`
+/// receives (sentence, gold, system) for sentences with a difference.
+pub fn score(model: &Model, c: &Corpus, mut errors: Option<&mut Vec<Value>>) -> Counts {
+    let mut k = Counts::default();
+    for d in &c.docs {
+        let words: Vec<&[String]> = d.sentences.iter().map(|s| s.words.as_slice()).collect();
+        let t0 = Instant::now();
+        let tags = model.tag_doc(&words);
+        k.seconds += t0.elapsed().as_secs_f64();
+        for (s, sys) in d.sentences.iter().zip(&tags) {
+            k.tokens += s.words.len();
+            let g = chunks(&s.tags);
+            let mut y = chunks(sys);
+            let before = y.len();
+            y.retain(|x| c.types[x.2]);
+            k.set_aside += before - y.len();
+            for x in &g {
+                k.gold[x.2] += 1;
+            }
+            for x in &y {
+                k.sys[x.2] += 1;
+                if g.contains(x) {
+                    k.hit[x.2] += 1;
+                }
+            }
+            if let Some(errs) = errors.as_deref_mut() {
+                if g != y {
+                    let show = |v: &[(usize, usize, usize)]| -> Vec<String> {
+                        v.iter()
+                            .map(|&(a, b, t)| format!("{} {}", TYPES[t], s.words[a..b].join(" ")))
+                            .collect()
+                    };
+                    errs.push(json!({
+                        "sentence": s.words.join(" "),
+                        "missed": show(&g.iter().filter(|x| !y.contains(x)).copied().collect::<Vec<_>>()),
+                        "spurious": show(&y.iter().filter(|x| !g.contains(x)).copied().collect::<Vec<_>>()),
+                    }));
+                }
+            }
+        }
+    }
+    k
+}
+
+/// The JSON report of a scoring run.
+pub fn report(data: &Path, c: &Corpus, k: &Counts) -> Value {
+    let (p, r, f) = k.micro(&c.types);
+    let mut per_type = serde_json::Map::new();
+    for (t, name) in TYPES.iter().enumerate() {
+        if c.types[t] {
+            let (p, r, f) = crate::f1(k.hit[t], k.sys[t], k.gold[t]);
+            per_type.insert(
+                (*name).into(),
+                json!({"precision": p, "recall": r, "f1": f, "gold": k.gold[t], "system": k.sys[t]}),
+            );
+        }
+    }
+    json!({
+        "data": data.display().to_string(),
+        "documents": c.docs.len(),
+        "tokens": k.tokens,
+        "entities": k.gold.iter().sum::<usize>(),
+        "scored_types": (0..4).filter(|&t| c.types[t]).map(|t| TYPES[t]).collect::<Vec<_>>(),
+        "set_aside_unscored_type": k.set_aside,
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "per_type": per_type,
+        "tokens_per_sec": if k.seconds > 0.0 { (k.tokens as f64 / k.seconds).round() } else { 0.0 },
+    })
+}
+
+/// `sitrep eval ner`: reads `data`, tags it with `model` (the embedded one
+/// when `None`) and returns the report.
+pub fn eval(
+    data: &Path,
+    format: Option<Format>,
+    model: Option<&Model>,
+    errors: bool,
+) -> Result<Value> {
+    let c = corpus::read(data, format)?;
+    let m = model.unwrap_or_else(|| Model::embedded());
+    let mut errs = Vec::new();
+    let k = score(m, &c, errors.then_some(&mut errs));
+    let mut r = report(data, &c, &k);
+    if errors {
+        r["errors"] = Value::Array(errs);
+    }
+    Ok(r)
+}

@@ -1,0 +1,1 @@
+//! Distributional word classes (placeholder until trained).
