@@ -166,7 +166,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if clitic {
                         break;
                     }
-                    if nt {
+                    // "don't" splits before the "n"; a bare "n't" (already
+                    // tokenised text: "wo n't") is one token.
+                    if nt && j - 1 > i {
                         j -= 1;
                         break;
                     }
@@ -390,6 +392,9 @@ mod tests {
             vec!["1,200", "people", ",", "3.5", "km"]
         );
         assert_eq!(toks("قتل 23 شخصا"), vec!["قتل", "23", "شخصا"]);
+        // Already tokenised text (CoNLL style) once looped forever here.
+        assert_eq!(toks("there wo n't be"), vec!["there", "wo", "n't", "be"]);
+        assert_eq!(toks("n't"), vec!["n't"]);
     }
 
     #[test]
