@@ -171,6 +171,10 @@ enum EvalCmd {
         /// A model file (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Score sitrep's whole entity stage (tagger + rules + alias
+        /// linking, on text rebuilt from the words) instead of the bare tagger.
+        #[arg(long, conflicts_with = "model")]
+        stage: bool,
         /// Also list every sentence with a missed or spurious entity.
         #[arg(long)]
         errors: bool,
@@ -867,6 +871,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             data,
             format,
             model,
+            stage,
             errors,
         } => {
             let f = format.map(|f| match f {
@@ -874,7 +879,12 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 NerFormatArg::Iob2 => sitrep_ner::corpus::Format::Iob2,
             });
             let m = model.as_deref().map(load_ner_model).transpose()?;
-            sitrep_eval::ner::eval(&data, f, m.as_ref(), errors)?
+            let target = if stage {
+                sitrep_eval::ner::Target::Stage
+            } else {
+                sitrep_eval::ner::Target::Tagger(m.as_ref())
+            };
+            sitrep_eval::ner::eval(&data, f, target, errors)?
         }
     };
     println!("{}", serde_json::to_string_pretty(&report)?);

@@ -305,3 +305,31 @@ fn seed_ingests_idempotently() {
     assert!(String::from_utf8(q.stdout).unwrap().lines().count() >= 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The entities issue's acceptance: the article's people and organisations
+/// are found with their types (checked on the `entities` list, by text).
+#[test]
+fn seed_people_and_organisations() {
+    let Some(path) = seed() else { return };
+    let v = extract(&path);
+    let ents = v["entities"].as_array().unwrap();
+    let has = |name: &str, ty: &str| ents.iter().any(|e| e["text"] == name && e["type"] == ty);
+    for p in [
+        "Omar Abdul Qader",
+        "Abu Hafs al-Qurayshi",
+        "Brad Cooper",
+        "Ahmed al-Sharaa",
+    ] {
+        assert!(has(p, "PER"), "{p} not found as PER");
+    }
+    for o in [
+        "ISIS",
+        "US Central Command",
+        "Iraqi Counter-Terrorism Service",
+        "Rudaw Media Network",
+        "North Press Agency",
+        "Syrian Democratic Forces",
+    ] {
+        assert!(has(o, "ORG"), "{o} not found as ORG");
+    }
+}

@@ -606,14 +606,18 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
         }
         ents.push((Span::new(piece_start, sp.end), role_here));
     }
+    let tagged = model_spans(text, an);
     let mut mentions = Vec::new();
-    for (sp, role) in ents {
+    for (sp, role, model_kind) in merge(text, an, gaz, dict, ents, &tagged) {
         let raw = &text[sp.start..sp.end];
         let sp = trim_possessive(text, sp);
         if sp.is_empty() {
             continue;
         }
-        let kind = classify(text, an, gaz, dict, sp, role.is_some(), raw);
+        let kind = match model_kind {
+            Some(t) if role.is_none() => refine(text, gaz, dict, sp, t),
+            _ => classify(text, an, gaz, dict, sp, role.is_some(), raw),
+        };
         if let Some(r) = role {
             if kind == EntityType::Per {
                 roles.insert(mentions.len(), r);
@@ -630,6 +634,179 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
     }
     // Parenthesised acronyms: "Syrian Democratic Forces (SDF)" is one entity.
     link(text, mentions, roles)
+}
+
+/// Entity spans of the trained tagger (`sitrep-ner`), sentence by sentence,
+/// with the tagger's type. A possessive clitic is not part of a name.
+fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
+    let model = sitrep_ner::Model::embedded();
+    let sents: Vec<Vec<&str>> = an
+        .sentences
+        .iter()
+        .map(|s| {
+            an.tokens[s.tokens.0..s.tokens.1]
+                .iter()
+                .map(|t| t.text(text))
+                .collect()
+        })
+        .collect();
+    let doc: Vec<&[&str]> = sents.iter().map(Vec::as_slice).collect();
+    let tags = model.tag_doc(&doc);
+    let mut out = Vec::new();
+    for (s, labels) in an.sentences.iter().zip(&tags) {
+        let toks = &an.tokens[s.tokens.0..s.tokens.1];
+        for (a, b, t) in sitrep_ner::corpus::chunks(labels) {
+            let kind = match t {
+                0 => EntityType::Per,
+                1 => EntityType::Org,
+                2 => EntityType::Loc,
+                _ => EntityType::Misc,
+            };
+            out.push((Span::new(toks[a].start, toks[b - 1].end), kind));
+        }
+    }
+    out
+}
+
+/// Combines the rule spans (which carry titles and roles) with the tagger's:
+/// where they overlap, the tagger's span and type win and a rule role moves
+/// to the person it belongs to; tagger spans the rules missed (lowercase,
+/// sentence-initial, non-Latin names) are added, with titles right before
+/// them as the role; rule spans the tagger rejects are dropped.
+fn merge(
+    text: &str,
+    an: &Analysis,
+    gaz: &Gazetteer,
+    dict: &dyn NameDict,
+    rule: Vec<(Span, Option<Span>)>,
+    tagged: &[(Span, EntityType)],
+) -> Vec<(Span, Option<Span>, Option<EntityType>)> {
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    // A multi-word rule span the dictionaries know as a whole, or that ends
+    // in an organisation head ("… Forces", "… Command"), outranks a tagger
+    // that splits it.
+    let whole = |sp: Span| {
+        let s = &text[sp.start..sp.end];
+        s.contains(' ')
+            && (dict.known(&normalize(s)).is_some()
+                || s.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())))
+    };
+    let mut out: Vec<(Span, Option<Span>, Option<EntityType>)> = Vec::new();
+    let mut kept_rule = vec![false; rule.len()];
+    for (k, (r, role)) in rule.iter().enumerate() {
+        let inside: Vec<_> = tagged.iter().filter(|(t, _)| overlaps(*t, *r)).collect();
+        let split = inside.len() > 1
+            || inside
+                .iter()
+                .any(|(t, _)| t.start > r.start || t.end < r.end);
+        if !inside.is_empty() && split && inside.iter().all(|(t, _)| r.contains(*t)) && whole(*r) {
+            out.push((*r, *role, None));
+            kept_rule[k] = true;
+        }
+    }
+    for &(sp, kind) in tagged {
+        if out.iter().any(|(o, _, _)| overlaps(*o, sp)) {
+            continue;
+        }
+        // A rule role moves to the person it belongs to.
+        let mut role = None;
+        if kind == EntityType::Per {
+            role = rule
+                .iter()
+                .filter(|(r, _)| overlaps(*r, sp))
+                .find_map(|(_, role)| *role)
+                .filter(|r| r.end <= sp.start)
+                .or_else(|| titles_before(text, an, sp));
+        }
+        // "US-led", "Iran-backed": a modifier, not a name.
+        let s = &text[sp.start..sp.end];
+        if ["-led", "-backed", "-based", "-born", "-allied"]
+            .iter()
+            .any(|x| s.ends_with(x))
+        {
+            continue;
+        }
+        out.push((sp, role, Some(kind)));
+    }
+    // Rule spans the tagger left out stay when the dictionaries know them or
+    // they repeat the start of a name already found ("Rudaw" after "Rudaw
+    // Media Network").
+    for (k, (r, role)) in rule.iter().enumerate() {
+        if kept_rule[k] || tagged.iter().any(|(t, _)| overlaps(*t, *r)) {
+            continue;
+        }
+        let s = &text[r.start..r.end];
+        let key = normalize(s);
+        let known = dict.known(&key).is_some() || gaz.demonym(s).is_some();
+        let repeat = out.iter().any(|(o, _, _)| {
+            o.end <= r.start && {
+                let earlier = &text[o.start..o.end];
+                earlier.len() > s.len()
+                    && earlier.starts_with(s)
+                    && earlier[s.len()..].starts_with(' ')
+            }
+        });
+        if known || repeat {
+            out.push((*r, *role, None));
+        }
+    }
+    out.sort_by_key(|x| x.0.start);
+    out
+}
+
+/// Title words right before a name ("Adm.", "Syrian President"): the role span.
+fn titles_before(text: &str, an: &Analysis, sp: Span) -> Option<Span> {
+    let mut i = an.token_at(sp.start);
+    let end = i;
+    while i > 0 && TITLES.contains(&an.tokens[i - 1].text(text)) {
+        i -= 1;
+    }
+    (i < end).then(|| Span::new(an.tokens[i].start, an.tokens[end - 1].end))
+}
+
+/// The tagger's type, made finer with the dictionaries: a known actor keeps
+/// its dictionary type, a LOC the gazetteer knows as a country, province or
+/// town is a GPE, and a MISC nationality word is NORP.
+fn refine(text: &str, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, t: EntityType) -> EntityType {
+    let s = &text[sp.start..sp.end];
+    let key = normalize(s);
+    if let Some(k) = dict.known(&key) {
+        return k;
+    }
+    let province_or_country = || {
+        gaz.lookup_key(&key)
+            .iter()
+            .any(|&(id, alt)| !alt && matches!(gaz.entry(id).level, Level::Country | Level::Admin1))
+    };
+    match t {
+        // The tagger reads "Deir ez-Zor" like "Abu al-Halabi"; a country or
+        // province name is not a person.
+        EntityType::Per
+            if s.split(' ').any(|w| {
+                w.split_once('-')
+                    .is_some_and(|(p, _)| !p.is_empty() && p.chars().all(char::is_lowercase))
+            }) && province_or_country() =>
+        {
+            EntityType::Gpe
+        }
+        EntityType::Loc => {
+            let gpe = gaz.lookup_key(&key).iter().any(|&(id, _)| {
+                matches!(
+                    gaz.entry(id).level,
+                    Level::Country | Level::Admin1 | Level::Place
+                )
+            });
+            if gpe {
+                EntityType::Gpe
+            } else {
+                EntityType::Loc
+            }
+        }
+        EntityType::Misc if gaz.demonym(s).is_some() => EntityType::Norp,
+        t => t,
+    }
 }
 
 /// Whether a name before a title is an organisation or nationality that

@@ -45,8 +45,18 @@ fn ner_on_conll_valid_and_uner_dev() {
         let Some(path) = shared_path(file) else {
             return;
         };
-        let r = sitrep_eval::ner::eval(&path, None, None, false).unwrap();
+        let r = sitrep_eval::ner::eval(&path, None, sitrep_eval::ner::Target::Tagger(None), false)
+            .unwrap();
         assert!(num(&r, "f1") >= min_f1, "{file}: {r}");
         assert!(num(&r, "entities") > 900.0, "{file}: {r}");
     }
+}
+
+#[test]
+fn entity_stage_on_conll_valid() {
+    let Some(path) = shared_path("data/ner/conll2003/valid.txt") else {
+        return;
+    };
+    let r = sitrep_eval::ner::eval(&path, None, sitrep_eval::ner::Target::Stage, false).unwrap();
+    assert!(num(&r, "f1") >= 0.895, "{r}");
 }

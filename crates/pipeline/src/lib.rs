@@ -28,6 +28,11 @@ impl Pipeline {
         self.gaz
     }
 
+    /// The entity stage alone, with the pipeline's resources (for scoring).
+    pub fn entities(&self, text: &str, an: &sitrep_text::Analysis) -> sitrep_entities::Entities {
+        sitrep_entities::extract(text, an, self.gaz, self.dict)
+    }
+
     /// Codes one document.
     pub fn run(&self, doc: &Document, warnings: Vec<String>) -> Output {
         let text = doc.text.as_str();
