@@ -88,19 +88,22 @@ struct TrainNerArgs {
     #[arg(long, default_value_t = 0.0)]
     prune: f32,
     /// GeoNames folder (cities500, admin1/admin2 codes, countryInfo): place
-    /// names for the lexicon. `--geonames ''` leaves them out.
+    /// names for the lexicon.
     #[arg(long, default_value = "../shared/data/geo/geonames")]
     geonames: PathBuf,
     /// Alternate GeoNames names are used for places of at least this population.
     #[arg(long, default_value_t = 100_000)]
     alt_min_pop: u64,
-    /// NGEC countries.csv: country names and nationality words (`''`: none).
+    /// NGEC countries.csv: country names and nationality words for the lexicon.
     #[arg(long, default_value = "../shared/data/events/ngec/countries.csv")]
     nationalities: PathBuf,
-    /// Phoenix actor dictionaries (`*.actors.txt`; `''`: none): people,
-    /// groups and places.
+    /// Folder of the Phoenix actor dictionaries (`Phoenix.*.actors.txt`):
+    /// people, groups and places for the lexicon.
     #[arg(long, default_value = "../shared/data/events/petrarch2")]
     phoenix: PathBuf,
+    /// Train without the name lexicon (no GeoNames, NGEC or Phoenix names).
+    #[arg(long)]
+    no_lexicon: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -910,20 +913,23 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
             c.sentences().count(),
             c.tokens()
         );
+        if c.tokens() == 0 {
+            bail!("{}: no annotated sentences", p.display());
+        }
     }
     let mut res = sitrep_ner::Resources::default();
     use sitrep_ner::lexicon;
-    if !a.geonames.as_os_str().is_empty() {
+    if !a.no_lexicon {
         let n = lexicon::add_geonames(&mut res, &a.geonames, a.alt_min_pop)
             .with_context(|| format!("reading GeoNames in {}", a.geonames.display()))?;
         eprintln!("lexicon: {n} GeoNames names");
     }
-    if !a.nationalities.as_os_str().is_empty() {
+    if !a.no_lexicon {
         let n = lexicon::add_nationalities(&mut res, &a.nationalities)
             .with_context(|| format!("reading {}", a.nationalities.display()))?;
         eprintln!("lexicon: {n} nationality words");
     }
-    if !a.phoenix.as_os_str().is_empty() {
+    if !a.no_lexicon {
         for f in [
             "Phoenix.Countries.actors.txt",
             "Phoenix.International.actors.txt",

@@ -146,3 +146,58 @@ fn fifty_megabytes_in_parts_with_bounded_memory() {
     assert_eq!(with_event, parts, "every part yields the event");
     std::fs::remove_dir_all(&d).ok();
 }
+
+#[test]
+fn ner_eval_and_training_on_bad_files() {
+    let d = tmp("ner");
+    let missing = d.join("missing.conll");
+    let o = sitrep(&["eval", "ner", "--data", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    no_panic(&o);
+    let bad = d.join("bad.conll");
+    std::fs::write(&bad, "Paris B-LOC\nis O\nnice B-NONSENSE\n").unwrap();
+    let o = sitrep(&["eval", "ner", "--data", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.conll:3: unknown tag"),
+        "{}",
+        stderr(&o)
+    );
+    no_panic(&o);
+    let o = sitrep(&[
+        "eval",
+        "ner",
+        "--data",
+        bad.to_str().unwrap(),
+        "--model",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not a sitrep NER model"),
+        "{}",
+        stderr(&o)
+    );
+    let empty = d.join("empty.conll");
+    std::fs::write(&empty, "").unwrap();
+    let out = d.join("m.model");
+    let o = sitrep(&[
+        "train",
+        "ner",
+        "--data",
+        empty.to_str().unwrap(),
+        "--dev",
+        "--out",
+        out.to_str().unwrap(),
+        "--no-lexicon",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no annotated sentences"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    no_panic(&o);
+}
