@@ -3,10 +3,10 @@
 //! A first-order structured averaged perceptron (Collins 2002) over BIO
 //! labels of the four CoNLL types (PER, ORG, LOC, MISC), decoded with
 //! Viterbi under BIO constraints. Features ([`features`]) are words and
-//! their neighbours, shapes, affixes, document-level casing evidence, a name
-//! lexicon compiled into the model (GeoNames places, Phoenix actors,
-//! demonyms) and distributional word classes learnt from unlabelled text
-//! ([`clusters`]).
+//! their neighbours, shapes, affixes, document-level casing evidence and a
+//! name lexicon compiled into the model (GeoNames places, Phoenix actors,
+//! nationality words; [`lexicon`]). The model format also carries word
+//! classes ([`Resources::clusters`]); the shipped model has none yet.
 //!
 //! Corpora annotate different type sets (Universal NER has no MISC): where a
 //! corpus does not annotate a type, its `O` tokens are *partially* labelled
@@ -17,7 +17,6 @@
 //! default one is embedded in the crate ([`Model::embedded`]); `sitrep train
 //! ner` rebuilds it.
 
-pub mod clusters;
 pub mod corpus;
 pub mod features;
 pub mod lexicon;
@@ -90,7 +89,8 @@ pub struct Resources {
     pub lexicon: IdMap<u8>,
     /// Longest lexicon phrase, in words.
     pub max_phrase: usize,
-    /// Normalised word → class id at three granularities (coarse to fine).
+    /// Normalised word → class id at three granularities (coarse to fine);
+    /// empty unless a training tool fills it.
     pub clusters: HashMap<String, [u16; 3]>,
 }
 

@@ -1,1 +1,0 @@
-//! Distributional word classes (placeholder until trained).
