@@ -645,16 +645,7 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
 /// with the tagger's type. A possessive clitic is not part of a name.
 fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
     let model = sitrep_ner::Model::embedded();
-    let sents: Vec<Vec<&str>> = an
-        .sentences
-        .iter()
-        .map(|s| {
-            an.tokens[s.tokens.0..s.tokens.1]
-                .iter()
-                .map(|t| t.text(text))
-                .collect()
-        })
-        .collect();
+    let sents = an.sentence_words(text);
     let doc: Vec<&[&str]> = sents.iter().map(Vec::as_slice).collect();
     let tags = model.tag_doc(&doc);
     let mut out = Vec::new();

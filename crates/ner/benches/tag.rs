@@ -8,16 +8,7 @@ fn bench(c: &mut Criterion) {
     let one = include_str!("../../../examples/dispatch.txt");
     let text = one.repeat(6);
     let an = sitrep_text::segment(&text);
-    let sents: Vec<Vec<&str>> = an
-        .sentences
-        .iter()
-        .map(|s| {
-            an.tokens[s.tokens.0..s.tokens.1]
-                .iter()
-                .map(|t| t.text(&text))
-                .collect()
-        })
-        .collect();
+    let sents = an.sentence_words(&text);
     let doc: Vec<&[&str]> = sents.iter().map(Vec::as_slice).collect();
     let model = sitrep_ner::Model::embedded();
     let mut g = c.benchmark_group("ner");

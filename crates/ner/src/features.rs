@@ -150,24 +150,16 @@ pub fn sentence<S: AsRef<str>>(
     }
     let headline = all >= 6 && up * 10 >= all * 8;
     let gaz = res.lexicon_marks(&toks.iter().map(|t| t.norm.as_str()).collect::<Vec<_>>());
-    let nw = |k: isize| -> &str {
-        if k < 0 {
-            "<s>"
-        } else if k as usize >= n {
-            "</s>"
-        } else {
-            &toks[k as usize].norm
+    // Token `k`'s field, with sentence-boundary padding outside the sentence.
+    let at = |k: isize, field: fn(&Tok) -> &str| -> &str {
+        match usize::try_from(k) {
+            Err(_) => "<s>",
+            Ok(k) if k >= n => "</s>",
+            Ok(k) => field(&toks[k]),
         }
     };
-    let sh = |k: isize| -> &str {
-        if k < 0 {
-            "<s>"
-        } else if k as usize >= n {
-            "</s>"
-        } else {
-            &toks[k as usize].shape
-        }
-    };
+    let nw = |k: isize| at(k, |t| &t.norm);
+    let sh = |k: isize| at(k, |t| &t.shape);
     offsets.push(out.len());
     for i in 0..n {
         let w = words[i].as_ref();

@@ -52,6 +52,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The words of each sentence, as slices of `text` (the tagger's input).
+    pub fn sentence_words<'a>(&self, text: &'a str) -> Vec<Vec<&'a str>> {
+        self.sentences
+            .iter()
+            .map(|s| {
+                self.tokens[s.tokens.0..s.tokens.1]
+                    .iter()
+                    .map(|t| t.text(text))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Index of the sentence containing byte `pos` (the last one if past the end).
     pub fn sentence_of(&self, pos: usize) -> usize {
         match self.sentences.binary_search_by(|s| {
