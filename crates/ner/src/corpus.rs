@@ -3,7 +3,7 @@
 //! (tab-separated `index word tag …`, `# newdoc` comments) and WNUT-17
 //! (`word<TAB>tag`). Tags are mapped to the four CoNLL types.
 
-use crate::{label_of, Label, TYPES};
+use crate::{label_of, Label};
 use std::path::Path;
 
 /// File layout of an annotated corpus.
@@ -181,7 +181,6 @@ fn parse_tag(tag: &str, prev: Option<Label>) -> Option<Label> {
         }
         _ => None,
     }
-    .filter(|_| t < TYPES.len())
 }
 
 /// Entity chunks of a label sequence: (first token, end token exclusive, type).
