@@ -201,3 +201,77 @@ fn ner_eval_and_training_on_bad_files() {
     assert!(!out.exists());
     no_panic(&o);
 }
+
+#[test]
+fn event_eval_and_training_on_bad_files() {
+    let d = tmp("events");
+    let missing = d.join("missing.csv");
+    let o = sitrep(&["eval", "events", "--data", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    no_panic(&o);
+    // A CSV without NGEC's columns, one with an unknown category, a broken zip.
+    let cols = d.join("cols.csv");
+    std::fs::write(&cols, "a,b\n1,2\n").unwrap();
+    let o = sitrep(&["eval", "events", "--data", cols.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no `text` column"), "{}", stderr(&o));
+    let bad = d.join("bad.csv");
+    std::fs::write(
+        &bad,
+        "text,title,prompt,label,mode\n\"Troops fired.\",T,\"T\n\n(AP) --\",SHOUT,\n",
+    )
+    .unwrap();
+    let o = sitrep(&["eval", "events", "--data", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("record 1: unknown PLOVER category \"SHOUT\""),
+        "{}",
+        stderr(&o)
+    );
+    let zip = d.join("broken.zip");
+    std::fs::write(&zip, b"PK\x03\x04 truncated").unwrap();
+    let o = sitrep(&["eval", "events", "--data", zip.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a readable zip"), "{}", stderr(&o));
+    no_panic(&o);
+    // PLOVER records that are not JSON; a model file that is not a model.
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--format",
+        "plover-gsr",
+        "--data",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a JSON array"), "{}", stderr(&o));
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--data",
+        bad.to_str().unwrap(),
+        "--model",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("not a sitrep PLOVER model"),
+        "{}",
+        stderr(&o)
+    );
+    // Training on stories whose only category is unknown fails before writing.
+    let out = d.join("p.model");
+    let o = sitrep(&[
+        "train",
+        "events",
+        "--data",
+        bad.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--no-lexicon",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!out.exists());
+    no_panic(&o);
+}

@@ -60,3 +60,41 @@ fn entity_stage_on_conll_valid() {
     let r = sitrep_eval::ner::eval(&path, None, sitrep_eval::ner::Target::Stage, false).unwrap();
     assert!(num(&r, "f1") >= 0.895, "{r}");
 }
+
+#[test]
+fn event_categories_on_ngec_dev_and_plover_gold() {
+    use sitrep_eval::events::{eval, EventFormat, Target};
+    let model = sitrep_events::classify::Classifier::embedded();
+    let Some(ngec) = shared_path("data/events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip")
+    else {
+        return;
+    };
+    let r = eval(
+        &ngec,
+        EventFormat::Ngec,
+        Split::Dev,
+        Target::Classifier(model),
+        true,
+        false,
+        false,
+    )
+    .unwrap();
+    assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
+    assert!(num(&r, "macro_f1") >= 0.43, "{r}");
+    assert!(num(&r, "accuracy") >= 0.56, "{r}");
+    let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
+        return;
+    };
+    let r = eval(
+        &gsr,
+        EventFormat::PloverGsr,
+        Split::Dev,
+        Target::Classifier(model),
+        true,
+        false,
+        false,
+    )
+    .unwrap();
+    assert_eq!(r["n"], 322, "{r}");
+    assert!(num(&r, "accuracy") >= 0.31, "{r}");
+}

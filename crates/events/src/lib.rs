@@ -15,6 +15,8 @@
 //! country, a shared participant) joins it as one more claim, and claims
 //! that disagree on the participants are recorded as a dispute.
 
+pub mod cameo;
+pub mod classify;
 pub mod lexicon;
 
 use chrono::{Duration, NaiveDate};

@@ -1,0 +1,276 @@
+//! Readers for the CAMEO verb-pattern dictionary in its PETRARCH format
+//! (`CAMEO.2.0.txt`, MIT, Open Event Data Alliance) and for the PLOVER
+//! manual's CAMEO → PLOVER table (`CAMEO2PLOVER-2021.txt`).
+//!
+//! The dictionary is organised in verb blocks:
+//!
+//! ```text
+//! ---  KILL   [190]  ---           block header with its default code
+//! KILL                             a verb form (regular forms are derived)
+//! SLAY {SLAYS SLAIN SLAYING}       irregular forms in braces
+//! STRANGLE  [180]                  a form with its own code
+//! +SHOOT_DOWN {+SHOT_DOWN}         a multi-word form
+//! - * (DURING ARREST)  [175]       a pattern: words around the verb (`*`)
+//! ```
+//!
+//! sitrep does not parse sentences as PETRARCH does; it keeps, for each
+//! form, its code and, for each pattern, the first content word on each
+//! side of the verb, which is what the category classifier uses.
+
+use std::collections::HashMap;
+
+/// One pattern of a verb block: content words before and after the verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// The CAMEO code, or `None` for `[---]` (no event).
+    pub code: Option<String>,
+}
+
+/// A verb block.
+#[derive(Debug, Clone, Default)]
+pub struct Block {
+    pub name: String,
+    /// Lowercase forms (words joined by a space) with their own code, if any.
+    pub forms: Vec<(String, Option<String>)>,
+    pub code: Option<String>,
+    pub patterns: Vec<Pattern>,
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "of", "in", "on", "for", "with", "the", "a", "an", "and", "by", "at", "from", "over",
+    "against", "into", "as", "that", "its", "his", "her", "their", "it", "be", "is", "was", "not",
+    "during", "when", "after", "before", "between", "under", "about", "out", "off", "down", "than",
+];
+
+/// `[190]` → `Some("190")`; `[---]` → `None`; `[042:043]` → the first code.
+fn code_of(s: &str) -> Option<Option<String>> {
+    let a = s.find('[')?;
+    let b = a + s[a..].find(']')?;
+    let inner = s[a + 1..b].trim();
+    let first = inner.split([':', ' ']).next().unwrap_or("");
+    if first.starts_with("---") {
+        return Some(None);
+    }
+    Some(Some(first.to_string())).filter(|c| {
+        c.as_deref()
+            .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_alphanumeric()))
+    })
+}
+
+/// Lowercases a dictionary word: `SHOOT_DOWN` → `shoot down`.
+fn word(w: &str) -> String {
+    w.trim_start_matches('+')
+        .replace('_', " ")
+        .trim()
+        .to_lowercase()
+}
+
+/// Regular inflections of a verb (PETRARCH derives them the same way).
+pub fn inflections(v: &str) -> Vec<String> {
+    let mut out = vec![v.to_string()];
+    // Inflect the first word of a multi-word form ("carry out").
+    let (head, rest) = match v.split_once(' ') {
+        Some((h, r)) => (h, format!(" {r}")),
+        None => (v, String::new()),
+    };
+    let s = if head.ends_with(['s', 'x', 'z']) || head.ends_with("ch") || head.ends_with("sh") {
+        format!("{head}es")
+    } else if let Some(st) = head
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{st}ies")
+    } else {
+        format!("{head}s")
+    };
+    let base = head.strip_suffix('e').unwrap_or(head);
+    let ed = if head.ends_with('e') {
+        format!("{head}d")
+    } else if let Some(st) = head
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{st}ied")
+    } else {
+        format!("{head}ed")
+    };
+    for f in [s, ed, format!("{base}ing")] {
+        out.push(format!("{f}{rest}"));
+    }
+    out
+}
+
+fn pattern_words(p: &str) -> (Option<String>, Option<String>) {
+    let clean = |part: &str| -> Vec<String> {
+        part.split(|c: char| c.is_whitespace() || "(){}$%^=|".contains(c))
+            .filter(|w| !w.is_empty() && !w.starts_with('&') && !w.starts_with('#'))
+            .map(word)
+            .filter(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
+            .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
+            .collect()
+    };
+    match p.split_once('*') {
+        Some((b, a)) => (clean(b).pop(), clean(a).into_iter().next()),
+        None => (None, clean(p).into_iter().next()),
+    }
+}
+
+/// Reads the verb blocks of a PETRARCH verb dictionary. Lines it cannot
+/// make sense of are skipped (the dictionary's own reader is as lenient).
+pub fn read_verbs(text: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut in_verbs = false;
+    for raw in text.lines() {
+        let line = raw.split('#').next().unwrap_or("").trim_end();
+        let t = line.trim();
+        if raw.contains("VERB PATTERNS") {
+            in_verbs = true;
+            continue;
+        }
+        if !in_verbs || t.is_empty() {
+            continue;
+        }
+        if let Some(h) = t.strip_prefix("---") {
+            let name = h.split('[').next().unwrap_or("").trim().to_string();
+            blocks.push(Block {
+                name,
+                code: code_of(h).flatten(),
+                ..Block::default()
+            });
+            continue;
+        }
+        let Some(b) = blocks.last_mut() else { continue };
+        if let Some(p) = t.strip_prefix('-') {
+            let Some(code) = code_of(p) else { continue };
+            let body = p.split('[').next().unwrap_or("");
+            let (before, after) = pattern_words(body);
+            if before.is_some() || after.is_some() {
+                b.patterns.push(Pattern {
+                    before,
+                    after,
+                    code,
+                });
+            }
+            continue;
+        }
+        if t.starts_with('&') || t.starts_with('~') {
+            continue;
+        }
+        // A verb form line: FORM [code]? {IRREGULAR FORMS}?
+        let own = code_of(t).flatten();
+        let head = t.split(['[', '{']).next().unwrap_or("").trim();
+        if head.is_empty() || head.contains(' ') {
+            continue;
+        }
+        let w = word(head);
+        let mut forms = inflections(&w);
+        if let (Some(a), Some(z)) = (t.find('{'), t.find('}')) {
+            if a < z {
+                forms.extend(t[a + 1..z].split_whitespace().map(word));
+            }
+        }
+        for f in forms {
+            if !b.forms.iter().any(|(g, _)| *g == f) {
+                b.forms.push((f, own.clone()));
+            }
+        }
+    }
+    blocks
+}
+
+/// Reads the CAMEO → PLOVER table: code → PLOVER category.
+pub fn read_cameo2plover(text: &str) -> HashMap<String, String> {
+    let mut m = HashMap::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("");
+        let Some((code, rest)) = line.split_once(':') else {
+            continue;
+        };
+        let code = code.trim();
+        let cat = rest.split(',').next().unwrap_or("").trim();
+        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) || cat.is_empty() {
+            continue;
+        }
+        // Two-digit roots shared by two categories (08) stay unresolved:
+        // their three-digit codes say which.
+        if code.len() == 2 && m.contains_key(code) {
+            m.insert(code.to_string(), String::new());
+            continue;
+        }
+        m.insert(code.to_string(), cat.to_string());
+    }
+    m.retain(|_, v| !v.is_empty());
+    m
+}
+
+/// The PLOVER category of a CAMEO code: the table's entry for the code, or
+/// for its longest listed prefix; `None` for codes PLOVER drops (01, 02).
+pub fn plover_of<'a>(table: &'a HashMap<String, String>, code: &str) -> Option<&'a str> {
+    (2..=code.len())
+        .rev()
+        .find_map(|n| table.get(code.get(..n)?))
+        .map(String::as_str)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DICT: &str = "# header\n####### VERB PATTERNS #######\n\
+        ---  KILL   [190]  ---\n\
+        KILL  # comment\n\
+        SLAY {SLAYS SLAIN SLAYING}\n\
+        STRANGLE  [180]\n\
+        +SHOOT_DOWN {+SHOT_DOWN }\n\
+        - * (DURING ARREST)  [175]  # KILL\n\
+        - FLOOD *   [---]\n\
+        ---  RUSH   [---]  ---\n\
+        RUSH\n\
+        - * &MILITARY (TO BORDER)  [154]\n";
+
+    #[test]
+    fn reads_blocks_forms_and_patterns() {
+        let b = read_verbs(DICT);
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[0].code.as_deref(), Some("190"));
+        let has = |f: &str| b[0].forms.iter().any(|(g, _)| g == f);
+        assert!(has("killed") && has("kills") && has("killing") && has("slain"));
+        assert!(has("shoot down") && has("shot down"));
+        let strangle = b[0].forms.iter().find(|(g, _)| g == "strangled").unwrap();
+        assert_eq!(strangle.1.as_deref(), Some("180"));
+        assert_eq!(
+            b[0].patterns[0],
+            Pattern {
+                before: None,
+                after: Some("arrest".into()),
+                code: Some("175".into())
+            }
+        );
+        assert_eq!(b[0].patterns[1].before.as_deref(), Some("flood"));
+        assert_eq!(b[0].patterns[1].code, None);
+        assert_eq!(b[1].code, None);
+        assert_eq!(b[1].patterns[0].after.as_deref(), Some("border"));
+    }
+
+    #[test]
+    fn maps_codes_to_plover() {
+        let t = read_cameo2plover(
+            "# c\n08: CONCEDE\n080: CONCEDE,  , # Yield\n08: RETREAT\n0871: RETREAT, ceasefire, military # x\n19: ASSAULT\n",
+        );
+        assert_eq!(plover_of(&t, "0871"), Some("RETREAT"));
+        assert_eq!(plover_of(&t, "080"), Some("CONCEDE"));
+        assert_eq!(plover_of(&t, "086"), None);
+        assert_eq!(plover_of(&t, "193"), Some("ASSAULT"));
+        assert_eq!(plover_of(&t, "010"), None);
+    }
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert_eq!(inflections("carry out")[2], "carried out");
+        assert_eq!(inflections("seize")[2], "seized");
+        assert_eq!(inflections("seize")[3], "seizing");
+        assert_eq!(inflections("push")[1], "pushes");
+    }
+}

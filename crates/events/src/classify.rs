@@ -1,0 +1,671 @@
+//! A learned PLOVER category classifier: multinomial logistic regression
+//! over hashed word, stem and bigram features of a text (a story, with its
+//! headline when there is one, or one sentence).
+//!
+//! It is trained by `sitrep train events` on the NGEC labelled stories and
+//! shipped as `data/plover.model`. The event stage uses it to choose the
+//! category of a trigger word the lexicon leaves ambiguous; `sitrep eval
+//! events` scores it alone and inside the pipeline.
+//!
+//! Features hold no text (64-bit hashes from `sitrep_ner::features`), so
+//! the model file carries nothing of the training stories.
+
+use crate::cameo::{plover_of, Block};
+use serde::{Deserialize, Serialize};
+use sitrep_ner::features::{f1, f2, phrase_key};
+use sitrep_ner::IdMap;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The sixteen PLOVER categories (manual draft 0.8, 2021), in a fixed order.
+pub const CATEGORIES: [&str; 16] = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+/// Number of categories.
+pub const NC: usize = CATEGORIES.len();
+
+const FORMAT: &str = "sitrep-plover/1";
+static EMBEDDED: &[u8] = include_bytes!("../data/plover.model");
+
+/// The index of a PLOVER category, accepting the names of earlier PLOVER
+/// drafts as the manual's CAMEO table maps them (DEMAND → REQUEST,
+/// DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT, YIELD → CONCEDE).
+pub fn category_index(name: &str) -> Option<usize> {
+    let up = name.trim().to_ascii_uppercase();
+    let canon = match up.as_str() {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        "YIELD" => "CONCEDE",
+        other => other,
+    };
+    CATEGORIES.iter().position(|c| *c == canon)
+}
+
+/// A crude suffix stripper: enough to join "protesters"/"protested"/
+/// "protesting" to one feature without a dictionary.
+fn stem(w: &str) -> &str {
+    for suf in [
+        "ations", "ation", "ings", "ing", "ers", "ies", "ed", "es", "er", "s",
+    ] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 4 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+/// Lowercased word tokens (letters and digits; digits folded to `0`).
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii_digit() {
+                cur.push('0');
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if c == '\'' || c == '’' {
+            // "government's" → "government"; "don't" → "don" + "t" is fine.
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The byte length of a text's lead: its first sentence (the first ". ",
+/// "! " or "? " after 40 bytes), or the whole text.
+fn lead_len(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut i = 40.min(b.len());
+    while i + 1 < b.len() {
+        if matches!(b[i], b'.' | b'!' | b'?') && b[i + 1].is_ascii_whitespace() {
+            return i + 1;
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+const T_STEM: u8 = 1;
+const T_BIGRAM: u8 = 2;
+const T_LEAD: u8 = 3;
+const T_HEAD: u8 = 4;
+const T_HEAD_BIGRAM: u8 = 5;
+const T_LEAD_BIGRAM: u8 = 6;
+const T_DICT: u8 = 7;
+const T_DICT_LEAD: u8 = 8;
+const T_DICT_HEAD: u8 = 9;
+const T_DICT_TOP: u8 = 10;
+const T_PAT_BEFORE: u8 = 0xf0;
+const T_PAT_AFTER: u8 = 0xf1;
+/// A form or pattern that codes no event (`[---]`).
+const NO_EVENT: u8 = u8::MAX;
+
+/// Verb forms and patterns of the CAMEO dictionary, reduced to the PLOVER
+/// category they signal, hashed (the model file holds no words).
+#[derive(Default, Clone)]
+pub struct Lexicon {
+    forms: IdMap<u8>,
+    patterns: IdMap<u8>,
+}
+
+fn pattern_key(before: bool, form: &str, w: &str) -> u64 {
+    f2(if before { T_PAT_BEFORE } else { T_PAT_AFTER }, form, w)
+}
+
+/// A pattern word or text word without a plural `s` ("arrests" → "arrest").
+fn fold(w: &str) -> &str {
+    match w.strip_suffix('s') {
+        Some(s) if s.len() >= 3 && !s.ends_with('s') => s,
+        _ => w,
+    }
+}
+
+impl Lexicon {
+    /// Builds the lexicon from CAMEO verb blocks and the CAMEO → PLOVER table.
+    pub fn from_cameo(blocks: &[Block], table: &HashMap<String, String>) -> Lexicon {
+        let cat = |code: &Option<String>| -> u8 {
+            code.as_deref()
+                .and_then(|c| plover_of(table, c))
+                .and_then(category_index)
+                .map_or(NO_EVENT, |i| i as u8)
+        };
+        let mut lex = Lexicon::default();
+        for b in blocks {
+            for (form, own) in &b.forms {
+                let c = cat(if own.is_some() { own } else { &b.code });
+                let key = phrase_key(form.split(' '));
+                // The first block that lists a form decides it.
+                lex.forms.entry(key).or_insert(c);
+                for p in &b.patterns {
+                    let c = cat(&p.code);
+                    if let Some(w) = &p.before {
+                        lex.patterns
+                            .entry(pattern_key(true, form, fold(w)))
+                            .or_insert(c);
+                    }
+                    if let Some(w) = &p.after {
+                        lex.patterns
+                            .entry(pattern_key(false, form, fold(w)))
+                            .or_insert(c);
+                    }
+                }
+            }
+        }
+        lex
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
+    }
+
+    /// The PLOVER categories the dictionary codes in a run of words: a verb
+    /// form, refined by the first pattern word within four words before or
+    /// six after it.
+    pub fn categories(&self, ws: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.forms.is_empty() {
+            return out;
+        }
+        let mut i = 0;
+        while i < ws.len() {
+            let two =
+                (i + 1 < ws.len()).then(|| (phrase_key([ws[i].as_str(), ws[i + 1].as_str()]), 2));
+            let hit = two
+                .and_then(|(k, n)| Some((*self.forms.get(&k)?, n)))
+                .or_else(|| Some((*self.forms.get(&phrase_key([ws[i].as_str()]))?, 1)));
+            let Some((default, n)) = hit else {
+                i += 1;
+                continue;
+            };
+            let form = ws[i..i + n].join(" ");
+            let after = ws[i + n..(i + n + 6).min(ws.len())]
+                .iter()
+                .find_map(|w| self.patterns.get(&pattern_key(false, &form, fold(w))));
+            let before = ws[i.saturating_sub(4)..i]
+                .iter()
+                .rev()
+                .find_map(|w| self.patterns.get(&pattern_key(true, &form, fold(w))));
+            let c = after.or(before).copied().unwrap_or(default);
+            if c != NO_EVENT {
+                out.push(c as usize);
+            }
+            i += n;
+        }
+        out
+    }
+}
+
+/// The feature hashes of a text and its optional headline, sorted and
+/// deduplicated (presence features).
+pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
+    let mut f = Vec::new();
+    let push_words = |ws: &[String], uni: u8, bi: u8, f: &mut Vec<u64>| {
+        let stems: Vec<&str> = ws.iter().map(|w| stem(w)).collect();
+        for s in &stems {
+            f.push(f1(uni, s));
+        }
+        for p in stems.windows(2) {
+            f.push(f2(bi, p[0], p[1]));
+        }
+    };
+    let push_dict = |cats: &[usize], tpl: u8, f: &mut Vec<u64>| {
+        for &c in cats {
+            f.push(f1(tpl, CATEGORIES[c]));
+        }
+    };
+    let body = words(text);
+    push_words(&body, T_STEM, T_BIGRAM, &mut f);
+    let cats = lex.categories(&body);
+    push_dict(&cats, T_DICT, &mut f);
+    let mut tally = [0usize; NC];
+    for &c in &cats {
+        tally[c] += 1;
+    }
+    if let Some(top) = (0..NC)
+        .filter(|&c| tally[c] > 0)
+        .max_by_key(|&c| (tally[c], NC - c))
+    {
+        f.push(f1(T_DICT_TOP, CATEGORIES[top]));
+    }
+    let lead = words(&text[..lead_len(text)]);
+    push_words(&lead, T_LEAD, T_LEAD_BIGRAM, &mut f);
+    push_dict(&lex.categories(&lead), T_DICT_LEAD, &mut f);
+    if let Some(h) = headline {
+        let hw = words(h);
+        push_words(&hw, T_HEAD, T_HEAD_BIGRAM, &mut f);
+        push_dict(&lex.categories(&hw), T_DICT_HEAD, &mut f);
+    }
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    format: String,
+    about: String,
+    keys: Vec<u64>,
+    weights: Vec<i16>,
+    bias: Vec<f32>,
+    scale: f32,
+    forms: Vec<(u64, u8)>,
+    patterns: Vec<(u64, u8)>,
+}
+
+/// Why a model file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a sitrep PLOVER model: {0}")]
+    Decode(String),
+    #[error("model format {found:?}, this build reads {FORMAT:?}; rebuild it with `sitrep train events`")]
+    Version { found: String },
+    #[error("malformed model: {0}")]
+    Shape(String),
+}
+
+/// A trained category classifier.
+pub struct Classifier {
+    index: IdMap<u32>,
+    weights: Vec<f32>,
+    bias: [f32; NC],
+    about: String,
+    lex: Lexicon,
+}
+
+impl Classifier {
+    /// The model compiled into the binary (`data/plover.model`).
+    pub fn embedded() -> &'static Classifier {
+        static M: OnceLock<Classifier> = OnceLock::new();
+        M.get_or_init(|| {
+            Classifier::from_bytes(EMBEDDED).expect("the embedded PLOVER model is valid")
+        })
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Classifier, ModelError> {
+        let f: ModelFile =
+            postcard::from_bytes(b).map_err(|e| ModelError::Decode(e.to_string()))?;
+        if f.format != FORMAT {
+            return Err(ModelError::Version { found: f.format });
+        }
+        if f.weights.len() != f.keys.len() * NC || f.bias.len() != NC {
+            return Err(ModelError::Shape(format!(
+                "{} keys, {} weights, {} biases",
+                f.keys.len(),
+                f.weights.len(),
+                f.bias.len()
+            )));
+        }
+        let mut index = IdMap::default();
+        index.reserve(f.keys.len());
+        for (i, k) in f.keys.iter().enumerate() {
+            index.insert(*k, i as u32);
+        }
+        let mut bias = [0f32; NC];
+        bias.copy_from_slice(&f.bias);
+        let lex = Lexicon {
+            forms: f.forms.into_iter().collect(),
+            patterns: f.patterns.into_iter().collect(),
+        };
+        Ok(Classifier {
+            index,
+            weights: f.weights.iter().map(|&q| q as f32 * f.scale).collect(),
+            bias,
+            about: f.about,
+            lex,
+        })
+    }
+
+    /// Serialises the model (weights quantised to 16 bits).
+    pub fn encode(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .iter()
+            .fold(0f32, |m, x| m.max(x.abs()))
+            .max(1e-6);
+        let scale = max / 32767.0;
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let weights = keys
+            .iter()
+            .flat_map(|&(_, i)| {
+                let row = &self.weights[i as usize * NC..(i as usize + 1) * NC];
+                row.iter().map(move |w| (w / scale).round() as i16)
+            })
+            .collect();
+        let f = ModelFile {
+            format: FORMAT.into(),
+            about: self.about.clone(),
+            keys: keys.iter().map(|k| k.0).collect(),
+            weights,
+            bias: self.bias.to_vec(),
+            scale,
+            forms: sorted(&self.lex.forms),
+            patterns: sorted(&self.lex.patterns),
+        };
+        postcard::to_allocvec(&f).expect("serialising to memory cannot fail")
+    }
+
+    /// The dictionary lexicon compiled into the model.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// How the model was trained (written by `sitrep train events`).
+    pub fn about(&self) -> &str {
+        &self.about
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Category probabilities for a feature set.
+    pub fn probs_of(&self, feats: &[u64]) -> [f32; NC] {
+        let mut z = self.bias;
+        let x = value(feats.len());
+        for k in feats {
+            if let Some(&i) = self.index.get(k) {
+                let row = &self.weights[i as usize * NC..(i as usize + 1) * NC];
+                for (zc, w) in z.iter_mut().zip(row) {
+                    *zc += w * x;
+                }
+            }
+        }
+        softmax(&mut z);
+        z
+    }
+
+    /// Category probabilities of a text with an optional headline.
+    pub fn probs(&self, headline: Option<&str>, text: &str) -> [f32; NC] {
+        self.probs_of(&features(&self.lex, headline, text))
+    }
+
+    /// The most probable category and its probability.
+    pub fn classify(&self, headline: Option<&str>, text: &str) -> (&'static str, f32) {
+        let p = self.probs(headline, text);
+        let (i, pi) = argmax(&p);
+        (CATEGORIES[i], pi)
+    }
+}
+
+fn sorted(m: &IdMap<u8>) -> Vec<(u64, u8)> {
+    let mut v: Vec<(u64, u8)> = m.iter().map(|(k, c)| (*k, *c)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// The value of each present feature: 1/√n, so every text has unit norm.
+fn value(n: usize) -> f32 {
+    1.0 / (n.max(1) as f32).sqrt()
+}
+
+fn softmax(z: &mut [f32; NC]) {
+    let m = z.iter().fold(f32::NEG_INFINITY, |m, &x| m.max(x));
+    let mut s = 0.0;
+    for x in z.iter_mut() {
+        *x = (*x - m).exp();
+        s += *x;
+    }
+    for x in z.iter_mut() {
+        *x /= s;
+    }
+}
+
+/// Index and value of the largest entry (the first on ties).
+pub fn argmax(p: &[f32; NC]) -> (usize, f32) {
+    let mut best = 0;
+    for i in 1..NC {
+        if p[i] > p[best] {
+            best = i;
+        }
+    }
+    (best, p[best])
+}
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Initial learning rate (decays as 1/(1 + epoch)).
+    pub rate: f32,
+    /// L2 penalty per example, applied to the weights an example touches.
+    pub l2: f32,
+    /// Features seen in fewer training texts are dropped.
+    pub min_count: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            epochs: 10,
+            seed: 7,
+            rate: 2.0,
+            l2: 1e-4,
+            min_count: 20,
+        }
+    }
+}
+
+/// Trains on (features, category index) pairs with plain SGD on the
+/// log-loss, in a seeded order, one thread: the same data and options give
+/// byte-identical models. `epoch` is called after each pass with the
+/// pass number and the mean training loss.
+pub fn train(
+    data: &[(Vec<u64>, usize)],
+    lex: Lexicon,
+    opts: &Options,
+    about: &str,
+    mut epoch: impl FnMut(usize, f32, &Classifier),
+) -> Classifier {
+    let mut counts: IdMap<u32> = IdMap::default();
+    for (f, _) in data {
+        for k in f {
+            *counts.entry(*k).or_default() += 1;
+        }
+    }
+    let mut keys: Vec<u64> = counts
+        .iter()
+        .filter(|(_, &c)| c >= opts.min_count)
+        .map(|(k, _)| *k)
+        .collect();
+    keys.sort_unstable();
+    let mut index = IdMap::default();
+    for (i, k) in keys.iter().enumerate() {
+        index.insert(*k, i as u32);
+    }
+    let rows: Vec<(Vec<u32>, f32, usize)> = data
+        .iter()
+        .map(|(f, y)| {
+            let ids: Vec<u32> = f.iter().filter_map(|k| index.get(k).copied()).collect();
+            (ids, value(f.len()), *y)
+        })
+        .collect();
+    let mut model = Classifier {
+        index,
+        weights: vec![0.0; keys.len() * NC],
+        bias: [0.0; NC],
+        about: about.into(),
+        lex,
+    };
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    let mut rng = opts.seed.max(1);
+    for ep in 0..opts.epochs {
+        // Fisher–Yates with xorshift64.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let rate = opts.rate / (1.0 + ep as f32);
+        let mut loss = 0.0f64;
+        for &r in &order {
+            let (ids, x, y) = &rows[r];
+            let mut z = model.bias;
+            for &i in ids {
+                let row = &model.weights[i as usize * NC..(i as usize + 1) * NC];
+                for (zc, w) in z.iter_mut().zip(row) {
+                    *zc += w * x;
+                }
+            }
+            softmax(&mut z);
+            loss -= (z[*y].max(1e-12) as f64).ln();
+            let mut g = z;
+            g[*y] -= 1.0;
+            for (b, gc) in model.bias.iter_mut().zip(&g) {
+                *b -= rate * gc;
+            }
+            for &i in ids {
+                let row = &mut model.weights[i as usize * NC..(i as usize + 1) * NC];
+                for (w, gc) in row.iter_mut().zip(&g) {
+                    *w -= rate * (gc * x + opts.l2 * *w);
+                }
+            }
+        }
+        epoch(ep + 1, (loss / rows.len().max(1) as f64) as f32, &model);
+    }
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<(Vec<u64>, usize)> {
+        let a = category_index("ASSAULT").unwrap();
+        let p = category_index("PROTEST").unwrap();
+        let texts = [
+            ("Gunmen attacked a police post and killed four officers.", a),
+            ("An air strike hit the village, killing civilians.", a),
+            (
+                "Militants stormed the base overnight in a deadly attack.",
+                a,
+            ),
+            ("Thousands of protesters marched through the capital.", p),
+            (
+                "Workers went on strike and demonstrated outside parliament.",
+                p,
+            ),
+            ("Students rallied to protest the new fees.", p),
+        ];
+        texts
+            .iter()
+            .map(|(t, y)| (features(&Lexicon::default(), None, t), *y))
+            .collect()
+    }
+
+    #[test]
+    fn old_category_names_map_to_the_2021_categories() {
+        assert_eq!(category_index("fight"), category_index("ASSAULT"));
+        assert_eq!(category_index("DEMAND"), category_index("REQUEST"));
+        assert_eq!(category_index("INVESTIGATE"), category_index("ACCUSE"));
+        assert_eq!(category_index("DOCUMENT"), None);
+    }
+
+    #[test]
+    fn learns_a_separable_toy_set_and_round_trips() {
+        let opts = Options {
+            min_count: 1,
+            ..Options::default()
+        };
+        let m = train(&toy(), Lexicon::default(), &opts, "toy", |_, _, _| {});
+        let (c, _) = m.classify(None, "Protesters marched and rallied in the capital.");
+        assert_eq!(c, "PROTEST");
+        let (c, _) = m.classify(None, "Gunmen killed two officers in an attack.");
+        assert_eq!(c, "ASSAULT");
+        let again = Classifier::from_bytes(&m.encode()).unwrap();
+        let t = "An attack killed civilians.";
+        let (p, q) = (m.probs(None, t), again.probs(None, t));
+        for (x, y) in p.iter().zip(&q) {
+            assert!((x - y).abs() < 1e-3, "{p:?} vs {q:?}");
+        }
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let m1 = train(
+            &toy(),
+            Lexicon::default(),
+            &Options::default(),
+            "",
+            |_, _, _| {},
+        );
+        let m2 = train(
+            &toy(),
+            Lexicon::default(),
+            &Options::default(),
+            "",
+            |_, _, _| {},
+        );
+        assert_eq!(m1.encode(), m2.encode());
+    }
+
+    #[test]
+    fn the_embedded_dictionary_codes_common_verbs() {
+        let lex = Classifier::embedded().lexicon();
+        assert!(!lex.is_empty());
+        let cat = |s: &str| {
+            lex.categories(&words(s))
+                .iter()
+                .map(|&c| CATEGORIES[c])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cat("Gunmen killed four soldiers"), ["ASSAULT"]);
+        assert_eq!(cat("The president visited Khartoum"), ["CONSULT"]);
+        assert_eq!(cat("Police arrested two men"), ["COERCE"]);
+        // CAMEO 175, violent repression of protesters, is PLOVER ASSAULT.
+        assert_eq!(cat("Police arrested the protesters"), ["ASSAULT"]);
+        assert_eq!(cat("Thousands demonstrated in the capital"), ["PROTEST"]);
+        // "said" is CAMEO 01x, which PLOVER drops.
+        assert!(cat("The ministry said on Monday").is_empty());
+    }
+
+    #[test]
+    fn bad_bytes_are_an_error() {
+        assert!(Classifier::from_bytes(b"not a model").is_err());
+        assert!(Classifier::from_bytes(&[]).is_err());
+    }
+
+    #[test]
+    fn any_text_gets_a_distribution() {
+        let m = Classifier::embedded();
+        for t in ["", "\u{0}\u{202e}", "سوريا", "a", &"x ".repeat(10_000)] {
+            let p = m.probs(Some(t), t);
+            let s: f32 = p.iter().sum();
+            assert!((s - 1.0).abs() < 1e-3 && p.iter().all(|x| x.is_finite()));
+        }
+    }
+}
