@@ -185,38 +185,43 @@ impl Lexicon {
         self.forms.is_empty()
     }
 
-    /// The PLOVER categories the dictionary codes in a run of words: a verb
-    /// form, refined by the first pattern word within four words before or
-    /// six after it.
+    /// The dictionary's reading of the verb form starting at word `i`:
+    /// its length in words and its PLOVER category (`None`: a form or
+    /// pattern that codes no event), refined by the first pattern word
+    /// within four words before or six after it. `None` when no form starts
+    /// there.
+    pub fn at(&self, ws: &[String], i: usize) -> Option<(usize, Option<usize>)> {
+        if self.forms.is_empty() || i >= ws.len() {
+            return None;
+        }
+        let two = (i + 1 < ws.len()).then(|| (phrase_key([ws[i].as_str(), ws[i + 1].as_str()]), 2));
+        let (default, n) = two
+            .and_then(|(k, n)| Some((*self.forms.get(&k)?, n)))
+            .or_else(|| Some((*self.forms.get(&phrase_key([ws[i].as_str()]))?, 1)))?;
+        let form = ws[i..i + n].join(" ");
+        let after = ws[i + n..(i + n + 6).min(ws.len())]
+            .iter()
+            .find_map(|w| self.patterns.get(&pattern_key(false, &form, fold(w))));
+        let before = ws[i.saturating_sub(4)..i]
+            .iter()
+            .rev()
+            .find_map(|w| self.patterns.get(&pattern_key(true, &form, fold(w))));
+        let c = after.or(before).copied().unwrap_or(default);
+        Some((n, (c != NO_EVENT).then_some(c as usize)))
+    }
+
+    /// The PLOVER categories the dictionary codes in a run of words.
     pub fn categories(&self, ws: &[String]) -> Vec<usize> {
         let mut out = Vec::new();
-        if self.forms.is_empty() {
-            return out;
-        }
         let mut i = 0;
         while i < ws.len() {
-            let two =
-                (i + 1 < ws.len()).then(|| (phrase_key([ws[i].as_str(), ws[i + 1].as_str()]), 2));
-            let hit = two
-                .and_then(|(k, n)| Some((*self.forms.get(&k)?, n)))
-                .or_else(|| Some((*self.forms.get(&phrase_key([ws[i].as_str()]))?, 1)));
-            let Some((default, n)) = hit else {
-                i += 1;
-                continue;
-            };
-            let form = ws[i..i + n].join(" ");
-            let after = ws[i + n..(i + n + 6).min(ws.len())]
-                .iter()
-                .find_map(|w| self.patterns.get(&pattern_key(false, &form, fold(w))));
-            let before = ws[i.saturating_sub(4)..i]
-                .iter()
-                .rev()
-                .find_map(|w| self.patterns.get(&pattern_key(true, &form, fold(w))));
-            let c = after.or(before).copied().unwrap_or(default);
-            if c != NO_EVENT {
-                out.push(c as usize);
+            match self.at(ws, i) {
+                Some((n, c)) => {
+                    out.extend(c);
+                    i += n;
+                }
+                None => i += 1,
             }
-            i += n;
         }
         out
     }
