@@ -243,9 +243,12 @@ fn pipeline_category(p: &sitrep_pipeline::Pipeline, it: &Item) -> Option<usize> 
 
 /// Scores `items` (already filtered to a split) and returns the JSON report.
 pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) -> Result<Value> {
-    let pipe = match target {
-        Target::Pipeline => Some(sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?),
-        Target::Classifier(_) => None,
+    let (model, pipe) = match target {
+        Target::Classifier(m) => (Some(*m), None),
+        Target::Pipeline => (
+            None,
+            Some(sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?),
+        ),
     };
     let mut k = Confusion::default();
     let mut errs = Vec::new();
@@ -256,18 +259,16 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
         } else {
             None
         };
-        let sys = match (target, &pipe) {
-            (Target::Classifier(m), _) => {
-                Some(sitrep_events::classify::argmax(&m.probs(head, &it.text)).0)
-            }
-            (Target::Pipeline, Some(p)) => {
+        let sys = match (model, &pipe) {
+            (Some(m), _) => Some(sitrep_events::classify::argmax(&m.probs(head, &it.text)).0),
+            (None, Some(p)) => {
                 let it2 = Item {
                     headline: head.map(str::to_string),
                     ..(*it).clone()
                 };
                 pipeline_category(p, &it2)
             }
-            (Target::Pipeline, None) => unreachable!("the pipeline is loaded above"),
+            (None, None) => None,
         };
         k.add(it.gold, sys);
         if errors && sys != Some(it.gold) {

@@ -3,9 +3,10 @@
 //! headline when there is one, or one sentence).
 //!
 //! It is trained by `sitrep train events` on the NGEC labelled stories and
-//! shipped as `data/plover.model`. The event stage uses it to choose the
-//! category of a trigger word the lexicon leaves ambiguous; `sitrep eval
-//! events` scores it alone and inside the pipeline.
+//! shipped as `data/plover.model`; `sitrep eval events` scores it. The
+//! event stage does not use it yet: as a trigger source its CAMEO verbs
+//! coded too many false events on real news (nouns read as verbs, no
+//! subject–verb structure), see the events issue's notes.
 //!
 //! Features hold no text (64-bit hashes from `sitrep_ner::features`), so
 //! the model file carries nothing of the training stories.
