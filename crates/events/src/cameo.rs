@@ -19,11 +19,13 @@
 
 use std::collections::HashMap;
 
-/// One pattern of a verb block: content words before and after the verb.
+/// One pattern of a verb block: the content words that may stand first
+/// before and first after the verb (a synset such as `&PROPOSAL` gives
+/// each of its members).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
-    pub before: Option<String>,
-    pub after: Option<String>,
+    pub before: Vec<String>,
+    pub after: Vec<String>,
     /// The CAMEO code, or `None` for `[---]` (no event).
     pub code: Option<String>,
 }
@@ -102,24 +104,104 @@ pub fn inflections(v: &str) -> Vec<String> {
     out
 }
 
-fn pattern_words(p: &str) -> (Option<String>, Option<String>) {
-    let clean = |part: &str| -> Vec<String> {
-        part.split(|c: char| c.is_whitespace() || "(){}$%^=|".contains(c))
-            .filter(|w| !w.is_empty() && !w.starts_with('&') && !w.starts_with('#'))
-            .map(word)
-            .filter(|w| w.len() >= 3 && !FUNCTION_WORDS.contains(&w.as_str()))
-            .filter(|w| w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-'))
-            .collect()
+/// The first content word of a pattern side, or the members of a synset
+/// standing there; `last` takes the side's last word (before the verb).
+fn side_words(part: &str, last: bool, synsets: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let toks: Vec<&str> = part
+        .split(|c: char| c.is_whitespace() || "(){}$%^=|".contains(c))
+        .flat_map(|t| t.split('_'))
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .collect();
+    let content = |t: &&str| {
+        if t.starts_with('&') {
+            return true;
+        }
+        let w = word(t);
+        w.len() >= 3
+            && !FUNCTION_WORDS.contains(&w.as_str())
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
     };
+    // An unknown synset is passed over (the next content word stands in).
+    let mut it: Box<dyn Iterator<Item = &&str>> = if last {
+        Box::new(toks.iter().rev())
+    } else {
+        Box::new(toks.iter())
+    };
+    it.find_map(|t| {
+        if !content(t) {
+            None
+        } else if t.starts_with('&') {
+            synsets.get(t.trim_end_matches('_')).cloned()
+        } else {
+            Some(vec![word(t)])
+        }
+    })
+    .unwrap_or_default()
+}
+
+fn pattern_words(p: &str, synsets: &HashMap<String, Vec<String>>) -> (Vec<String>, Vec<String>) {
     match p.split_once('*') {
-        Some((b, a)) => (clean(b).pop(), clean(a).into_iter().next()),
-        None => (None, clean(p).into_iter().next()),
+        Some((b, a)) => (side_words(b, true, synsets), side_words(a, false, synsets)),
+        None => (Vec::new(), side_words(p, false, synsets)),
     }
+}
+
+/// Reads the synsets of a dictionary (`&NAME` then `+MEMBER` lines): each
+/// member's first content word, lowercased (nested synsets expanded).
+fn read_synsets(text: &str) -> HashMap<String, Vec<String>> {
+    let mut raw: Vec<(String, Vec<String>)> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let t = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = t.strip_prefix('&') {
+            let name = name.split_whitespace().next().unwrap_or("");
+            raw.push((format!("&{}", name.trim_end_matches('_')), Vec::new()));
+            open = true;
+        } else if let (true, Some(m)) = (open, t.strip_prefix('+')) {
+            if let Some(last) = raw.last_mut() {
+                last.1.push(m.trim().to_string());
+            }
+        } else {
+            open = false;
+        }
+    }
+    let names: HashMap<String, Vec<String>> = raw.iter().cloned().collect();
+    let mut out = HashMap::new();
+    for (name, members) in &raw {
+        let mut words = Vec::new();
+        for m in members {
+            if m.starts_with('&') {
+                // One level of nesting, as the dictionaries use.
+                let inner = names
+                    .get(m.trim_end_matches('_'))
+                    .cloned()
+                    .unwrap_or_default();
+                words.extend(inner.iter().filter_map(|x| first_content(x)));
+            } else if let Some(w) = first_content(m) {
+                words.push(w);
+            }
+        }
+        words.sort();
+        words.dedup();
+        out.insert(name.clone(), words);
+    }
+    out
+}
+
+fn first_content(m: &str) -> Option<String> {
+    m.split(|c: char| c.is_whitespace() || c == '_')
+        .map(word)
+        .find(|w| {
+            w.len() >= 3
+                && !FUNCTION_WORDS.contains(&w.as_str())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
 }
 
 /// Reads the verb blocks of a PETRARCH verb dictionary. Lines it cannot
 /// make sense of are skipped (the dictionary's own reader is as lenient).
 pub fn read_verbs(text: &str) -> Vec<Block> {
+    let synsets = read_synsets(text);
     let mut blocks: Vec<Block> = Vec::new();
     let mut in_verbs = false;
     for raw in text.lines() {
@@ -145,8 +227,8 @@ pub fn read_verbs(text: &str) -> Vec<Block> {
         if let Some(p) = t.strip_prefix('-') {
             let Some(code) = code_of(p) else { continue };
             let body = p.split('[').next().unwrap_or("");
-            let (before, after) = pattern_words(body);
-            if before.is_some() || after.is_some() {
+            let (before, after) = pattern_words(body, &synsets);
+            if !before.is_empty() || !after.is_empty() {
                 b.patterns.push(Pattern {
                     before,
                     after,
@@ -218,7 +300,8 @@ pub fn plover_of<'a>(table: &'a HashMap<String, String>, code: &str) -> Option<&
 mod tests {
     use super::*;
 
-    const DICT: &str = "# header\n####### VERB PATTERNS #######\n\
+    const DICT: &str = "# header\n&PROPOSAL\n+PROPOSAL\n+PEACE_PLAN\n\n\
+        ####### VERB PATTERNS #######\n\
         ---  KILL   [190]  ---\n\
         KILL  # comment\n\
         SLAY {SLAYS SLAIN SLAYING}\n\
@@ -226,6 +309,7 @@ mod tests {
         +SHOOT_DOWN {+SHOT_DOWN }\n\
         - * (DURING ARREST)  [175]  # KILL\n\
         - FLOOD *   [---]\n\
+        - * &PROPOSAL  [120]\n\
         ---  RUSH   [---]  ---\n\
         RUSH\n\
         - * &MILITARY (TO BORDER)  [154]\n";
@@ -243,15 +327,16 @@ mod tests {
         assert_eq!(
             b[0].patterns[0],
             Pattern {
-                before: None,
-                after: Some("arrest".into()),
+                before: vec![],
+                after: vec!["arrest".into()],
                 code: Some("175".into())
             }
         );
-        assert_eq!(b[0].patterns[1].before.as_deref(), Some("flood"));
+        assert_eq!(b[0].patterns[1].before, ["flood"]);
         assert_eq!(b[0].patterns[1].code, None);
+        assert_eq!(b[0].patterns[2].after, ["peace", "proposal"]);
         assert_eq!(b[1].code, None);
-        assert_eq!(b[1].patterns[0].after.as_deref(), Some("border"));
+        assert_eq!(b[1].patterns[0].after, ["border"]);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 //!
 //! It is trained by `sitrep train events` on the NGEC labelled stories and
 //! shipped as `data/plover.model`; `sitrep eval events` scores it. The
-//! event stage does not use it yet: as a trigger source its CAMEO verbs
-//! coded too many false events on real news (nouns read as verbs, no
-//! subject–verb structure), see the events issue's notes.
+//! event stage uses its CAMEO lexicon ([`Lexicon::at`]) for verbs the
+//! trigger lexicon does not list, and its sentence probabilities to keep
+//! only those whose dictionary category the sentence supports.
 //!
 //! Features hold no text (64-bit hashes from `sitrep_ner::features`), so
 //! the model file carries nothing of the training stories.
@@ -166,12 +166,12 @@ impl Lexicon {
                 lex.forms.entry(key).or_insert(c);
                 for p in &b.patterns {
                     let c = cat(&p.code);
-                    if let Some(w) = &p.before {
+                    for w in &p.before {
                         lex.patterns
                             .entry(pattern_key(true, form, fold(w)))
                             .or_insert(c);
                     }
-                    if let Some(w) = &p.after {
+                    for w in &p.after {
                         lex.patterns
                             .entry(pattern_key(false, form, fold(w)))
                             .or_insert(c);

@@ -579,6 +579,34 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ),
 ];
 
+/// The entry for a verb the CAMEO dictionary codes but this lexicon does not
+/// list: its PLOVER category, the category's CAMEO root code (the PLOVER
+/// manual's table read backwards) and, for protests, the ACLED type. The
+/// event type is the category's name in lowercase. Violence is left to the
+/// lexicon above, whose entries carry ACLED sub-event types.
+pub fn cameo_fallback(category: &str) -> Option<Def> {
+    const ROOTS: &[(&str, &str, &str)] = &[
+        ("AGREE", "agree", "03"),
+        ("CONSULT", "consult", "04"),
+        ("SUPPORT", "support", "05"),
+        ("COOPERATE", "cooperate", "06"),
+        ("AID", "aid", "07"),
+        ("CONCEDE", "concede", "08"),
+        ("RETREAT", "retreat", "08"),
+        ("ACCUSE", "accuse", "11"),
+        ("REQUEST", "request", "10"),
+        ("REJECT", "reject", "12"),
+        ("THREATEN", "threaten", "13"),
+        ("PROTEST", "protest", "14"),
+        ("MOBILIZE", "mobilize", "15"),
+        ("SANCTION", "sanction", "16"),
+        ("COERCE", "coerce", "17"),
+    ];
+    let &(cat, kind, cameo) = ROOTS.iter().find(|r| r.0 == category)?;
+    let acled = (cat == "PROTEST").then_some(("Protests", "Peaceful protest"));
+    Some(d(kind, Class::Other, cat, None, cameo, acled))
+}
+
 /// Looks up a trigger at a token (one or two words).
 pub fn lookup(w1: &str, w2: Option<&str>) -> Option<(usize, Pos, Def)> {
     if let Some(w2) = w2 {

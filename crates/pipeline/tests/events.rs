@@ -1,0 +1,94 @@
+//! The event stage on short news-style reports written for these tests:
+//! non-violent PLOVER categories coded from the CAMEO verb dictionary, and
+//! the sentences that must not become events.
+
+use sitrep_core::{Document, Role};
+use sitrep_pipeline::Pipeline;
+
+/// (PLOVER category, trigger, participants) of one coded event.
+type Coded = (String, String, Vec<(Role, String)>);
+
+fn events(text: &str) -> Vec<Coded> {
+    let p = Pipeline::new().expect("embedded resources load");
+    let doc = Document {
+        id: "t".into(),
+        source: None,
+        published: chrono::NaiveDate::from_ymd_opt(2024, 3, 5),
+        language: "en".into(),
+        url: None,
+        title: None,
+        text: text.into(),
+    };
+    p.run(&doc, Vec::new())
+        .events
+        .into_iter()
+        .map(|e| {
+            let actors = e.actors.into_iter().map(|a| (a.role, a.text)).collect();
+            (e.plover.category, e.trigger, actors)
+        })
+        .collect()
+}
+
+fn has(evs: &[Coded], cat: &str, actor1: &str, other: &str) -> bool {
+    evs.iter().any(|(c, _, a)| {
+        c == cat
+            && a.iter().any(|(r, t)| *r == Role::Actor1 && t == actor1)
+            && a.iter()
+                .any(|(r, t)| *r != Role::Actor1 && t.contains(other))
+    })
+}
+
+#[test]
+fn dictionary_verbs_code_non_violent_categories() {
+    let cases = [
+        (
+            "Turkey accused Russia on Tuesday of violating its airspace near the Syrian border.",
+            "ACCUSE",
+            "Turkey",
+            "Russia",
+        ),
+        (
+            "Egypt rejected Ethiopia's proposal on the dam, the foreign ministry said on Sunday.",
+            "REJECT",
+            "Egypt",
+            "Ethiopia",
+        ),
+        (
+            "China threatened Taiwan with unspecified countermeasures after the visit.",
+            "THREATEN",
+            "China",
+            "Taiwan",
+        ),
+        (
+            "Norway deported 20 Afghan migrants to Russia on Monday, police said.",
+            "COERCE",
+            "Norway",
+            "Afghan",
+        ),
+    ];
+    for (text, cat, a1, other) in cases {
+        let evs = events(text);
+        assert!(has(&evs, cat, a1, other), "{text}\n{evs:?}");
+        assert_eq!(evs.len(), 1, "{text}\n{evs:?}");
+    }
+}
+
+#[test]
+fn no_dictionary_event_without_a_named_actor_or_an_assertion() {
+    for text in [
+        // A control verb: the event would be the infinitive.
+        "Iraq has sought to boost its ties with Syria.",
+        // No named actor.
+        "Critics accused the government of corruption.",
+        // A participle used as an adjective.
+        "The failed embargo on Cuba was debated in Congress.",
+        // Negated and hypothetical.
+        "Germany has not accused Russia of the attack.",
+        "France could threaten Italy with a lawsuit.",
+        // Passive voice would invert the roles.
+        "Russia was accused by Turkey of violating its airspace.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}\n{evs:?}");
+    }
+}
