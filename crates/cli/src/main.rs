@@ -283,6 +283,10 @@ enum EventFormatArg {
     Ngec,
     /// PLOVER gold-standard records (JSON array).
     PloverGsr,
+    /// The PETRARCH validation suite (`PETR.UnitTest.records.xml`), coded
+    /// with the suite's own dictionaries from the same folder: how many of
+    /// its expected (source, target, CAMEO) codings are reproduced.
+    Petrarch,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1005,6 +1009,11 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             let f = match format {
                 EventFormatArg::Ngec => EventFormat::Ngec,
                 EventFormatArg::PloverGsr => EventFormat::PloverGsr,
+                EventFormatArg::Petrarch => {
+                    let r = sitrep_eval::petrarch::eval(&data, errors)?;
+                    println!("{}", serde_json::to_string_pretty(&r)?);
+                    return Ok(0);
+                }
             };
             let loaded = model.as_deref().map(load_event_model).transpose()?;
             let m = loaded

@@ -260,6 +260,49 @@ fn event_eval_and_training_on_bad_files() {
         "{}",
         stderr(&o)
     );
+    // The PETRARCH suite: missing, not XML, or naming dictionaries that are absent.
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--format",
+        "petrarch",
+        "--data",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--format",
+        "petrarch",
+        "--data",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no <Sentence> records"),
+        "{}",
+        stderr(&o)
+    );
+    let suite = d.join("suite.xml");
+    std::fs::write(
+        &suite,
+        "<Validation><Environment><Verbfile>nowhere.txt</Verbfile></Environment>\
+         <Sentences><Sentence date=\"19950101\" id=\"X\"><Text>A met B.</Text></Sentence></Sentences></Validation>",
+    )
+    .unwrap();
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--format",
+        "petrarch",
+        "--data",
+        suite.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nowhere.txt"), "{}", stderr(&o));
+    no_panic(&o);
     // Training on stories whose only category is unknown fails before writing.
     let out = d.join("p.model");
     let o = sitrep(&[

@@ -11,6 +11,8 @@
 //!   (`sitrep eval ner`).
 //! - [`events`]: PLOVER category accuracy and macro-F1 on the NGEC stories
 //!   and the PLOVER gold records (`sitrep eval events`).
+//! - [`petrarch`]: expected codings of the PETRARCH validation suite
+//!   reproduced (`sitrep eval events --format petrarch`).
 //!
 //! Splits are fixed in the repository (`splits/`, or a rule in code), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
@@ -18,6 +20,7 @@
 pub mod events;
 pub mod geo;
 pub mod ner;
+pub mod petrarch;
 pub mod time;
 pub mod timeml;
 

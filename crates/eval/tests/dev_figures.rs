@@ -110,3 +110,14 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     .unwrap();
     assert!(num(&r, "accuracy") >= 0.13, "{r}");
 }
+
+#[test]
+fn petrarch_validation_suite() {
+    let Some(suite) = shared_path("data/events/petrarch2/PETR.UnitTest.records.xml") else {
+        return;
+    };
+    let r = sitrep_eval::petrarch::eval(&suite, false).unwrap();
+    assert_eq!(r["expected_codings"], 359, "{r}");
+    assert!(num(&r, "reproduced_rate") >= 0.78, "{r}");
+    assert!(num(&r, "precision") >= 0.70, "{r}");
+}

@@ -101,6 +101,20 @@ pub fn inflections(v: &str) -> Vec<String> {
     for f in [s, ed, format!("{base}ing")] {
         out.push(format!("{f}{rest}"));
     }
+    // A short verb ending consonant–vowel–consonant doubles its last
+    // letter ("tap" → "tapped", "ban" → "banning").
+    let b = head.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    if (3..=4).contains(&b.len())
+        && !vowel(b[b.len() - 1])
+        && !b"wxy".contains(&b[b.len() - 1])
+        && vowel(b[b.len() - 2])
+        && !vowel(b[b.len() - 3])
+    {
+        let last = b[b.len() - 1] as char;
+        out.push(format!("{head}{last}ed{rest}"));
+        out.push(format!("{head}{last}ing{rest}"));
+    }
     out
 }
 
@@ -357,5 +371,8 @@ mod tests {
         assert_eq!(inflections("seize")[2], "seized");
         assert_eq!(inflections("seize")[3], "seizing");
         assert_eq!(inflections("push")[1], "pushes");
+        assert!(inflections("tap").contains(&"tapped".to_string()));
+        assert!(inflections("ban").contains(&"banning".to_string()));
+        assert!(!inflections("visit").contains(&"visitted".to_string()));
     }
 }

@@ -20,6 +20,7 @@
 pub mod cameo;
 pub mod classify;
 pub mod lexicon;
+pub mod tabari;
 
 use chrono::{Duration, NaiveDate};
 use lexicon::{Class, Def, Pos};
