@@ -134,6 +134,9 @@ struct VBlock {
 pub struct Dictionaries {
     actors: Vec<ActorEntry>,
     agents: Vec<AgentEntry>,
+    /// First word → actors (and agents) starting with it.
+    actor_index: HashMap<String, Vec<usize>>,
+    agent_index: HashMap<String, Vec<usize>>,
     /// Verb forms (upper-case words) → (block, own code).
     forms: HashMap<Vec<String>, (usize, Option<Option<String>>)>,
     blocks: Vec<VBlock>,
@@ -241,6 +244,7 @@ impl Dictionaries {
         // Synonyms listed before the dated lines share them: copy codes
         // forward within each group (done above as lines arrive).
         self.actors.retain(|a| !a.phrase.is_empty());
+        self.actor_index = index(self.actors.iter().map(|a| &a.phrase));
     }
 
     /// Reads an agent dictionary: `NAME {PLURALS} [~CODE]`, with
@@ -300,6 +304,8 @@ impl Dictionaries {
                 });
             }
         }
+        self.agents.retain(|a| !a.phrase.is_empty());
+        self.agent_index = index(self.agents.iter().map(|a| &a.phrase));
     }
 
     /// Reads a discard dictionary: a sentence holding one of its phrases
@@ -548,9 +554,8 @@ impl Dictionaries {
         let mut out: Vec<Mention> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let best = self
-                .actors
-                .iter()
+            let best = candidates(&self.actor_index, &toks[i])
+                .map(|k| &self.actors[k])
                 .filter(|a| phrase_at(&a.phrase, toks, i))
                 .max_by_key(|a| a.phrase.len());
             match best {
@@ -590,9 +595,8 @@ impl Dictionaries {
                 i += 1;
                 continue;
             }
-            let best = self
-                .agents
-                .iter()
+            let best = candidates(&self.agent_index, &toks[i])
+                .map(|k| &self.agents[k])
                 .filter(|a| noun_phrase_at(&a.phrase, toks, i))
                 .max_by_key(|a| a.phrase.len());
             match best {
@@ -745,6 +749,29 @@ struct Mention {
     start: usize,
     end: usize,
     codes: Vec<String>,
+}
+
+fn index<'a>(phrases: impl Iterator<Item = &'a Phrase>) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, p) in phrases.enumerate() {
+        if let Some(w) = p.first() {
+            m.entry(w.text.clone()).or_default().push(k);
+        }
+    }
+    m
+}
+
+/// Entries whose first word could match `tok`: the token itself or the
+/// token less an ending of up to [`MAX_ENDING`] bytes.
+fn candidates<'a>(
+    ix: &'a HashMap<String, Vec<usize>>,
+    tok: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
+    (0..=MAX_ENDING.min(tok.len()))
+        .filter_map(move |k| tok.get(..tok.len() - k))
+        .filter_map(move |key| ix.get(key))
+        .flatten()
+        .copied()
 }
 
 fn phrase_at(p: &Phrase, toks: &[String], i: usize) -> bool {
