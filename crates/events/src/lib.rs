@@ -9,13 +9,12 @@
 //! Friday"), casualty counts, the mode (negated, hypothetical, future;
 //! historical when long before the document date) and the claims (who says
 //! it: "X said", "according to X", "…, X reported", nested as source +
-//! via). Then it
-//! merges mentions into events: an outcome ("killed", "the death of") joins
-//! the attack in its sentence; a definite or anaphoric mention ("the
-//! strike", "the operation", "the incident") joins the event it refers to;
-//! a new report of a compatible event (same kind, overlapping date and
-//! country, a shared participant) joins it as one more claim, and claims
-//! that disagree on the participants are recorded as a dispute.
+//! via). Then it merges mentions into events: an outcome ("killed", "the
+//! death of") joins the attack in its sentence; a definite or anaphoric
+//! mention ("the strike", "the operation", "the incident") joins the event
+//! it refers to; a new report of a compatible event (same kind, overlapping
+//! date and country, a shared participant) joins it as one more claim, and
+//! claims that disagree on the participants are recorded as a dispute.
 
 pub mod cameo;
 pub mod classify;
@@ -850,11 +849,12 @@ fn named_clause(inp: &Inputs, m: &Mention) -> bool {
 }
 
 /// A verb of the CAMEO dictionary (through the classifier's hashed lexicon)
-/// at word `k`, where the trigger lexicon lists none: a lowercase past-tense
-/// or present-tense verb form in running text whose dictionary category is
-/// one of the non-violent PLOVER categories. Nouns that share a verb's form
-/// ("the issue", "its support", "charges") are kept out by requiring a
-/// finite-verb ending and no determiner, preposition or "to" before it.
+/// at word `k`, where the trigger lexicon lists none: a lowercase regular
+/// past-tense form ("-ed") in running text whose dictionary category is one
+/// of the non-violent PLOVER categories. Nouns that share a verb's form
+/// ("the issue", "its support", "charges") are kept out by the ending and
+/// by refusing a determiner, preposition, "to" or a form of "be" before it
+/// (the passive would swap the roles).
 fn cameo_trigger(
     inp: &Inputs,
     si: usize,
