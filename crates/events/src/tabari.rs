@@ -180,7 +180,7 @@ fn dated_codes(inner: &str) -> Vec<Dated> {
     if let Some(d) = rest.strip_prefix('<').and_then(date_num) {
         to = d.saturating_sub(1);
     } else if let Some(d) = rest.strip_prefix('>').and_then(date_num) {
-        from = d + 1;
+        from = d.saturating_add(1);
     } else if let Some((a, b)) = rest.split_once('-') {
         if let (Some(a), Some(b)) = (date_num(a), date_num(b)) {
             (from, to) = (a, b);
@@ -1014,6 +1014,23 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn arbitrary_dictionaries_and_sentences_never_panic(
+            dict in "[A-Z_+&$%*\\[\\]{}~!<>0-9 \n-]{0,200}",
+            sent in "\\PC{0,120}",
+            date in proptest::prelude::any::<u32>(),
+        ) {
+            let mut d = Dictionaries::default();
+            d.add_verbs(&dict);
+            d.add_actors(&dict);
+            d.add_agents(&dict);
+            d.add_discards(&dict);
+            let _ = d.code(&sent, date);
+            let _ = dicts().code(&sent, date);
+        }
+    }
+
     #[test]
     fn odd_input_codes_nothing_and_never_panics() {
         let d = dicts();
@@ -1030,7 +1047,7 @@ mod tests {
         }
         let mut empty = Dictionaries::default();
         empty.add_verbs("--- \n- * [\n---  X [---\nX {\n");
-        empty.add_actors("[\n+\n]\nX [");
+        empty.add_actors("[\n+\n]\nX [\nY [Z > 4294967295]\n");
         empty.add_agents("[~\n!A! =\n");
         assert!(empty.code("X met X.", 0).is_empty());
     }
