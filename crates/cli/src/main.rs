@@ -419,6 +419,20 @@ enum GazCmd {
         #[arg(long, default_value = "data/gazetteer")]
         out: PathBuf,
     },
+    /// Add the places of a fuller GeoNames dump (a country's file such as
+    /// SY.txt, or allCountries.txt, from download.geonames.org/export/dump)
+    /// to the gazetteer in use (the embedded one, or $SITREP_GAZETTEER) and
+    /// write the result to a folder. Buildings, roads and other spots are
+    /// left out. Then point SITREP_GAZETTEER at the folder. Example:
+    /// sitrep gazetteer import SY.txt --out ~/.local/share/sitrep/gazetteer
+    Import {
+        /// The GeoNames places file (tab-separated, 19 columns).
+        file: PathBuf,
+        /// Output folder (default: $SITREP_GAZETTEER when set, so that
+        /// imports accumulate; else data/gazetteer-imported).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Show what the gazetteer in use holds, and look names up in it.
     Info {
         /// Names to look up.
@@ -857,6 +871,30 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                     ""
                 }
             );
+            Ok(0)
+        }
+        GazCmd::Import { file, out } => {
+            let t = Instant::now();
+            let g = sitrep_geo::default_gazetteer().map_err(anyhow::Error::msg)?;
+            let out = out
+                .or_else(|| std::env::var_os("SITREP_GAZETTEER").map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("data/gazetteer-imported"));
+            let r = g
+                .import(&file, &out)
+                .with_context(|| format!("importing {}", file.display()))?;
+            eprintln!(
+                "added {} places ({} already known, {} rows skipped: buildings, roads, spots or unparsable); \
+                 {} entries, {} names, {:.1} MB in {} ({:.1}s)",
+                r.added,
+                r.known,
+                r.skipped,
+                r.stats.entries,
+                r.stats.keys,
+                (r.stats.fst_bytes + r.stats.table_bytes) as f64 / 1e6,
+                out.display(),
+                t.elapsed().as_secs_f64()
+            );
+            eprintln!("use it with: export SITREP_GAZETTEER={}", out.display());
             Ok(0)
         }
         GazCmd::Info { names } => {

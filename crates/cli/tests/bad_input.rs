@@ -318,3 +318,35 @@ fn event_eval_and_training_on_bad_files() {
     assert!(!out.exists());
     no_panic(&o);
 }
+
+#[test]
+fn gazetteer_import_of_a_missing_or_foreign_file() {
+    let d = tmp("gazimport");
+    let o = sitrep(&[
+        "gazetteer",
+        "import",
+        d.join("missing.txt").to_str().unwrap(),
+        "--out",
+        d.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("missing.txt"), "{}", stderr(&o));
+    no_panic(&o);
+    let csv = d.join("places.csv");
+    std::fs::write(&csv, "name,lat,lon\nParis,48.85,2.35\n").unwrap();
+    let o = sitrep(&[
+        "gazetteer",
+        "import",
+        csv.to_str().unwrap(),
+        "--out",
+        d.join("out").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no GeoNames place rows"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("out").exists());
+    no_panic(&o);
+}

@@ -541,18 +541,8 @@ pub fn build(
         ..Default::default()
     };
     // name key → set of (entry, alt)
-    let mut names: HashMap<String, Vec<u32>> = HashMap::new();
-    let add = |names: &mut HashMap<String, Vec<u32>>, name: &str, id: u32, alt: bool| {
-        let k = normalize(name);
-        if k.is_empty() || k.len() > 80 {
-            return;
-        }
-        let v = names.entry(k).or_default();
-        let code = id | if alt { ALT_BIT } else { 0 };
-        if !v.iter().any(|&x| x & !ALT_BIT == id) {
-            v.push(code);
-        }
-    };
+    let mut names: Names = HashMap::new();
+    let add = add_name;
 
     // Countries.
     let mut country_pop: HashMap<String, u64> = HashMap::new();
@@ -762,26 +752,7 @@ pub fn build(
     }
     // Places.
     for (f, lat, lon, pop) in &place_rows {
-        let id = t.entries.len() as u32;
-        t.entries.push(Entry {
-            geonames_id: f[0].parse().unwrap_or(0),
-            name: f[1].to_string(),
-            lat: *lat,
-            lon: *lon,
-            cc: f[8].to_string(),
-            admin1: f[10].to_string(),
-            admin2: f[11].to_string(),
-            feature: f[7].to_string(),
-            population: *pop,
-            level: Level::Place,
-        });
-        add(&mut names, f[1], id, false);
-        add(&mut names, f[2], id, false);
-        for a in f[3].split(',') {
-            if keep_alt(a) {
-                add(&mut names, a, id, true);
-            }
-        }
+        add_place(&mut t, &mut names, f, *lat, *lon, *pop);
     }
     // Demonyms.
     if let Some(p) = demonyms {
@@ -822,7 +793,52 @@ pub fn build(
                 .or_insert_with(|| cc.to_string());
         }
     }
-    // Write the fst (keys sorted) and the postings.
+    write(t, names, out_dir)
+}
+
+/// Name key → candidate codes (entry id, `ALT_BIT` for alternate names).
+type Names = HashMap<String, Vec<u32>>;
+
+fn add_name(names: &mut Names, name: &str, id: u32, alt: bool) {
+    let k = normalize(name);
+    if k.is_empty() || k.len() > 80 {
+        return;
+    }
+    let v = names.entry(k).or_default();
+    let code = id | if alt { ALT_BIT } else { 0 };
+    if !v.iter().any(|&x| x & !ALT_BIT == id) {
+        v.push(code);
+    }
+}
+
+/// Adds one row of a GeoNames places file (already split on tabs) as a
+/// place entry with its name, ASCII name and kept alternate names.
+fn add_place(t: &mut Tables, names: &mut Names, f: &[&str], lat: f32, lon: f32, pop: u64) {
+    let id = t.entries.len() as u32;
+    t.entries.push(Entry {
+        geonames_id: f[0].parse().unwrap_or(0),
+        name: f[1].to_string(),
+        lat,
+        lon,
+        cc: f[8].to_string(),
+        admin1: f[10].to_string(),
+        admin2: f[11].to_string(),
+        feature: f[7].to_string(),
+        population: pop,
+        level: Level::Place,
+    });
+    add_name(names, f[1], id, false);
+    add_name(names, f[2], id, false);
+    for a in f[3].split(',') {
+        if keep_alt(a) {
+            add_name(names, a, id, true);
+        }
+    }
+}
+
+/// Writes the fst (keys sorted) and the tables with their postings.
+fn write(mut t: Tables, names: Names, out_dir: &Path) -> Result<BuildStats, GazError> {
+    t.postings.clear();
     let mut keys: Vec<(String, Vec<u32>)> = names.into_iter().collect();
     keys.sort_by(|a, b| a.0.cmp(&b.0));
     let mut builder = fst::MapBuilder::memory();
@@ -857,6 +873,99 @@ pub fn build(
         fst_bytes: fst_bytes.len(),
         table_bytes: table_bytes.len(),
     })
+}
+
+/// What [`Gazetteer::import`] did.
+#[derive(Debug)]
+pub struct ImportStats {
+    /// Places added.
+    pub added: usize,
+    /// Rows whose GeoNames id the gazetteer already held.
+    pub known: usize,
+    /// Rows of feature classes that are not places one codes events at
+    /// (S spots and buildings, R roads, U undersea, V vegetation) or that
+    /// do not parse.
+    pub skipped: usize,
+    pub stats: BuildStats,
+}
+
+impl Gazetteer {
+    /// Adds the places of a GeoNames dump (the 19-column format: a
+    /// country's file such as `SY.txt`, or `allCountries.txt`) to this
+    /// gazetteer and writes the result to `out_dir`, leaving this one as it
+    /// is. Places it already holds (same GeoNames id) are kept as they are;
+    /// buildings, roads and other spots are left out so that a country's
+    /// name never resolves to a hotel.
+    pub fn import(&self, places: &Path, out_dir: &Path) -> Result<ImportStats, GazError> {
+        let mut names: Names = HashMap::new();
+        let mut stream = self.fst.stream();
+        while let Some((k, off)) = fst::Streamer::next(&mut stream) {
+            let off = off as usize;
+            let n = self.tables.postings.get(off).copied().unwrap_or(0) as usize;
+            let ids = self
+                .tables
+                .postings
+                .get(off + 1..off + 1 + n)
+                .ok_or_else(|| GazError::Corrupt("posting list out of range".into()))?;
+            names.insert(String::from_utf8_lossy(k).into_owned(), ids.to_vec());
+        }
+        let mut t = Tables {
+            entries: self.tables.entries.clone(),
+            postings: Vec::new(),
+            iso3: self.tables.iso3.clone(),
+            demonyms: self.tables.demonyms.clone(),
+            attribution: self.tables.attribution.clone(),
+        };
+        let name = places.file_name().map(|n| n.to_string_lossy().into_owned());
+        if let Some(n) = name {
+            if !t.attribution.contains(&n) {
+                t.attribution
+                    .push_str(&format!("; imported {n} (GeoNames, CC BY 4.0)"));
+            }
+        }
+        let known: std::collections::HashSet<u64> =
+            t.entries.iter().map(|e| e.geonames_id).collect();
+        let (mut added, mut dup, mut skipped) = (0, 0, 0);
+        // Streamed: allCountries.txt is 1.5 GB.
+        let io = |e: std::io::Error| GazError::Io {
+            path: places.display().to_string(),
+            msg: e.to_string(),
+        };
+        let file = std::fs::File::open(places).map_err(io)?;
+        for l in BufReader::new(file).lines() {
+            let l = l.map_err(io)?;
+            let f: Vec<&str> = l.split('\t').collect();
+            let parsed = (f.len() >= 15)
+                .then(|| Some((f[4].parse::<f32>().ok()?, f[5].parse::<f32>().ok()?)))
+                .flatten();
+            let Some((lat, lon)) = parsed else {
+                skipped += 1;
+                continue;
+            };
+            if !matches!(f[6], "P" | "A" | "L" | "H" | "T") {
+                skipped += 1;
+                continue;
+            }
+            if known.contains(&f[0].parse::<u64>().unwrap_or(0)) {
+                dup += 1;
+                continue;
+            }
+            add_place(&mut t, &mut names, &f, lat, lon, f[14].parse().unwrap_or(0));
+            added += 1;
+        }
+        if added + dup == 0 {
+            return Err(GazError::Io {
+                path: places.display().to_string(),
+                msg: "no GeoNames place rows (tab-separated, 19 columns) in this file".into(),
+            });
+        }
+        Ok(ImportStats {
+            added,
+            known: dup,
+            skipped,
+            stats: write(t, names, out_dir)?,
+        })
+    }
 }
 
 /// Splits one CSV line with double-quoted fields.
