@@ -80,8 +80,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.47, "{r}");
-    assert!(num(&r, "accuracy") >= 0.59, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.48, "{r}");
+    assert!(num(&r, "accuracy") >= 0.62, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
@@ -96,7 +96,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 322, "{r}");
-    assert!(num(&r, "accuracy") >= 0.36, "{r}");
+    assert!(num(&r, "accuracy") >= 0.37, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,
@@ -108,7 +108,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
         false,
     )
     .unwrap();
-    assert!(num(&r, "accuracy") >= 0.125, "{r}");
+    assert!(num(&r, "accuracy") >= 0.145, "{r}");
 }
 
 #[test]
