@@ -244,12 +244,10 @@ enum EvalCmd {
     /// the whole pipeline (its first event in text order). Example:
     /// sitrep eval events --format plover-gsr --data ../shared/data/events/plover/PLOVER_GSR_CAMEO.txt
     Events {
-        /// The labelled file (default: the NGEC stories).
-        #[arg(
-            long,
-            default_value = "../shared/data/events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip"
-        )]
-        data: PathBuf,
+        /// The labelled file (default: the format's file in ../shared: the
+        /// NGEC stories zip, PLOVER_GSR_CAMEO.txt, PETR.UnitTest.records.xml).
+        #[arg(long)]
+        data: Option<PathBuf>,
         /// Its format.
         #[arg(long, value_enum, default_value_t = EventFormatArg::Ngec)]
         format: EventFormatArg,
@@ -1044,6 +1042,19 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             errors,
         } => {
             use sitrep_eval::events::{self, EventFormat, Target};
+            let data = data.unwrap_or_else(|| {
+                PathBuf::from(match format {
+                    EventFormatArg::Ngec => {
+                        "../shared/data/events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip"
+                    }
+                    EventFormatArg::PloverGsr => {
+                        "../shared/data/events/plover/PLOVER_GSR_CAMEO.txt"
+                    }
+                    EventFormatArg::Petrarch => {
+                        "../shared/data/events/petrarch2/PETR.UnitTest.records.xml"
+                    }
+                })
+            });
             let f = match format {
                 EventFormatArg::Ngec => EventFormat::Ngec,
                 EventFormatArg::PloverGsr => EventFormat::PloverGsr,

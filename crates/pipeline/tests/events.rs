@@ -8,7 +8,7 @@ use sitrep_pipeline::Pipeline;
 /// (PLOVER category, trigger, participants) of one coded event.
 type Coded = (String, String, Vec<(Role, String)>);
 
-fn events(text: &str) -> Vec<Coded> {
+fn run(text: &str) -> sitrep_core::Output {
     let p = Pipeline::new().expect("embedded resources load");
     let doc = Document {
         id: "t".into(),
@@ -20,6 +20,10 @@ fn events(text: &str) -> Vec<Coded> {
         text: text.into(),
     };
     p.run(&doc, Vec::new())
+}
+
+fn events(text: &str) -> Vec<Coded> {
+    run(text)
         .events
         .into_iter()
         .map(|e| {
@@ -91,4 +95,28 @@ fn no_dictionary_event_without_a_named_actor_or_an_assertion() {
         let evs = events(text);
         assert!(evs.is_empty(), "{text}\n{evs:?}");
     }
+}
+
+#[test]
+fn a_group_that_is_only_mentioned_is_not_an_event() {
+    for text in [
+        "ISIS continues to operate cells in the Syrian desert, analysts say.",
+        "Al-Shabaab remains active in southern Somalia and controls several towns.",
+        "The militia has a long history of attacks on aid convoys.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}\n{evs:?}");
+    }
+    let text = "Boko Haram fighters attacked a village in Borno State on Monday, killing 12 people, officials said.";
+    let out = run(text);
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    assert_eq!(e.plover.category, "ASSAULT");
+    assert_eq!(e.fatalities, Some(12));
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.role == Role::Actor1 && a.text.contains("Boko Haram")),
+        "{e:?}"
+    );
 }
