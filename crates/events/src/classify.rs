@@ -14,7 +14,7 @@
 use crate::cameo::{plover_of, Block};
 use serde::{Deserialize, Serialize};
 use sitrep_ner::features::{f1, f2, phrase_key};
-use sitrep_ner::IdMap;
+use sitrep_ner::{key_index, quant_scale, quantise, IdMap};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -345,11 +345,7 @@ impl Classifier {
                 f.bias.len()
             )));
         }
-        let mut index = IdMap::default();
-        index.reserve(f.keys.len());
-        for (i, k) in f.keys.iter().enumerate() {
-            index.insert(*k, i as u32);
-        }
+        let index = key_index(&f.keys);
         let mut bias = [0f32; NC];
         bias.copy_from_slice(&f.bias);
         let lex = Lexicon {
@@ -367,19 +363,14 @@ impl Classifier {
 
     /// Serialises the model (weights quantised to 16 bits).
     pub fn encode(&self) -> Vec<u8> {
-        let max = self
-            .weights
-            .iter()
-            .fold(0f32, |m, x| m.max(x.abs()))
-            .max(1e-6);
-        let scale = max / 32767.0;
+        let scale = quant_scale(&self.weights);
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
         keys.sort_unstable();
         let weights = keys
             .iter()
             .flat_map(|&(_, i)| {
                 let row = &self.weights[i as usize * NC..(i as usize + 1) * NC];
-                row.iter().map(move |w| (w / scale).round() as i16)
+                row.iter().map(move |&w| quantise(w, scale))
             })
             .collect();
         let f = ModelFile {

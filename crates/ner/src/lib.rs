@@ -81,6 +81,31 @@ impl Hasher for IdHasher {
 }
 pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// Position of each key in `keys` (a model file's sorted feature keys).
+pub fn key_index(keys: &[u64]) -> IdMap<u32> {
+    let mut index = IdMap::default();
+    index.reserve(keys.len());
+    for (i, k) in keys.iter().enumerate() {
+        index.insert(*k, i as u32);
+    }
+    index
+}
+
+/// The scale that maps the largest absolute weight to `i16::MAX`, for
+/// 16-bit model files (`w ≈ q as f32 * scale`, `q` from [`quantise`]).
+pub fn quant_scale<'a>(weights: impl IntoIterator<Item = &'a f32>) -> f32 {
+    let max = weights
+        .into_iter()
+        .fold(0f32, |m, x| m.max(x.abs()))
+        .max(1e-6);
+    max / 32767.0
+}
+
+/// A weight as a 16-bit integer at `scale`.
+pub fn quantise(w: f32, scale: f32) -> i16 {
+    (w / scale).round() as i16
+}
+
 /// Lexicon and word classes: the non-weight knowledge a model carries.
 #[derive(Default, Clone)]
 pub struct Resources {
@@ -224,11 +249,7 @@ impl Model {
                 f.trans.len()
             )));
         }
-        let mut index = IdMap::default();
-        index.reserve(f.keys.len());
-        for (i, k) in f.keys.iter().enumerate() {
-            index.insert(*k, i as u32);
-        }
+        let index = key_index(&f.keys);
         let mut lexicon = IdMap::default();
         lexicon.extend(f.lexicon);
         Ok(Model {
@@ -251,12 +272,7 @@ impl Model {
         trans: &[f32],
         res: &Resources,
     ) -> Vec<u8> {
-        let max = rows
-            .iter()
-            .flat_map(|(_, w)| w.iter())
-            .fold(0f32, |m, x| m.max(x.abs()))
-            .max(1e-6);
-        let scale = max / 32767.0;
+        let scale = quant_scale(rows.iter().flat_map(|(_, w)| w.iter()));
         let mut rows = rows;
         rows.sort_by_key(|r| r.0);
         let mut lexicon: Vec<(u64, u8)> = res.lexicon.iter().map(|(k, v)| (*k, *v)).collect();
@@ -270,7 +286,7 @@ impl Model {
             keys: rows.iter().map(|r| r.0).collect(),
             weights: rows
                 .iter()
-                .flat_map(|r| r.1.iter().map(|w| (w / scale).round() as i16))
+                .flat_map(|r| r.1.iter().map(|&w| quantise(w, scale)))
                 .collect(),
             scale,
             trans: trans.to_vec(),
