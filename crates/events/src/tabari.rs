@@ -9,13 +9,16 @@
 //! stage codes richer events with spans and claims).
 //!
 //! Matching follows the dictionaries' conventions: words are upper case; a
-//! word without a final `_` also matches longer words that start with it
-//! ("ARGENTIN" matches "Argentina"); `_` joins words that must be adjacent;
-//! in a verb pattern a space lets other words come between, `*` is the
-//! verb, `$` and `+` mark where the source and the target stand, `&NAME` is
-//! a synset. Without a parse the source is the actor group closest before
-//! the verb (else the sentence's first), the target the first group after
-//! it; groups are actors joined by "and", "or", "nor" or commas.
+//! word without a final `_` also matches words that add up to three letters
+//! to it ("ARGENTIN" matches "Argentina"; agents, being nouns, only add a
+//! plural "S"/"ES"); `_` joins words that must be adjacent; in a verb
+//! pattern a space lets other words come between, `*` is the verb, `$` and
+//! `+` mark where the source and the target stand, `%` a compound whose
+//! members act on each other, `&NAME` is a synset. Without a parse, a verb
+//! form right after a determiner is read as a noun; the source is the actor
+//! group closest before the verb, the target the first group after it;
+//! groups are actors joined by "and", "or", "nor" or commas; an agent
+//! ("government", "Prime Minister") joins the actor beside it.
 
 use std::collections::HashMap;
 
