@@ -69,6 +69,13 @@ fn dictionary_verbs_code_non_violent_categories() {
             "Norway",
             "Afghan",
         ),
+        // A speech act before "to" is the event itself.
+        (
+            "China threatened to impose new tariffs on Australia.",
+            "THREATEN",
+            "China",
+            "Australia",
+        ),
     ];
     for (text, cat, a1, other) in cases {
         let evs = events(text);
