@@ -1093,6 +1093,14 @@ fn load_ner_model(p: &Path) -> Result<sitrep_ner::Model> {
     sitrep_ner::Model::from_bytes(&b).with_context(|| format!("loading model {}", p.display()))
 }
 
+/// Writes a trained model file, creating its folder.
+fn write_model(out: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(out, bytes).with_context(|| format!("writing {}", out.display()))
+}
+
 fn load_event_model(p: &Path) -> Result<sitrep_events::classify::Classifier> {
     let b = std::fs::read(p).with_context(|| format!("reading model {}", p.display()))?;
     sitrep_events::classify::Classifier::from_bytes(&b)
@@ -1178,10 +1186,7 @@ fn train_events(a: TrainEventsArgs) -> Result<i32> {
         );
     });
     let bytes = model.encode();
-    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    write_model(&a.out, &bytes)?;
     eprintln!(
         "wrote {} ({:.1} MB, {} features) in {:.0}s",
         a.out.display(),
@@ -1274,10 +1279,7 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
         }
         eprintln!("{line}");
     });
-    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+    write_model(&a.out, &bytes)?;
     eprintln!(
         "wrote {} ({:.1} MB) in {:.0}s",
         a.out.display(),
