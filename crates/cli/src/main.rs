@@ -881,10 +881,12 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                 .import(&file, &out)
                 .with_context(|| format!("importing {}", file.display()))?;
             eprintln!(
-                "added {} places ({} already known, {} rows skipped: buildings, roads, spots or unparsable); \
+                "added {} places ({} already known; {} countries and admin areas took GeoNames' own \
+                 points; {} rows skipped: buildings, roads, spots or unparsable); \
                  {} entries, {} names, {:.1} MB in {} ({:.1}s)",
                 r.added,
                 r.known,
+                r.repositioned,
                 r.skipped,
                 r.stats.entries,
                 r.stats.keys,

@@ -880,8 +880,12 @@ fn write(mut t: Tables, names: Names, out_dir: &Path) -> Result<BuildStats, GazE
 pub struct ImportStats {
     /// Places added.
     pub added: usize,
-    /// Rows whose GeoNames id the gazetteer already held.
+    /// Rows whose GeoNames id the gazetteer already held as a place.
     pub known: usize,
+    /// Countries, provinces and counties whose point was derived (a
+    /// polygon centroid, the middle of their places) and now takes
+    /// GeoNames' own coordinates from the dump.
+    pub repositioned: usize,
     /// Rows of feature classes that are not places one codes events at
     /// (S spots and buildings, R roads, U undersea, V vegetation) or that
     /// do not parse.
@@ -894,6 +898,8 @@ impl Gazetteer {
     /// country's file such as `SY.txt`, or `allCountries.txt`) to this
     /// gazetteer and writes the result to `out_dir`, leaving this one as it
     /// is. Places it already holds (same GeoNames id) are kept as they are;
+    /// countries and admin areas it holds take the dump's coordinates
+    /// (GeoNames' own points, where the compiled ones were derived);
     /// buildings, roads and other spots are left out so that a country's
     /// name never resolves to a hotel.
     pub fn import(&self, places: &Path, out_dir: &Path) -> Result<ImportStats, GazError> {
@@ -923,9 +929,14 @@ impl Gazetteer {
                     .push_str(&format!("; imported {n} (GeoNames, CC BY 4.0)"));
             }
         }
-        let known: std::collections::HashSet<u64> =
-            t.entries.iter().map(|e| e.geonames_id).collect();
-        let (mut added, mut dup, mut skipped) = (0, 0, 0);
+        let known: HashMap<u64, usize> = t
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.geonames_id != 0)
+            .map(|(i, e)| (e.geonames_id, i))
+            .collect();
+        let (mut added, mut dup, mut skipped, mut moved) = (0, 0, 0, 0);
         // Streamed: allCountries.txt is 1.5 GB.
         let io = |e: std::io::Error| GazError::Io {
             path: places.display().to_string(),
@@ -946,14 +957,20 @@ impl Gazetteer {
                 skipped += 1;
                 continue;
             }
-            if known.contains(&f[0].parse::<u64>().unwrap_or(0)) {
-                dup += 1;
+            if let Some(&i) = known.get(&f[0].parse::<u64>().unwrap_or(0)) {
+                let e = &mut t.entries[i];
+                if e.level == Level::Place {
+                    dup += 1;
+                } else {
+                    (e.lat, e.lon) = (lat, lon);
+                    moved += 1;
+                }
                 continue;
             }
             add_place(&mut t, &mut names, &f, lat, lon, f[14].parse().unwrap_or(0));
             added += 1;
         }
-        if added + dup == 0 {
+        if added + dup + moved == 0 {
             return Err(GazError::Io {
                 path: places.display().to_string(),
                 msg: "no GeoNames place rows (tab-separated, 19 columns) in this file".into(),
@@ -962,6 +979,7 @@ impl Gazetteer {
         Ok(ImportStats {
             added,
             known: dup,
+            repositioned: moved,
             skipped,
             stats: write(t, names, out_dir)?,
         })

@@ -17,6 +17,7 @@ fn import_adds_villages_and_leaves_out_buildings() {
     let base = default_gazetteer().expect("embedded gazetteer");
     let damascus = base.lookup("Damascus");
     let known_id = base.entry(damascus[0].0).geonames_id;
+    let syria = base.entry(base.country("SY").expect("Syria")).clone();
     let dir = std::env::temp_dir().join(format!("sitrep-import-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -27,12 +28,18 @@ fn import_adds_villages_and_leaves_out_buildings() {
         row(99_000_001, "Tall Qasrawi", "Tell Kasrawi", ("P", "PPL"), 0),
         row(99_000_002, "Syria Palace Hotel", "Syria", ("S", "HTL"), 0),
         row(known_id, "Damascus", "", ("P", "PPLC"), 1_569_394),
+        // GeoNames' own country row: its point replaces the derived one.
+        row(syria.geonames_id, "Syria", "", ("A", "PCLI"), 22_933_531),
         "not a GeoNames row".to_string(),
     ];
     std::fs::write(&file, lines.join("\n")).unwrap();
     let out = dir.join("gaz");
     let r = base.import(&file, &out).expect("import");
-    assert_eq!((r.added, r.known, r.skipped), (1, 1, 2), "{r:?}");
+    assert_eq!(
+        (r.added, r.known, r.repositioned, r.skipped),
+        (1, 1, 1, 2),
+        "{r:?}"
+    );
     let g = Gazetteer::load_dir(&out).expect("load the imported gazetteer");
     assert_eq!(g.len(), base.len() + 1);
     // The new village resolves by its name and its alternate spelling.
@@ -58,6 +65,8 @@ fn import_adds_villages_and_leaves_out_buildings() {
         )
         .clone();
     assert_eq!(country.feature, "PCLI");
+    assert_eq!(country.geonames_id, syria.geonames_id);
+    assert_eq!((country.lat, country.lon), (35.51, 36.62));
     assert!(g.lookup("Syria Palace Hotel").is_empty());
     // A file with no place rows is an error, not an empty gazetteer.
     let bad = dir.join("bad.txt");
