@@ -77,12 +77,13 @@ pub fn inflections(v: &str) -> Vec<String> {
         Some((h, r)) => (h, format!(" {r}")),
         None => (v, String::new()),
     };
+    // "carry" → "carries", "carried"; "pay" keeps its y.
+    let consonant_y = head
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
     let s = if head.ends_with(['s', 'x', 'z']) || head.ends_with("ch") || head.ends_with("sh") {
         format!("{head}es")
-    } else if let Some(st) = head
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
-    {
+    } else if let Some(st) = consonant_y {
         format!("{st}ies")
     } else {
         format!("{head}s")
@@ -90,10 +91,7 @@ pub fn inflections(v: &str) -> Vec<String> {
     let base = head.strip_suffix('e').unwrap_or(head);
     let ed = if head.ends_with('e') {
         format!("{head}d")
-    } else if let Some(st) = head
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
-    {
+    } else if let Some(st) = consonant_y {
         format!("{st}ied")
     } else {
         format!("{head}ed")
