@@ -12,6 +12,15 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+/// `println!` that returns the write error (a closed pipe: `sitrep … | head`)
+/// instead of panicking on it.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($t)*)?;
+    }};
+}
+
 /// sitrep turns news reports into a source-attributed, geolocated
 /// conflict-event dataset: who did what to whom, where, when, how many, and
 /// according to whom — every field with the byte span it came from.
@@ -463,6 +472,15 @@ fn main() {
     let cli = Cli::parse();
     let code = match run(cli) {
         Ok(code) => code,
+        // The reader went away (`sitrep … | head`): stop quietly.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            0
+        }
         Err(e) => {
             eprintln!("error: {e:#}");
             1
@@ -899,7 +917,7 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
         }
         GazCmd::Info { names } => {
             let g = sitrep_geo::default_gazetteer().map_err(anyhow::Error::msg)?;
-            println!(
+            out!(
                 "{} entries, {} names; {}",
                 g.len(),
                 g.key_count(),
@@ -907,11 +925,11 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
             );
             for n in names {
                 let c = g.lookup(&n);
-                println!("{n:?}: {} candidate(s)", c.len());
+                out!("{n:?}: {} candidate(s)", c.len());
                 let mut c: Vec<_> = c.into_iter().map(|(id, alt)| (g.entry(id), alt)).collect();
                 c.sort_by_key(|(e, _)| std::cmp::Reverse(e.population));
                 for (e, alt) in c.iter().take(10) {
-                    println!(
+                    out!(
                         "  {} {} {} {}/{} pop {} ({:.3}, {:.3}){}",
                         e.geonames_id,
                         e.name,
@@ -986,7 +1004,7 @@ fn bench(b: BenchArgs) -> Result<i32> {
         "mb_per_sec": ((bytes as f64 / 1e6 / s) * 100.0).round() / 100.0,
         "articles_600w_per_sec": ((words as f64 / 600.0 / s) * 10.0).round() / 10.0,
     });
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    out!("{}", serde_json::to_string_pretty(&report)?);
     Ok(0)
 }
 
@@ -1062,7 +1080,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 EventFormatArg::PloverGsr => EventFormat::PloverGsr,
                 EventFormatArg::Petrarch => {
                     let r = sitrep_eval::petrarch::eval(&data, errors)?;
-                    println!("{}", serde_json::to_string_pretty(&r)?);
+                    out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }
             };
@@ -1086,7 +1104,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             )?
         }
     };
-    println!("{}", serde_json::to_string_pretty(&report)?);
+    out!("{}", serde_json::to_string_pretty(&report)?);
     Ok(0)
 }
 
