@@ -3,7 +3,9 @@
 //! [`gazetteer`] compiles GeoNames dumps into a compact `fst` index (the
 //! default one is embedded in the binary, see [`default_gazetteer`]);
 //! [`resolve`] turns toponym mentions into [`Place`]s using the document's
-//! context: which countries it talks about (names and demonyms), "X, Y" and
+//! context: which countries it talks about (names and demonyms, a name's own
+//! mentions left out when it is scored), which provinces and states its
+//! names share (rounds of coherence between them), "X, Y" and
 //! "X province" patterns, "the countryside of Y", "X is in Y", population and
 //! feature priors. A place the gazetteer does not know keeps its own name and
 //! falls back to the province or country that contains it (precision 2),

@@ -173,3 +173,53 @@ fn demonyms_and_state_abbreviations() {
     );
     assert_eq!(r[2].as_ref().map(|p| p.name.as_str()), Some("Florida"));
 }
+
+#[test]
+fn names_that_share_a_state_resolve_together() {
+    // Read alone, "Columbus" is the biggest one (the Ohio capital); beside
+    // Muscogee County, which only Georgia has, it is Columbus, Georgia.
+    let r = places(
+        "Columbus police said the crash closed a road.",
+        &["Columbus"],
+    );
+    assert_eq!(r[0].as_ref().unwrap().admin1.as_deref(), Some("Ohio"));
+    let r = places(
+        "Columbus police said the crash closed a road in Muscogee County.",
+        &["Columbus", "Muscogee County"],
+    );
+    let p = r[0].as_ref().expect("Columbus");
+    assert_eq!(
+        (p.name.as_str(), p.admin1.as_deref()),
+        ("Columbus", Some("Georgia")),
+        "{p:?}"
+    );
+    // A town named like a country is the town when the story's other
+    // places are around it, however often the name itself recurs.
+    let text = "Palestine police arrested two men, the Anderson County sheriff \
+                in Texas said. Both had lived in Palestine for years, and \
+                Palestine schools were closed.";
+    let r = places(
+        text,
+        &[
+            "Palestine",
+            "Anderson County",
+            "Texas",
+            "Palestine",
+            "Palestine",
+        ],
+    );
+    for p in &r {
+        let p = p.as_ref().expect("resolved");
+        assert_eq!(
+            (cc(&Some(p.clone())), p.admin1.as_deref()),
+            ("US", Some("Texas")),
+            "{p:?}"
+        );
+    }
+    // Without that context the country stays the reading.
+    let r = places(
+        "Rockets were fired from Palestine into Israel.",
+        &["Palestine", "Israel"],
+    );
+    assert_eq!(cc(&r[0]), "PS");
+}
