@@ -956,6 +956,17 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         if let Some(y) = year_tok(toks.get(yi)) {
             return Some((yi + 1, Val::date(ym(y, m), false)));
         }
+        // "June last year", "January of this year", "March next year".
+        let ri = if w(toks, i + 1) == "of" { i + 2 } else { i + 1 };
+        let shift = match (w(toks, ri), w(toks, ri + 1)) {
+            ("this", "year") => Some(0),
+            ("last" | "past", "year") => Some(-1),
+            ("next", "year") => Some(1),
+            _ => None,
+        };
+        if let (Some(n), Some(dct), true) = (shift, ctx.dct, cap) {
+            return Some((ri + 2, Val::date(ym(dct.year() + n, m), true)));
+        }
         if !cap || a == "may" && !month_context(toks, i) || a.len() <= 3 && !a.ends_with('.') {
             return None;
         }

@@ -313,3 +313,22 @@ proptest::proptest! {
         let _ = extract(&s, &an, NaiveDate::from_yo_opt(y, doy));
     }
 }
+
+#[test]
+fn month_with_a_relative_year() {
+    let dct = d(2025, 1, 8);
+    assert_eq!(
+        tv("The ceasefire collapsed in June last year.", dct),
+        ("June last year".into(), "2024-06".into())
+    );
+    assert_eq!(
+        tv("Elections are due in March of next year.", dct),
+        ("March of next year".into(), "2026-03".into())
+    );
+    let t = one("Fighting resumed in January this year.", dct);
+    assert_eq!(t.value, "2025-01");
+    assert_eq!(
+        (t.start_date, t.end_date),
+        (Some(d(2025, 1, 1)), Some(d(2025, 1, 31)))
+    );
+}
