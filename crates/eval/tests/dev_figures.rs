@@ -25,7 +25,7 @@ fn geo_on_lgl_and_gwn_gold_spans() {
     use sitrep_eval::geo::{eval, GeoFormat};
     for (file, format, min_acc) in [
         ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.77),
-        ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.62),
+        ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.63),
     ] {
         let Some(path) = shared_path(file) else {
             return;

@@ -96,7 +96,8 @@ struct Cues {
     key: String,
     /// The country a demonym or people's name stands for ("Russian",
     /// "Georgians", "Palestine" where the gazetteer calls the country
-    /// "Palestinian Territory").
+    /// "Palestinian Territory"), or the area an adjective is formed from
+    /// ("Tigrayan").
     demonym: Option<u32>,
 }
 
@@ -117,8 +118,13 @@ impl Cues {
                     !oalt && o.level == Level::Place && o.cc == e.cc && o.population >= e.population
                 })
         });
+        // A name that is itself a country ("Guam", "Georgia") is not read
+        // as a people's name for another.
         if let Some(c) = self.demonym {
-            if !cands.iter().any(|&(id, _)| id == c) {
+            if !cands
+                .iter()
+                .any(|&(id, alt)| id == c || !alt && gaz.entry(id).level == Level::Country)
+            {
                 cands.push((c, false));
             }
         }
@@ -163,12 +169,51 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     let demonym = gaz
         .demonym(raw)
         .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
-        .and_then(|cc| gaz.country(cc));
+        .and_then(|cc| gaz.country(cc))
+        .or_else(|| area_adjective(gaz, &key));
     Cues {
         want_admin,
         key,
         demonym,
     }
+}
+
+/// The province, state or country an adjective or people's name unknown to
+/// the gazetteer is formed from: "Tigrayan" → Tigray, "Ohioans" → Ohio,
+/// "Ontarians" → Ontario, "Dagestani" → Dagestan, "South Ossetian" → South
+/// Ossetia. Only areas are taken: a suffix stripped off a word must not
+/// land on some village.
+fn area_adjective(gaz: &Gazetteer, key: &str) -> Option<u32> {
+    if !gaz.lookup_key(key).is_empty() || key.len() < 5 {
+        return None;
+    }
+    const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i"];
+    const ENDINGS: &[&str] = &["", "a", "o", "ia"];
+    for suf in SUFFIXES {
+        let Some(stem) = key.strip_suffix(suf) else {
+            continue;
+        };
+        if stem.len() < 3 {
+            continue;
+        }
+        for end in ENDINGS {
+            let name = format!("{stem}{end}");
+            let found = gaz
+                .lookup_key(&name)
+                .into_iter()
+                .filter(|&(id, alt)| !alt && gaz.entry(id).level != Level::Place)
+                .max_by_key(|&(id, _)| {
+                    (
+                        gaz.entry(id).level == Level::Country,
+                        gaz.entry(id).population,
+                    )
+                });
+            if let Some((id, _)) = found {
+                return Some(id);
+            }
+        }
+    }
+    None
 }
 
 fn score(

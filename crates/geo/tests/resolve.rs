@@ -223,3 +223,26 @@ fn names_that_share_a_state_resolve_together() {
     );
     assert_eq!(cc(&r[0]), "PS");
 }
+
+#[test]
+fn adjectives_of_regions_resolve_to_the_region() {
+    let r = places(
+        "Tigrayan forces withdrew from the town, Ethiopian officials said.",
+        &["Tigrayan", "Ethiopian"],
+    );
+    let t = r[0].as_ref().expect("Tigrayan");
+    assert_eq!(
+        (cc(&r[0]), t.feature.as_deref()),
+        ("ET", Some("ADM1")),
+        "{t:?}"
+    );
+    assert_eq!(cc(&r[1]), "ET");
+    let r = places("Many Ohioans voted early.", &["Ohioans"]);
+    assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("Ohio"));
+    // A name that is itself a country stays that country.
+    let r = places("Typhoon warnings were issued in Guam.", &["Guam"]);
+    assert_eq!(cc(&r[0]), "GU");
+    // An unknown word is not forced onto an area by stripping a suffix.
+    let r = places("The Zorblatians arrived.", &["Zorblatians"]);
+    assert!(r[0].is_none(), "{:?}", r[0]);
+}
