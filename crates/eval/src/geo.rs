@@ -263,6 +263,15 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
         secs += t0.elapsed().as_secs_f64();
         for (g, p) in a.toponyms.iter().zip(&places) {
             if end_to_end && p.is_none() {
+                if errors {
+                    misses.push(json!({
+                        "article": a.id,
+                        "toponym": &a.text[g.start..g.end],
+                        "gold": [g.lat, g.lon],
+                        "gold_geonames_id": g.geonames_id,
+                        "recognised": false,
+                    }));
+                }
                 continue;
             }
             matched += 1;
