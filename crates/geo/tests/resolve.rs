@@ -246,3 +246,19 @@ fn adjectives_of_regions_resolve_to_the_region() {
     let r = places("The Zorblatians arrived.", &["Zorblatians"]);
     assert!(r[0].is_none(), "{:?}", r[0]);
 }
+
+#[test]
+fn two_capitals_are_an_abbreviation_not_a_town() {
+    let r = places(
+        "EU ministers met US envoys in Brussels.",
+        &["EU", "US", "Brussels"],
+    );
+    assert!(
+        r[0].is_none(),
+        "EU is not the Norman town of Eu: {:?}",
+        r[0]
+    );
+    assert_eq!(cc(&r[1]), "US");
+    assert_eq!(r[1].as_ref().unwrap().feature.as_deref(), Some("PCLI"));
+    assert_eq!(cc(&r[2]), "BE");
+}
