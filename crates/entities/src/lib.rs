@@ -620,6 +620,11 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             continue;
         }
         let kind = match model_kind {
+            Some(EntityType::Per)
+                if role.is_none() && place_in_context(text, an, gaz, sp, &mentions) =>
+            {
+                EntityType::Gpe
+            }
             Some(t) if role.is_none() => refine(text, gaz, dict, sp, t),
             _ => classify(text, an, gaz, dict, sp, role.is_some(), raw),
         };
@@ -803,6 +808,73 @@ fn refine(text: &str, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, t: EntityT
         EntityType::Misc if gaz.demonym(s).is_some() => EntityType::Norp,
         t => t,
     }
+}
+
+/// Verbs whose object is often a place: "struck Kharkiv", "shelled El Fasher".
+const PLACE_VERBS: &[&str] = &[
+    "struck",
+    "hit",
+    "shelled",
+    "bombed",
+    "bombarded",
+    "attacked",
+    "captured",
+    "seized",
+    "besieged",
+    "entered",
+    "stormed",
+    "raided",
+    "targeted",
+    "recaptured",
+    "retook",
+    "overran",
+    "encircled",
+    "evacuated",
+    "visited",
+];
+
+/// Whether a name the tagger reads as a person is a place by its context:
+/// the gazetteer knows it as a country, province or big town (a capital,
+/// a provincial capital, or 100,000 people) and it follows a place cue ("in
+/// Kharkiv", "shelled El Fasher") or is joined by "and" or a comma to the
+/// place just before it ("Rafah and Khan Younis"). Without such a cue a
+/// person stays a person: "Jordan", "Austin", "Florence".
+fn place_in_context(
+    text: &str,
+    an: &Analysis,
+    gaz: &Gazetteer,
+    sp: Span,
+    before: &[Entity],
+) -> bool {
+    let big = gaz
+        .lookup_key(&normalize(&text[sp.start..sp.end]))
+        .iter()
+        .any(|&(id, alt)| {
+            let e = gaz.entry(id);
+            // An alternate name counts for a big town ("Khan Younis").
+            (!alt && matches!(e.level, Level::Country | Level::Admin1))
+                || e.level == Level::Place
+                    && (e.population >= 100_000
+                        || !alt && matches!(e.feature.as_str(), "PPLC" | "PPLA"))
+        });
+    if !big {
+        return false;
+    }
+    let ti = an.token_at(sp.start);
+    let Some(prev) = ti.checked_sub(1).and_then(|k| an.tokens.get(k)) else {
+        return false;
+    };
+    let p = prev.text(text).to_lowercase();
+    if LOC_CUES.contains(&p.as_str()) || PLACE_VERBS.contains(&p.as_str()) {
+        return true;
+    }
+    (p == "and" || p == ",")
+        && before.last().is_some_and(|m| {
+            matches!(m.kind, EntityType::Gpe | EntityType::Loc)
+                && text
+                    .get(m.end..prev.start)
+                    .is_some_and(|g| g.trim().is_empty())
+        })
 }
 
 /// Whether a name before a title is an organisation or nationality that
@@ -1099,6 +1171,21 @@ mod tests {
                 e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
             )
         })
+    }
+
+    #[test]
+    fn towns_read_as_people_are_places_after_a_place_cue() {
+        let e = run("Russian missiles struck Kharkiv and Odesa overnight, officials said.");
+        assert_eq!(find(&e, "Kharkiv").kind, EntityType::Gpe);
+        let e = run("Israeli strikes hit Rafah and Khan Younis in southern Gaza.");
+        assert_eq!(find(&e, "Khan Younis").kind, EntityType::Gpe);
+        let e = run("The RSF shelled El Fasher on Sunday.");
+        assert_eq!(find(&e, "El Fasher").kind, EntityType::Gpe);
+        // No cue: a person named like a town stays a person.
+        let e = run("Florence Mutua told reporters she would run again.");
+        assert_eq!(find(&e, "Florence Mutua").kind, EntityType::Per);
+        let e = run("Later, Austin said the talks had failed.");
+        assert_ne!(find(&e, "Austin").kind, EntityType::Gpe);
     }
 
     #[test]
