@@ -179,6 +179,11 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     if before.len() == 2 && before[1] == "of" && AREA_OF.contains(&before[0].as_str()) {
         want_admin = true;
     }
+    if gaz.lookup_key(&key).is_empty() {
+        if let Some(k) = compass_variant(gaz, &key) {
+            key = k;
+        }
+    }
     let demonym = gaz
         .demonym(raw)
         .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
@@ -191,6 +196,38 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
         demonym,
         initials,
     }
+}
+
+/// An area name the gazetteer spells with the other form of its compass
+/// word or with "State": "North Darfur" is GeoNames' "Northern Darfur",
+/// "South Kordofan" its "Southern Kordofan", "West Kordofan" its "West
+/// Kordofan State". Only province and district readings are taken.
+fn compass_variant(gaz: &Gazetteer, key: &str) -> Option<String> {
+    const PAIRS: &[(&str, &str)] = &[
+        ("north ", "northern "),
+        ("south ", "southern "),
+        ("east ", "eastern "),
+        ("west ", "western "),
+        ("central ", "centre "),
+    ];
+    let mut tries = Vec::new();
+    for (a, b) in PAIRS {
+        if let Some(rest) = key.strip_prefix(a) {
+            tries.push(format!("{b}{rest}"));
+        } else if let Some(rest) = key.strip_prefix(b) {
+            tries.push(format!("{a}{rest}"));
+        }
+    }
+    let with_state: Vec<String> = std::iter::once(key.to_string())
+        .chain(tries.iter().cloned())
+        .map(|k| format!("{k} state"))
+        .collect();
+    tries.extend(with_state);
+    tries.into_iter().find(|k| {
+        gaz.lookup_key(k)
+            .iter()
+            .any(|&(id, _)| matches!(gaz.entry(id).level, Level::Admin1 | Level::Admin2))
+    })
 }
 
 /// The province, state or country an adjective or people's name unknown to

@@ -262,3 +262,26 @@ fn two_capitals_are_an_abbreviation_not_a_town() {
     assert_eq!(r[1].as_ref().unwrap().feature.as_deref(), Some("PCLI"));
     assert_eq!(cc(&r[2]), "BE");
 }
+
+#[test]
+fn provinces_named_with_the_other_compass_form() {
+    let r = places(
+        "The RSF shelled El Fasher, the capital of North Darfur, and fighting spread to South Kordofan and West Kordofan.",
+        &["El Fasher", "North Darfur", "South Kordofan", "West Kordofan"],
+    );
+    for (p, want) in r[1..].iter().zip([
+        "Northern Darfur",
+        "Southern Kordofan",
+        "West Kordofan State",
+    ]) {
+        let p = p.as_ref().expect("resolved");
+        assert_eq!(
+            (p.name.as_str(), p.feature.as_deref(), cc(&Some(p.clone()))),
+            (want, Some("ADM1"), "SD")
+        );
+    }
+    assert_eq!(
+        r[0].as_ref().unwrap().admin1.as_deref(),
+        Some("Northern Darfur")
+    );
+}
