@@ -51,16 +51,15 @@ pub struct Context {
 }
 
 impl Context {
-    fn add(&mut self, key: Option<&str>, cc: &str, w: f64) {
+    /// Adds evidence `w` for country `cc`, given by the name `key`.
+    fn add(&mut self, key: &str, cc: &str, w: f64) {
         *self.countries.entry(cc.to_string()).or_default() += w;
-        if let Some(k) = key {
-            *self
-                .by_key
-                .entry(k.to_string())
-                .or_default()
-                .entry(cc.to_string())
-                .or_default() += w;
-        }
+        *self
+            .by_key
+            .entry(key.to_string())
+            .or_default()
+            .entry(cc.to_string())
+            .or_default() += w;
     }
 
     /// Share of the document's country evidence that goes to `cc`, leaving
@@ -113,15 +112,15 @@ impl Cues {
     /// demonym reading names (scored like any other candidate).
     fn candidates(&self, gaz: &Gazetteer) -> Vec<(u32, bool)> {
         let mut cands = gaz.lookup_key(&self.key);
-        // A town's former or foreign name ("Paris" for Swainsboro, Georgia)
-        // is no reading where a bigger town of that country bears it as
-        // its own name.
         if self.initials {
             cands.retain(|&(id, alt)| {
                 let e = gaz.entry(id);
                 alt || e.level != Level::Place || e.name.chars().all(|c| !c.is_lowercase())
             });
         }
+        // A town's former or foreign name ("Paris" for Swainsboro, Georgia)
+        // is no reading where a bigger town of that country bears it as
+        // its own name.
         let all = cands.clone();
         cands.retain(|&(id, alt)| {
             let e = gaz.entry(id);
@@ -428,12 +427,12 @@ fn resolve_sorted(
                 .iter()
                 .any(|(o, _)| gaz.entry(*o).level == Level::Admin1);
             let cc = gaz.entry(id).cc.clone();
-            ctx.add(Some(&c.key), &cc, if homonym { 0.3 } else { 1.0 });
+            ctx.add(&c.key, &cc, if homonym { 0.3 } else { 1.0 });
         } else if let Some(&(first, _)) = cands.first() {
             let cc = &gaz.entry(first).cc;
             if cands.iter().all(|(o, _)| &gaz.entry(*o).cc == cc) {
                 let cc = cc.clone();
-                ctx.add(Some(&c.key), &cc, 0.5);
+                ctx.add(&c.key, &cc, 0.5);
             }
         }
     }
@@ -444,7 +443,7 @@ fn resolve_sorted(
             if let Some(cc) = gaz.demonym(w) {
                 // Keyed like a mention of the word, so that the word is no
                 // evidence for its own reading.
-                ctx.add(Some(&normalize(w)), cc, 0.5);
+                ctx.add(&normalize(w), cc, 0.5);
             }
         }
     }
