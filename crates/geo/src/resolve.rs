@@ -105,6 +105,8 @@ struct Cues {
     /// Two capitals ("EU", "US", "UK"): an abbreviation, never the town
     /// whose whole name is those two letters ("Eu", "Us").
     initials: bool,
+    /// The readings to score (`Cues::candidates`), computed once.
+    cands: Vec<(u32, bool)>,
 }
 
 impl Cues {
@@ -189,12 +191,15 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
         .and_then(|cc| gaz.country(cc))
         .or_else(|| area_adjective(gaz, &key));
     let initials = raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase());
-    Cues {
+    let mut c = Cues {
         want_admin,
         key,
         demonym,
         initials,
-    }
+        cands: Vec::new(),
+    };
+    c.cands = c.candidates(gaz);
+    c
 }
 
 /// An area name the gazetteer spells with the other form of its compass
@@ -333,7 +338,7 @@ fn contains(outer: &Entry, inner: &Entry) -> bool {
 }
 
 fn best(gaz: &Gazetteer, ctx: &Context, c: &Cues, within: Option<&Entry>) -> Option<u32> {
-    c.candidates(gaz)
+    c.cands
         .iter()
         .map(|&(id, alt)| (id, score(gaz, ctx, gaz.entry(id), alt, c, within)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -417,7 +422,7 @@ fn resolve_sorted(
     // Pass 1: document evidence from unambiguous mentions and demonyms.
     let mut ctx = Context::default();
     for c in &cues_v {
-        let cands = c.candidates(gaz);
+        let cands = &c.cands;
         if let Some(&(id, _)) = cands
             .iter()
             .find(|(id, alt)| !alt && gaz.entry(*id).level == Level::Country)
@@ -540,7 +545,7 @@ fn cohere(
             *key_ix.entry(c.key.as_str()).or_insert(n)
         })
         .collect();
-    let cands: Vec<Vec<(u32, bool)>> = cues_v.iter().map(|c| c.candidates(gaz)).collect();
+    let cands: Vec<&[(u32, bool)]> = cues_v.iter().map(|c| c.cands.as_slice()).collect();
     // Provinces and states each name could be in, and how much each name
     // vouches for one of them: 1 / the number it could be in ("Henry County"
     // and "Paris" both have a Tennessee reading; "Washington" is in forty
@@ -551,7 +556,7 @@ fn cohere(
         if !areas.is_empty() {
             continue;
         }
-        for &(id, alt) in cs {
+        for &(id, alt) in cs.iter() {
             let e = gaz.entry(id);
             if !alt && e.level != Level::Country && !e.admin1.is_empty() {
                 let a = (e.cc.as_str(), e.admin1.as_str());
