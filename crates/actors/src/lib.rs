@@ -2,9 +2,13 @@
 //!
 //! Turns entity clusters and noun phrases into canonical actors with a
 //! country (ISO 3166-1 alpha-3) and a sector code, from:
-//! - the embedded dictionary `data/actors.tsv` (our own; a Phoenix/TABARI
-//!   reader for the Open Event Data Alliance dictionaries is the events
-//!   issue's work),
+//! - the embedded dictionary `data/actors.tsv` (our own, curated and
+//!   current: it wins),
+//! - the Phoenix dictionaries of the Open Event Data Alliance, compiled by
+//!   `sitrep actors build` into `data/phoenix.tsv` ([`phoenix`], read with
+//!   [`tabari`]): about 26,000 people and organisations with CAMEO codes,
+//!   dated ones resolved on the document's date ("Putin" → RUS GOV after
+//!   2008); for people, organisations and other names, not places,
 //! - generic rules: a demonym or country before an organisation head noun
 //!   ("Iraqi Counter-Terrorism Service" → IRQ), the head noun's sector
 //!   ("forces" → MIL, "news agency" → MED), a person's title and the
@@ -13,6 +17,11 @@
 //!   "X, an ISIS member"), appositives ("North Press Agency, a Syrian news
 //!   agency" → SYR MED).
 
+pub mod phoenix;
+pub mod tabari;
+
+use chrono::{Datelike, NaiveDate};
+use phoenix::Phoenix;
 use sitrep_core::{EntityType, Span};
 use sitrep_entities::{Entities, NameDict};
 use sitrep_geo::{normalize, Gazetteer, Level};
@@ -33,19 +42,76 @@ pub struct Actor {
     pub generic: bool,
 }
 
-/// The actor dictionary.
+/// The actor dictionaries: sitrep's own (`data/actors.tsv`, curated and
+/// current) and the compiled Phoenix dictionaries ([`phoenix`]), consulted
+/// after it.
 pub struct ActorDict {
     actors: Vec<Actor>,
     by_alias: HashMap<String, usize>,
+    phoenix: Phoenix,
 }
 
 static EMBEDDED: &str = include_str!("../data/actors.tsv");
+static PHOENIX: &str = include_str!("../data/phoenix.tsv");
 
 impl ActorDict {
     /// The dictionary compiled into sitrep.
     pub fn embedded() -> &'static ActorDict {
         static D: std::sync::OnceLock<ActorDict> = std::sync::OnceLock::new();
-        D.get_or_init(|| ActorDict::parse(EMBEDDED).expect("embedded actor dictionary is valid"))
+        D.get_or_init(|| {
+            ActorDict::parse(EMBEDDED)
+                .expect("embedded actor dictionary is valid")
+                .with_phoenix(
+                    Phoenix::parse(PHOENIX).expect("embedded Phoenix dictionary is valid"),
+                )
+        })
+    }
+
+    /// This dictionary with `p` consulted after it.
+    pub fn with_phoenix(mut self, p: Phoenix) -> ActorDict {
+        self.phoenix = p;
+        self
+    }
+
+    pub fn phoenix(&self) -> &Phoenix {
+        &self.phoenix
+    }
+
+    /// The actor a name denotes on a date: from sitrep's own dictionary, else
+    /// from Phoenix with the codes in force that day (see
+    /// [`Phoenix::get`]); with the dictionary it came from ("sitrep",
+    /// "phoenix").
+    pub fn lookup(
+        &self,
+        name: &str,
+        date: Option<NaiveDate>,
+        gaz: &Gazetteer,
+    ) -> Option<(Actor, &'static str)> {
+        if let Some(a) = self.get(name) {
+            return Some((a.clone(), "sitrep"));
+        }
+        let day = date.map(|d| d.year() as u32 * 10_000 + d.month() * 100 + d.day());
+        let (e, codes) = self.phoenix.get(name, day)?;
+        let is_country = |c: &str| gaz.tables.iso3.values().any(|v| v == c);
+        let decoded: Vec<_> = codes
+            .iter()
+            .map(|c| phoenix::decode(c, is_country))
+            .collect();
+        let country = decoded.iter().find_map(|d| d.0.clone());
+        let sector = decoded.iter().find_map(|d| d.1.clone());
+        if country.is_none() && sector.is_none() {
+            return None;
+        }
+        Some((
+            Actor {
+                canonical: e.canonical.clone(),
+                country,
+                sector,
+                affiliation: None,
+                generic: false,
+            },
+            "phoenix",
+        ))
     }
 
     /// Parses the TSV format of `data/actors.tsv`.
@@ -53,6 +119,7 @@ impl ActorDict {
         let mut d = ActorDict {
             actors: Vec::new(),
             by_alias: HashMap::new(),
+            phoenix: Phoenix::default(),
         };
         for (n, line) in tsv.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -213,6 +280,7 @@ pub fn resolve(
     ents: &Entities,
     gaz: &Gazetteer,
     dict: &ActorDict,
+    dct: Option<NaiveDate>,
 ) -> DocActors {
     let mut by_cluster: HashMap<usize, Actor> = HashMap::new();
     // Pass 1: organisations and places.
@@ -228,6 +296,14 @@ pub fn resolve(
         if let Some(a) = names.iter().find_map(|n| dict.get(n)) {
             by_cluster.insert(c, a.clone());
             continue;
+        }
+        // Phoenix knows people and organisations; its place names are
+        // left to the gazetteer.
+        if matches!(e.kind, EntityType::Org | EntityType::Per | EntityType::Misc) {
+            if let Some((a, _)) = names.iter().find_map(|n| dict.lookup(n, dct, gaz)) {
+                by_cluster.insert(c, a);
+                continue;
+            }
         }
         match e.kind {
             EntityType::Org => {
@@ -328,7 +404,19 @@ fn apply_role(
     role: Span,
     a: &mut Actor,
 ) {
-    for w in text[role.start..role.end].split_whitespace() {
+    let role_text = &text[role.start..role.end];
+    // A title in the text says the role at the time: it replaces a
+    // dictionary's "elite" (out-of-office) sector unless it is a former one.
+    let former = role_text.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "former" | "ousted" | "deposed" | "exiled" | "late" | "ex"
+        ) || w.to_lowercase().starts_with("ex-")
+    });
+    if a.sector.as_deref() == Some("ELI") && !former {
+        a.sector = None;
+    }
+    for w in role_text.split_whitespace() {
         if let Some(s) = sector_of_title(w) {
             a.sector.get_or_insert_with(|| s.to_string());
         }
@@ -528,7 +616,7 @@ mod tests {
         let an = sitrep_text::segment(text);
         let dict = ActorDict::embedded();
         let e = sitrep_entities::extract(text, &an, gaz, dict);
-        let a = resolve(text, &an, &e, gaz, dict);
+        let a = resolve(text, &an, &e, gaz, dict, None);
         (e, a)
     }
     fn actor<'a>(r: &'a (Entities, DocActors), name: &str) -> &'a Actor {

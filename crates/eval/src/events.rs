@@ -17,10 +17,17 @@
 //! Targets: the learned classifier alone (`classifier`), or the whole
 //! pipeline (`pipeline`), whose answer for a text is the category of its
 //! first event in text order, or none.
+//!
+//! With `pipeline` on the PLOVER records, which name their source and target
+//! actors, the report's `actors` object scores actors too: the actor stage's
+//! reading of each gold actor's words (`code_accuracy`: the country, or the
+//! organisation kind for IGO/NGO codes; `sector_accuracy` where gold has a
+//! sector), and whether the first event's actor1 (actor2 or target) carries
+//! a gold source (target) code.
 
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
-use sitrep_core::Document;
+use sitrep_core::{Document, Event, Role, Span};
 use sitrep_events::classify::{category_index, Classifier, CATEGORIES, NC};
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -44,6 +51,63 @@ pub struct Item {
     pub gold: usize,
     pub mode: Option<String>,
     pub dev: bool,
+    /// Gold source and target actors, where the format has them.
+    pub sources: Vec<GoldActor>,
+    pub targets: Vec<GoldActor>,
+}
+
+/// A gold actor of a PLOVER record: its words in the text, its CAMEO code
+/// (a country, or IGO/NGO/IMG/MNC) and its sector ("GOV", "REB"), if any.
+#[derive(Debug, Clone)]
+pub struct GoldActor {
+    pub text: String,
+    pub code: String,
+    pub sector: Option<String>,
+}
+
+/// Codes that name a kind of organisation rather than a country.
+const NON_STATE: &[&str] = &["IGO", "NGO", "IMG", "MNC"];
+
+impl GoldActor {
+    /// Whether an actor with `country` and `sector` has this code.
+    fn code_ok(&self, country: Option<&str>, sector: Option<&str>) -> bool {
+        if NON_STATE.contains(&self.code.as_str()) {
+            sector == Some(self.code.as_str())
+        } else {
+            country == Some(self.code.as_str())
+        }
+    }
+
+    /// Whether `sector` is this actor's; `None` when gold has none.
+    fn sector_ok(&self, sector: Option<&str>) -> Option<bool> {
+        let g = self.sector.as_deref()?;
+        Some(sector == Some(g))
+    }
+}
+
+/// Reads a record's `source`/`target` list (an empty string or null in
+/// some records means none).
+fn gold_actors(v: &Value) -> Vec<GoldActor> {
+    let Some(list) = v.as_array() else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|a| {
+            let text = a["actorText"].as_str()?.trim();
+            let code = a["code"].as_str()?.trim().to_uppercase();
+            // "CVLalb": the sector, then an ethnic or group subcode.
+            let sector = a["sector"]
+                .as_str()
+                .and_then(|s| s.get(..3))
+                .filter(|s| s.chars().all(|c| c.is_ascii_uppercase()))
+                .map(str::to_string);
+            (!text.is_empty() && code.len() == 3).then(|| GoldActor {
+                text: text.to_string(),
+                code,
+                sector,
+            })
+        })
+        .collect()
 }
 
 /// What is scored.
@@ -118,6 +182,8 @@ pub fn read_ngec(path: &Path, by_story: bool) -> Result<Vec<Item>> {
             gold,
             mode,
             dev: false,
+            sources: Vec::new(),
+            targets: Vec::new(),
         });
     }
     let mut per_cat: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
@@ -173,6 +239,8 @@ pub fn read_plover_gsr(path: &Path) -> Result<Vec<Item>> {
             gold,
             mode: None,
             dev: true,
+            sources: gold_actors(&r["source"]),
+            targets: gold_actors(&r["target"]),
         });
     }
     Ok(items)
@@ -222,9 +290,8 @@ fn r4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
 
-/// The pipeline's category for a text: its first event in text order.
-fn pipeline_category(p: &sitrep_pipeline::Pipeline, it: &Item) -> Option<usize> {
-    let doc = Document {
+fn doc_of(it: &Item) -> Document {
+    Document {
         id: it.id.clone(),
         source: None,
         published: None,
@@ -232,13 +299,107 @@ fn pipeline_category(p: &sitrep_pipeline::Pipeline, it: &Item) -> Option<usize> 
         url: None,
         title: it.headline.clone(),
         text: it.text.clone(),
-    };
-    let out = p.run(&doc, Vec::new());
+    }
+}
+
+/// The pipeline's answer for a text: its first event in text order.
+fn pipeline_first(p: &sitrep_pipeline::Pipeline, it: &Item) -> Option<Event> {
+    let out = p.run(&doc_of(it), Vec::new());
     out.events
-        .iter()
+        .into_iter()
         .filter_map(|e| Some((e.evidence.first()?.start, e)))
         .min_by_key(|(s, _)| *s)
-        .and_then(|(_, e)| category_index(&e.plover.category))
+        .map(|(_, e)| e)
+}
+
+/// Counts for the actor figures.
+#[derive(Debug, Default)]
+struct ActorScore {
+    /// Gold actors whose words are in the text, and those the actor stage
+    /// codes right (country or organisation kind).
+    mentions: usize,
+    code_hits: usize,
+    sector_n: usize,
+    sector_hits: usize,
+    /// Records with a gold source (target), and those whose first event's
+    /// actor1 (actor2/target) has one of the gold codes.
+    source_n: usize,
+    source_hits: usize,
+    target_n: usize,
+    target_hits: usize,
+    /// Gold actors the actor stage codes wrong (with `--errors`).
+    misses: Vec<Value>,
+}
+
+impl ActorScore {
+    fn add(&mut self, p: &sitrep_pipeline::Pipeline, it: &Item, ev: Option<&Event>) {
+        let gold: Vec<&GoldActor> = it.sources.iter().chain(&it.targets).collect();
+        let spans: Vec<(usize, Span)> = gold
+            .iter()
+            .enumerate()
+            .filter_map(|(k, g)| {
+                let s = it.text.find(&g.text)?;
+                Some((k, Span::new(s, s + g.text.len())))
+            })
+            .collect();
+        let found = p.actors_at(&doc_of(it), &spans.iter().map(|x| x.1).collect::<Vec<_>>());
+        for ((k, _), a) in spans.iter().zip(found) {
+            let g = gold[*k];
+            let (country, sector) = match &a {
+                Some(a) => (a.country.as_deref(), a.sector.as_deref()),
+                None => (None, None),
+            };
+            self.mentions += 1;
+            let code_ok = g.code_ok(country, sector);
+            self.code_hits += code_ok as usize;
+            let sector_ok = g.sector_ok(sector);
+            if let Some(ok) = sector_ok {
+                self.sector_n += 1;
+                self.sector_hits += ok as usize;
+            }
+            if !code_ok || sector_ok == Some(false) {
+                self.misses.push(json!({
+                    "id": it.id,
+                    "text": g.text,
+                    "gold": [g.code, g.sector],
+                    "system": a.map(|a| json!([a.canonical, a.country, a.sector])),
+                }));
+            }
+        }
+        let role_ok = |gold: &[GoldActor], roles: &[Role]| {
+            ev.is_some_and(|e| {
+                e.actors
+                    .iter()
+                    .filter(|a| roles.contains(&a.role))
+                    .any(|a| {
+                        gold.iter()
+                            .any(|g| g.code_ok(a.country.as_deref(), a.sector.as_deref()))
+                    })
+            })
+        };
+        if !it.sources.is_empty() {
+            self.source_n += 1;
+            self.source_hits += role_ok(&it.sources, &[Role::Actor1]) as usize;
+        }
+        if !it.targets.is_empty() {
+            self.target_n += 1;
+            self.target_hits += role_ok(&it.targets, &[Role::Actor2, Role::Target]) as usize;
+        }
+    }
+
+    fn report(&self) -> Value {
+        let acc = |h: usize, n: usize| r4(h as f64 / n.max(1) as f64);
+        json!({
+            "gold_mentions": self.mentions,
+            "code_accuracy": acc(self.code_hits, self.mentions),
+            "sector_n": self.sector_n,
+            "sector_accuracy": acc(self.sector_hits, self.sector_n),
+            "source_n": self.source_n,
+            "source_accuracy": acc(self.source_hits, self.source_n),
+            "target_n": self.target_n,
+            "target_accuracy": acc(self.target_hits, self.target_n),
+        })
+    }
 }
 
 /// Scores `items` (already filtered to a split) and returns the JSON report.
@@ -251,6 +412,7 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
         ),
     };
     let mut k = Confusion::default();
+    let mut actor_score: Option<ActorScore> = None;
     let mut errs = Vec::new();
     let t0 = Instant::now();
     for it in items {
@@ -266,7 +428,13 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
                     headline: head.map(str::to_string),
                     ..(*it).clone()
                 };
-                pipeline_category(p, &it2)
+                let ev = pipeline_first(p, &it2);
+                if !it.sources.is_empty() || !it.targets.is_empty() {
+                    actor_score
+                        .get_or_insert_with(ActorScore::default)
+                        .add(p, &it2, ev.as_ref());
+                }
+                ev.and_then(|e| category_index(&e.plover.category))
             }
             (None, None) => None,
         };
@@ -302,6 +470,12 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
         "per_category": per,
         "texts_per_sec": (k.n as f64 / secs.max(1e-9)).round(),
     });
+    if let Some(a) = actor_score {
+        report["actors"] = a.report();
+        if errors {
+            report["actor_errors"] = Value::Array(a.misses);
+        }
+    }
     if errors {
         report["errors"] = Value::Array(errs);
     }

@@ -109,6 +109,11 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert!(num(&r, "accuracy") >= 0.16, "{r}");
+    // The actor stage on the gold actors' words (Phoenix + sitrep's own).
+    let a = &r["actors"];
+    assert!(num(a, "gold_mentions") > 600.0, "{a}");
+    assert!(num(a, "code_accuracy") >= 0.67, "{a}");
+    assert!(num(a, "sector_accuracy") >= 0.43, "{a}");
 }
 
 #[test]

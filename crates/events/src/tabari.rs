@@ -20,84 +20,15 @@
 //! groups are actors joined by "and", "or", "nor" or commas; an agent
 //! ("government", "Prime Minister") joins the actor beside it.
 
+use sitrep_actors::tabari::{
+    phrase, read_actors, strip_comment, ActorEntry, Phrase, Word, MAX_ENDING,
+};
 use std::collections::HashMap;
-
-/// One dictionary word: upper case, `exact` when it ended with `_`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Word {
-    text: String,
-    exact: bool,
-}
-
-/// The longest ending a non-exact dictionary word lets a text word add.
-/// TABARI lets any ending through; without a parse to say which words are
-/// nouns, sitrep allows three letters ("Argentin" → "Argentine"), which
-/// keeps "diplomat" from matching "diplomatic" only for agents (below).
-const MAX_ENDING: usize = 3;
-
-impl Word {
-    fn matches(&self, tok: &str) -> bool {
-        if self.exact {
-            tok == self.text
-        } else {
-            tok.strip_prefix(self.text.as_str())
-                .is_some_and(|rest| rest.len() <= MAX_ENDING)
-        }
-    }
-
-    /// Agents are common nouns: only plural endings.
-    fn matches_noun(&self, tok: &str) -> bool {
-        tok == self.text
-            || !self.exact
-                && tok
-                    .strip_prefix(self.text.as_str())
-                    .is_some_and(|rest| matches!(rest, "S" | "ES"))
-    }
-}
 
 const DETERMINERS: &[&str] = &[
     "A", "AN", "THE", "THIS", "THAT", "THESE", "THOSE", "ITS", "THEIR", "HIS", "HER", "OUR", "MY",
     "YOUR", "'S",
 ];
-
-/// A phrase of dictionary words that must be adjacent.
-type Phrase = Vec<Word>;
-
-fn phrase(s: &str) -> Phrase {
-    // A final `_` makes the last word exact; `_` and spaces join words.
-    let s = s.trim();
-    let mut out = Vec::new();
-    let parts: Vec<&str> = s.split([' ', '_']).collect();
-    for (i, p) in parts.iter().enumerate() {
-        if p.is_empty() {
-            if let Some(last) = out.last_mut() {
-                let w: &mut Word = last;
-                w.exact = true;
-            }
-            continue;
-        }
-        let exact = i + 1 < parts.len() && parts[i + 1].is_empty();
-        out.push(Word {
-            text: p.to_uppercase(),
-            exact,
-        });
-    }
-    out
-}
-
-/// An actor code valid over a date range (YYYYMMDD, inclusive).
-#[derive(Debug, Clone)]
-struct Dated {
-    code: String,
-    from: u32,
-    to: u32,
-}
-
-#[derive(Debug, Clone)]
-struct ActorEntry {
-    phrase: Phrase,
-    codes: Vec<Dated>,
-}
 
 #[derive(Debug, Clone)]
 struct AgentEntry {
@@ -155,98 +86,16 @@ pub struct Coding {
     pub code: String,
 }
 
-fn strip_comment(line: &str) -> &str {
-    let l = line.split('#').next().unwrap_or("");
-    if l.trim_start().starts_with("<!--") {
-        return "";
-    }
-    l
-}
-
-/// `950601` → 19950601; `19950601` as is.
-fn date_num(s: &str) -> Option<u32> {
-    let d: u32 = s.trim().parse().ok()?;
-    Some(match s.trim().len() {
-        6 if d / 10000 > 30 => 19_000_000 + d,
-        6 => 20_000_000 + d,
-        _ => d,
-    })
-}
-
-/// Reads `[CODE]`, `[CODE < 950601]`, `[CODE > 990816]`,
-/// `[CODE 19950601 - 19990815]`, `[A/B]` into dated codes.
-fn dated_codes(inner: &str) -> Vec<Dated> {
-    let inner = inner.trim();
-    let (code, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
-    let rest = rest.trim();
-    let (mut from, mut to) = (0u32, u32::MAX);
-    if let Some(d) = rest.strip_prefix('<').and_then(date_num) {
-        to = d.saturating_sub(1);
-    } else if let Some(d) = rest.strip_prefix('>').and_then(date_num) {
-        from = d.saturating_add(1);
-    } else if let Some((a, b)) = rest.split_once('-') {
-        if let (Some(a), Some(b)) = (date_num(a), date_num(b)) {
-            (from, to) = (a, b);
-        }
-    }
-    code.split('/')
-        .filter(|c| !c.is_empty())
-        .map(|c| Dated {
-            code: c.to_uppercase(),
-            from,
-            to,
-        })
-        .collect()
-}
-
 impl Dictionaries {
     /// Reads an actor dictionary: `NAME [CODE]`, `+SYNONYM` lines, and
     /// dated `[CODE date-range]` lines under a name.
     pub fn add_actors(&mut self, text: &str) {
-        let mut cur: Option<usize> = None;
-        let mut group: Vec<usize> = Vec::new();
-        for raw in text.lines() {
-            let line = strip_comment(raw);
-            let t = line.trim();
-            if t.is_empty() {
-                continue;
-            }
-            if let Some(rest) = t.strip_prefix('[') {
-                let inner = rest.split(']').next().unwrap_or("");
-                let codes = dated_codes(inner);
-                for &i in &group {
-                    self.actors[i].codes.extend(codes.iter().cloned());
-                }
-                continue;
-            }
-            let (name, codes) = match t.find('[') {
-                Some(a) => (
-                    &t[..a],
-                    dated_codes(t[a + 1..].split(']').next().unwrap_or("")),
-                ),
-                None => (t, Vec::new()),
-            };
-            if let Some(syn) = name.strip_prefix('+') {
-                if let Some(c) = cur {
-                    let codes = self.actors[c].codes.clone();
-                    self.actors.push(ActorEntry {
-                        phrase: phrase(syn),
-                        codes,
-                    });
-                    group.push(self.actors.len() - 1);
-                }
-                continue;
-            }
-            self.actors.push(ActorEntry {
-                phrase: phrase(name),
-                codes,
-            });
-            cur = Some(self.actors.len() - 1);
-            group = vec![self.actors.len() - 1];
-        }
-        // Synonyms listed before the dated lines share them: copy codes
-        // forward within each group (done above as lines arrive).
-        self.actors.retain(|a| !a.phrase.is_empty());
+        let base = self.actors.len();
+        self.actors
+            .extend(read_actors(text).into_iter().map(|mut a| {
+                a.head += base;
+                a
+            }));
         self.actor_index = index(self.actors.iter().map(|a| &a.phrase));
     }
 
@@ -564,18 +413,7 @@ impl Dictionaries {
             match best {
                 Some(a) => {
                     // A dated code that covers the date replaces the undated ones.
-                    let undated = |c: &&Dated| c.from == 0 && c.to == u32::MAX;
-                    let covers = |c: &&Dated| c.from <= date && date <= c.to;
-                    let dated: Vec<&Dated> = a
-                        .codes
-                        .iter()
-                        .filter(|c| !undated(c) && covers(c))
-                        .collect();
-                    let chosen: Vec<&Dated> = if dated.is_empty() {
-                        a.codes.iter().filter(undated).collect()
-                    } else {
-                        dated
-                    };
+                    let chosen = a.codes_on(date);
                     let codes: Vec<String> = chosen.iter().map(|c| c.code.clone()).collect();
                     let end = i + a.phrase.len();
                     if !codes.iter().all(|c| c == "---") {

@@ -8,7 +8,7 @@ fn main() {
     let dict = sitrep_actors::ActorDict::embedded();
     let an = sitrep_text::segment(&text);
     let ents = sitrep_entities::extract(&text, &an, gaz, dict);
-    let actors = sitrep_actors::resolve(&text, &an, &ents, gaz, dict);
+    let actors = sitrep_actors::resolve(&text, &an, &ents, gaz, dict, None);
     for (i, e) in ents.mentions.iter().enumerate() {
         let a = actors.by_cluster.get(&ents.cluster[i]);
         println!(

@@ -5,8 +5,9 @@
 //! [`Output`]. The gazetteer and actor dictionary are loaded once and shared
 //! (`Pipeline` is `Sync`; run documents in parallel with rayon).
 
+pub use sitrep_actors::Actor;
 use sitrep_actors::ActorDict;
-use sitrep_core::{DocMeta, Document, EntityType, Output, SCHEMA};
+use sitrep_core::{DocMeta, Document, EntityType, Output, Span, SCHEMA};
 use sitrep_geo::Gazetteer;
 
 /// The loaded resources of every stage.
@@ -33,13 +34,28 @@ impl Pipeline {
         sitrep_entities::extract(text, an, self.gaz, self.dict)
     }
 
+    /// The actor the actor stage reads in each span of a document (a name,
+    /// or a phrase such as "Iraqi forces"), for scoring actor resolution.
+    pub fn actors_at(&self, doc: &Document, spans: &[Span]) -> Vec<Option<Actor>> {
+        let text = doc.text.as_str();
+        let an = sitrep_text::segment(text);
+        let ents = sitrep_entities::extract(text, &an, self.gaz, self.dict);
+        let actors = sitrep_actors::resolve(text, &an, &ents, self.gaz, self.dict, doc.published);
+        spans
+            .iter()
+            .map(|&s| {
+                sitrep_actors::phrase_actor(text, &an, &ents, &actors, self.gaz, s).map(|(a, _)| a)
+            })
+            .collect()
+    }
+
     /// Codes one document.
     pub fn run(&self, doc: &Document, warnings: Vec<String>) -> Output {
         let text = doc.text.as_str();
         let an = sitrep_text::segment(text);
         let times = sitrep_time::extract(text, &an, doc.published);
         let ents = sitrep_entities::extract(text, &an, self.gaz, self.dict);
-        let actors = sitrep_actors::resolve(text, &an, &ents, self.gaz, self.dict);
+        let actors = sitrep_actors::resolve(text, &an, &ents, self.gaz, self.dict, doc.published);
         let spans: Vec<_> = ents
             .mentions
             .iter()
