@@ -297,6 +297,10 @@ enum EventFormatArg {
     /// with the suite's own dictionaries from the same folder: how many of
     /// its expected (source, target, CAMEO) codings are reproduced.
     Petrarch,
+    /// WikiEvents (real news, KAIROS types mapped to PLOVER): the pipeline's
+    /// trigger and argument F1, on whole documents (`dev.jsonl`) or windows
+    /// (`windows/*.jsonl`).
+    Wikievents,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1164,6 +1168,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     EventFormatArg::Petrarch => {
                         "../shared/data/events/petrarch2/PETR.UnitTest.records.xml"
                     }
+                    EventFormatArg::Wikievents => "../shared/data/events/wikievents/dev.jsonl",
                 })
             });
             let f = match format {
@@ -1171,6 +1176,11 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 EventFormatArg::PloverGsr => EventFormat::PloverGsr,
                 EventFormatArg::Petrarch => {
                     let r = sitrep_eval::petrarch::eval(&data, errors)?;
+                    out!("{}", serde_json::to_string_pretty(&r)?);
+                    return Ok(0);
+                }
+                EventFormatArg::Wikievents => {
+                    let r = sitrep_eval::wikievents::eval(&data, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }

@@ -23,6 +23,7 @@ pub mod ner;
 pub mod petrarch;
 pub mod time;
 pub mod timeml;
+pub mod wikievents;
 
 /// Which part of a corpus to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1727,6 +1727,17 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         start: main.trig.start,
         end: main.trig.end,
     }];
+    // The event's other mentions ("the strike", a second report's "raid");
+    // outcomes ("killed") are casualty evidence, not mentions.
+    for m in &acc.mentions {
+        if !std::ptr::eq(m, main) && m.def.class != Class::Outcome && m.trig != main.trig {
+            fields.push(FieldSpan {
+                field: "mention".into(),
+                start: m.trig.start,
+                end: m.trig.end,
+            });
+        }
+    }
     for a in &actors {
         fields.push(FieldSpan {
             field: format!("actors.{}", a.role.as_str()),
