@@ -32,6 +32,19 @@ pub struct Def {
 
 const BATTLE: Option<(&str, &str)> = Some(("Battles", "Armed clash"));
 
+/// A device going off ("a bomb exploded", "detonated a device", "went off").
+const BOMB_DEVICE: Def = d(
+    "bombing",
+    Class::Attack,
+    "ASSAULT",
+    Some("explosives"),
+    "183",
+    Some((
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )),
+);
+
 const fn d(
     kind: &'static str,
     class: Class,
@@ -208,6 +221,91 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
                 "Explosions/Remote violence",
                 "Remote explosive/landmine/IED",
             )),
+        ),
+    ),
+    ("exploded", Pos::Verb, BOMB_DEVICE),
+    ("explodes", Pos::Verb, BOMB_DEVICE),
+    ("explode", Pos::Verb, BOMB_DEVICE),
+    ("exploding", Pos::Verb, BOMB_DEVICE),
+    ("detonated", Pos::Verb, BOMB_DEVICE),
+    ("detonates", Pos::Verb, BOMB_DEVICE),
+    ("detonate", Pos::Verb, BOMB_DEVICE),
+    ("detonating", Pos::Verb, BOMB_DEVICE),
+    ("went off", Pos::Verb, BOMB_DEVICE),
+    ("gone off", Pos::Verb, BOMB_DEVICE),
+    ("goes off", Pos::Verb, BOMB_DEVICE),
+    ("blew up", Pos::Verb, BOMB_DEVICE),
+    ("blown up", Pos::Verb, BOMB_DEVICE),
+    (
+        "shooting",
+        Pos::Noun,
+        d(
+            "attack",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "gunfire",
+        Pos::Noun,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "shootout",
+        Pos::Noun,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "gun battle",
+        Pos::Noun,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "firefight",
+        Pos::Noun,
+        d(
+            "clash",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
+        ),
+    ),
+    (
+        "shot dead",
+        Pos::Verb,
+        d(
+            "attack",
+            Class::Attack,
+            "ASSAULT",
+            Some("firearms"),
+            "190",
+            BATTLE,
         ),
     ),
     (
