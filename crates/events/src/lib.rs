@@ -1537,7 +1537,13 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
     for m in mentions {
         open.retain(|&i| accs[i].last_sent + MERGE_WINDOW >= m.sent);
         let anaphoric = m.definite || m.def.class == Class::Anaphor;
-        let has_args = !m.actors.is_empty() || m.fatalities.is_some();
+        // Something of its own: a participant, a casualty count or a
+        // place ("a blast in Lyon"); a bare reference to no known event
+        // ("the attack") is not an event.
+        let has_args = !m.actors.is_empty()
+            || m.fatalities.is_some()
+            || m.injuries.is_some()
+            || m.place.is_some();
         let pick = if anaphoric {
             // Prefer an event referred to by the same word, then the latest one.
             // A bare anaphor ("the operation", "the incident") refers back only a few sentences.
