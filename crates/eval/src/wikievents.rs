@@ -26,7 +26,9 @@
 //!   associates → actor; actor2, target, associates → target; both sides of
 //!   a meeting → actor) and location, for the system events whose mention
 //!   matched the gold trigger. An argument is right when its class matches
-//!   and its span overlaps the gold argument's. Precision counts the system
+//!   and its span overlaps the gold argument's, or, for a mention of the
+//!   same entity elsewhere (sitrep keeps one span per argument of a merged
+//!   event), when one's words contain the other's. Precision counts the system
 //!   arguments of matched events; recall the gold arguments of all scored
 //!   events.
 
@@ -325,6 +327,26 @@ fn r4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
 
+/// Whether a system argument is the gold one: the spans overlap, or (a
+/// coreferent mention elsewhere in the document) one's words contain the
+/// other's, word-bounded and case-insensitive ("Oklahoma City" ~ "Oklahoma
+/// City", "police" ~ "French police").
+fn same_argument(text: &str, sys: Span, gold: Span) -> bool {
+    if sys.overlaps(gold) {
+        return true;
+    }
+    let words = |s: Span| -> Vec<String> {
+        text[s.start..s.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(sys), words(gold));
+    let within = |x: &[String], y: &[String]| !x.is_empty() && y.windows(x.len()).any(|w| w == x);
+    within(&a, &b) || within(&b, &a)
+}
+
 /// One system mention: its span, its event, the event's category.
 struct SysMention {
     span: Span,
@@ -445,10 +467,23 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
                     per_arg.entry(c.name()).or_default().sys += 1;
                 }
             }
-            for (class, sp, _) in &ge.args {
-                if sys_args.iter().any(|(c, s)| c == class && s.overlaps(*sp)) {
+            for (class, sp, gtext) in &ge.args {
+                if sys_args
+                    .iter()
+                    .any(|(c, s)| c == class && same_argument(&d.text, *s, *sp))
+                {
                     args.hit += 1;
                     per_arg.entry(class.name()).or_default().hit += 1;
+                } else if errors {
+                    let sys_list: Vec<Value> = sys_args
+                        .iter()
+                        .map(|(c, s)| json!([c.name(), &d.text[s.start..s.end]]))
+                        .collect();
+                    errs.push(json!({
+                        "doc": d.id, "argument_miss": class.name(), "gold": gtext,
+                        "trigger": &d.text[ge.trigger.start..ge.trigger.end],
+                        "system": sys_list,
+                    }));
                 }
             }
         }
@@ -508,6 +543,19 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arguments_match_by_span_or_words() {
+        let t = "French police shot the man. The police said Oklahoma City was calm.";
+        let at = |w: &str, n: usize| {
+            let s = t.match_indices(w).nth(n).unwrap().0;
+            Span::new(s, s + w.len())
+        };
+        assert!(same_argument(t, at("French police", 0), at("police", 0)));
+        assert!(same_argument(t, at("French police", 0), at("police", 1)));
+        assert!(!same_argument(t, at("the man", 0), at("police", 1)));
+        assert!(!same_argument(t, at("French", 0), at("Oklahoma City", 0)));
+    }
 
     #[test]
     fn kairos_types_map_to_plover() {
