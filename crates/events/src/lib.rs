@@ -802,6 +802,15 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     out
 }
 
+/// An adverb that may stand between an auxiliary and its participle.
+fn is_adverb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly"))
+        || matches!(
+            w,
+            "also" | "later" | "then" | "soon" | "since" | "just" | "already" | "all" | "both"
+        )
+}
+
 /// Whether a mention's actor 1 is named (a person, organisation or country;
 /// not a pronoun or bare demonym) and ends at most three words before the
 /// trigger with no clause break between, and another participant is named.
@@ -960,11 +969,20 @@ fn arguments(
         .filter(|c| c.span.end <= trig.start)
         .filter(|c| !c.place)
         .collect();
-    let passive = t_first > s.tokens.0
-        && matches!(
-            tw(t_first - 1).as_str(),
-            "was" | "were" | "been" | "being" | "is" | "are"
-        );
+    // "was detained", "were reportedly killed", "was also shot dead".
+    let passive = {
+        let mut i = t_first;
+        let mut skipped = 0;
+        while i > s.tokens.0 && skipped < 2 && is_adverb(&tw(i - 1)) {
+            i -= 1;
+            skipped += 1;
+        }
+        i > s.tokens.0
+            && matches!(
+                tw(i - 1).as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            )
+    };
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
         let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;
