@@ -186,6 +186,34 @@ const GENERIC_ACTORS: &[&str] = &[
     "jihadists",
     "pirates",
     "bandits",
+    "forces",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "teenager",
+    "suspect",
+    "suspects",
+    "gunman",
+    "bomber",
+    "bombers",
+    "attacker",
+    "assailant",
+    "soldier",
+    "policeman",
+    "officers",
+    "activists",
+    "militiamen",
+    "guards",
+    "hostages",
+    "journalist",
+    "activist",
+    "officer",
+    "civilian",
+    "resident",
+    "student",
+    "worker",
+    "farmer",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -452,13 +480,16 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
             continue;
         }
         // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
+        let prev = toks
+            .get(k.wrapping_sub(1))
+            .map(|t| t.text(text))
+            .unwrap_or("");
+        let prev_lower = prev.to_lowercase();
+        let sentence_word = matches!(prev_lower.as_str(), "a" | "an" | "the" | "some" | "many")
+            || number_of(&prev_lower).is_some();
         if k > 0
-            && (toks[k - 1].text(text) == ")"
-                || toks[k - 1]
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase()))
+            && (prev == ")"
+                || prev.chars().next().is_some_and(|c| c.is_uppercase()) && !sentence_word)
         {
             continue;
         }
@@ -479,12 +510,22 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                         | "government"
                         | "suspected"
                         | "unknown"
+                        | "intelligence"
+                        | "special"
+                        | "masked"
+                        | "suicide"
+                        | "lone"
+                        | "police"
+                        | "opposition"
                 )
         } {
             first -= 1;
         }
         let span = Span::new(toks[first].start, t.end);
-        let sector = sector_of_noun(&w).map(str::to_string);
+        // "journalist" has the sector of "journalists".
+        let sector = sector_of_noun(&w)
+            .or_else(|| sector_of_noun(&format!("{w}s")))
+            .map(str::to_string);
         out.push(Chunk {
             span,
             actor: Actor {
@@ -1023,7 +1064,18 @@ fn arguments(
                     && !gap.contains(';')
                     && gap.split_whitespace().count() <= 8
             });
-            if passive {
+            // A participle with its agent right after it and no auxiliary
+            // ("Chekatt, shot dead by police", "a man killed by troops").
+            let reduced = by_chunk.is_some_and(|c| {
+                let gap = text[trig.end..c.span.start].trim().to_lowercase();
+                (gap == "by" || gap == "by the")
+                    && (tw(t_first).ends_with("ed")
+                        || matches!(
+                            tw(t_first).as_str(),
+                            "shot" | "hit" | "struck" | "held" | "blown"
+                        ))
+            });
+            if passive || reduced {
                 if let Some(c) = subj {
                     push(m, Role::Target, c);
                 }

@@ -127,3 +127,52 @@ fn a_group_that_is_only_mentioned_is_not_an_event() {
         "{e:?}"
     );
 }
+
+#[test]
+fn devices_going_off_and_unnamed_participants() {
+    // A device that goes off is an attack, even with no perpetrator named:
+    // the place and the casualties make it an event.
+    let out = run("A car bomb exploded outside a police station in Mogadishu on Sunday, wounding four people.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    assert_eq!(
+        (e.plover.category.as_str(), e.plover.mode.as_deref()),
+        ("ASSAULT", Some("explosives"))
+    );
+    assert_eq!(e.injuries, Some(4));
+    assert_eq!(
+        e.location.as_ref().map(|p| p.name.as_str()),
+        Some("Mogadishu")
+    );
+    // A bare reference with nothing of its own is not an event.
+    assert!(events("Officials said the explosion was under investigation.").is_empty());
+    // Passives, with an adverb or without an auxiliary: the subject is the
+    // target, the by-phrase the actor.
+    for (text, target, actor) in [
+        (
+            "The journalist was later detained by intelligence officers in Tehran.",
+            "journalist",
+            "intelligence officers",
+        ),
+        (
+            "A man was reportedly shot dead by soldiers near Hebron.",
+            "A man",
+            "soldiers",
+        ),
+        (
+            "Two farmers killed by gunmen in Zamfara were buried on Friday.",
+            "Two farmers",
+            "gunmen",
+        ),
+    ] {
+        let evs = events(text);
+        assert!(
+            evs.iter().any(|(_, _, a)| a
+                .iter()
+                .any(|(r, t)| *r == Role::Actor1 && t.contains(actor))
+                && a.iter()
+                    .any(|(r, t)| *r == Role::Target && t.contains(target))),
+            "{text}\n{evs:?}"
+        );
+    }
+}
