@@ -126,3 +126,15 @@ fn petrarch_validation_suite() {
     assert!(num(&r, "reproduced_rate") >= 0.78, "{r}");
     assert!(num(&r, "precision") >= 0.70, "{r}");
 }
+
+#[test]
+fn events_on_wikievents_dev() {
+    let Some(dev) = shared_path("data/events/wikievents/dev.jsonl") else {
+        return;
+    };
+    let r = sitrep_eval::wikievents::eval(&dev, false).unwrap();
+    assert_eq!(r["documents"], 20, "{r}");
+    assert_eq!(r["gold_events"], 140, "{r}");
+    assert!(num(&r["triggers"], "f1") >= 0.53, "{r}");
+    assert!(num(&r["arguments"], "f1") >= 0.21, "{r}");
+}
