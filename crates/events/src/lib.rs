@@ -480,17 +480,18 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
             continue;
         }
         // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
-        let prev = toks
-            .get(k.wrapping_sub(1))
-            .map(|t| t.text(text))
-            .unwrap_or("");
-        let prev_lower = prev.to_lowercase();
-        let sentence_word = matches!(prev_lower.as_str(), "a" | "an" | "the" | "some" | "many")
-            || number_of(&prev_lower).is_some();
-        if k > 0
-            && (prev == ")"
-                || prev.chars().next().is_some_and(|c| c.is_uppercase()) && !sentence_word)
-        {
+        // (A capital that only starts the sentence, "Unidentified gunmen",
+        // "Two soldiers", is not a name.)
+        let prev_name = k > 0 && {
+            let p = toks[k - 1];
+            p.text(text) == ")"
+                || p.text(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase())
+                    && inp.ents.within(p.span()).next().is_some()
+        };
+        if prev_name {
             continue;
         }
         let mut first = k;
@@ -842,6 +843,64 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     }
     out
 }
+
+/// Sectors of armed actors (state forces, rebels, militant groups).
+const ARMED: &[&str] = &["MIL", "COP", "REB", "IMG", "SPY", "UAF"];
+
+/// The ACLED type of an event: the trigger's, except that an attack whose
+/// targets are all unarmed (civilians, officials, journalists, "a man") is
+/// violence against civilians, not a battle (ACLED's definitions: a battle
+/// is between armed, organised groups).
+fn acled_type(def: Def, actors: &[ActorRef]) -> Option<Acled> {
+    let (t, s) = def.acled?;
+    let targets: Vec<&ActorRef> = actors
+        .iter()
+        .filter(|a| matches!(a.role, Role::Target | Role::Actor2 | Role::AssocActor2))
+        .collect();
+    let unarmed = |a: &&ActorRef| {
+        !a.sector.as_deref().is_some_and(|s| ARMED.contains(&s))
+            && a.affiliation.is_none()
+            && !ARMED_NOUNS.contains(&a.canonical.to_lowercase().as_str())
+    };
+    let (t, s) = if (t, s) == ("Battles", "Armed clash")
+        && def.kind != "clash"
+        && !targets.is_empty()
+        && targets.iter().all(unarmed)
+    {
+        ("Violence against civilians", "Attack")
+    } else {
+        (t, s)
+    };
+    Some(Acled {
+        event_type: t.into(),
+        sub_event_type: s.into(),
+    })
+}
+
+/// Generic participants that are armed whatever their sector says.
+const ARMED_NOUNS: &[&str] = &[
+    "gunmen",
+    "gunman",
+    "militants",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "soldiers",
+    "soldier",
+    "troops",
+    "police",
+    "policemen",
+    "policeman",
+    "officers",
+    "forces",
+    "attackers",
+    "assailants",
+    "militiamen",
+    "guards",
+    "bandits",
+    "pirates",
+    "jihadists",
+];
 
 /// An adverb that may stand between an auxiliary and its participle.
 fn is_adverb(w: &str) -> bool {
@@ -1943,10 +2002,7 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             mode: def.plover.1.map(str::to_string),
         },
         cameo: def.cameo.to_string(),
-        acled: def.acled.map(|(t, s)| Acled {
-            event_type: t.into(),
-            sub_event_type: s.into(),
-        }),
+        acled: acled_type(def, &actors),
         date,
         location,
         actors,

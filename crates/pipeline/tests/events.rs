@@ -176,3 +176,36 @@ fn devices_going_off_and_unnamed_participants() {
         );
     }
 }
+
+#[test]
+fn acled_type_follows_the_targets() {
+    let acled = |text: &str| {
+        let out = run(text);
+        assert_eq!(out.events.len(), 1, "{text}\n{:?}", out.events);
+        let a = out.events[0].acled.clone().expect("an ACLED type");
+        (a.event_type, a.sub_event_type)
+    };
+    let vac = (
+        "Violence against civilians".to_string(),
+        "Attack".to_string(),
+    );
+    let battle = ("Battles".to_string(), "Armed clash".to_string());
+    // Unarmed targets: violence against civilians.
+    assert_eq!(
+        acled("Gunmen killed 12 villagers in Zamfara State on Monday."),
+        vac
+    );
+    assert_eq!(
+        acled("Unidentified attackers shot dead a journalist in Kabul on Friday."),
+        vac
+    );
+    // Armed targets: a battle.
+    assert_eq!(
+        acled("Boko Haram fighters attacked a military base in Borno on Monday, killing five soldiers."),
+        battle
+    );
+    assert_eq!(
+        acled("Al-Shabaab militants ambushed AMISOM troops near Afgoye on Tuesday."),
+        battle
+    );
+}
