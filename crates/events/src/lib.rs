@@ -770,9 +770,28 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let plural = pos == Pos::Noun
             && word != lexicon::singular(word)
             && !matches!(word, "talks" | "clashes");
+        // A determiner before the trigger, also past a name or a year
+        // ("the Boston Marathon bombing", "the 2013 attacks", "Saturday's attack").
+        let name_run = {
+            let mut j = k - len;
+            let mut n = 0;
+            while j > 0 && n < 4 && {
+                let t = an.tokens[s.tokens.0 + j - 1].text(text);
+                t.starts_with(|c: char| c.is_uppercase())
+                    || t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
+            } {
+                j -= 1;
+                n += 1;
+            }
+            (n > 0 && j > 0).then(|| w[j - 1].as_str())
+        };
         let has_det = DETERMINERS.contains(&prev)
-            || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".");
-        let counted = number_of(prev).is_some() && prev != "a" && prev != "an";
+            || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".")
+            || name_run.is_some_and(|d| DETERMINERS.contains(&d) || d == "’s" || d == "'s");
+        // "two attacks", "twin blasts", "a series of explosions".
+        let counted = number_of(prev).is_some() && prev != "a" && prev != "an"
+            || matches!(prev, "twin" | "double" | "triple")
+            || prev == "of" && matches!(prev2, "series" | "wave" | "string");
         // Bare plurals are generic ("joint raids", "future attacks"): no event.
         if plural && !has_det && !counted {
             continue;
