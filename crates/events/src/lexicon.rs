@@ -32,6 +32,12 @@ pub struct Def {
 
 const BATTLE: Option<(&str, &str)> = Some(("Battles", "Armed clash"));
 
+/// A generic attack with the given PLOVER mode ("attack" kind, a battle
+/// until its targets say otherwise).
+pub const fn attack_def(mode: Option<&'static str>) -> Def {
+    d("attack", Class::Attack, "ASSAULT", mode, "190", BATTLE)
+}
+
 /// A device going off ("a bomb exploded", "detonated a device", "went off").
 const BOMB_DEVICE: Def = d(
     "bombing",

@@ -747,7 +747,13 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     let mut sent_probs = None;
     let mut k = 0;
     while k < w.len() {
-        let listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()));
+        let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()));
+        let from_passive = listed.is_none()
+            && passive_attack(&w[k]).is_some()
+            && passive_before(|i| w[i].clone(), k, 0);
+        if from_passive {
+            listed = passive_attack(&w[k]).map(|d| (1, Pos::Verb, d));
+        }
         let from_cameo = listed.is_none();
         let Some((len, pos, def)) =
             listed.or_else(|| cameo_trigger(inp, si, &w, k, &mut sent_probs))
@@ -858,6 +864,11 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if from_cameo && !(m.mode == Mode::Asserted && named_clause(inp, &m)) {
             continue;
         }
+        // A passive "shot"/"hit" needs a participant ("a soldier was shot",
+        // not "the film was shot").
+        if from_passive && m.actors.is_empty() {
+            continue;
+        }
         out.push(m);
     }
     out
@@ -920,6 +931,35 @@ const ARMED_NOUNS: &[&str] = &[
     "pirates",
     "jihadists",
 ];
+
+/// Whether the participle at token `first` follows a form of "be", maybe
+/// past an adverb or two ("was detained", "were reportedly killed", "was
+/// also shot"); `floor` is the sentence's first token.
+fn passive_before(word: impl Fn(usize) -> String, first: usize, floor: usize) -> bool {
+    let mut i = first;
+    let mut skipped = 0;
+    while i > floor && skipped < 2 && is_adverb(&word(i - 1)) {
+        i -= 1;
+        skipped += 1;
+    }
+    i > floor
+        && matches!(
+            word(i - 1).as_str(),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        )
+}
+
+/// Verbs that are an attack in the passive only ("was shot by police", "was
+/// struck by a roadside bomb", "was targeted by militants"; not "shot a
+/// film", "hit a record").
+fn passive_attack(word: &str) -> Option<Def> {
+    let mode = match word {
+        "shot" => Some("firearms"),
+        "struck" | "targeted" | "hit" => None,
+        _ => return None,
+    };
+    Some(lexicon::attack_def(mode))
+}
 
 /// An adverb that may stand between an auxiliary and its participle.
 fn is_adverb(w: &str) -> bool {
@@ -1089,19 +1129,7 @@ fn arguments(
         .filter(|c| !c.place)
         .collect();
     // "was detained", "were reportedly killed", "was also shot dead".
-    let passive = {
-        let mut i = t_first;
-        let mut skipped = 0;
-        while i > s.tokens.0 && skipped < 2 && is_adverb(&tw(i - 1)) {
-            i -= 1;
-            skipped += 1;
-        }
-        i > s.tokens.0
-            && matches!(
-                tw(i - 1).as_str(),
-                "was" | "were" | "been" | "being" | "is" | "are"
-            )
-    };
+    let passive = passive_before(tw, t_first, s.tokens.0);
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
         let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;

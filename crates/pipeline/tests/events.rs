@@ -146,6 +146,14 @@ fn devices_going_off_and_unnamed_participants() {
     );
     // A bare reference with nothing of its own is not an event.
     assert!(events("Officials said the explosion was under investigation.").is_empty());
+    // "shot", "struck", "hit", "targeted" are attacks in the passive only.
+    let evs = events("A soldier was shot by a sniper near Avdiivka on Tuesday.");
+    assert!(
+        evs.iter().any(|(c, t, _)| c == "ASSAULT" && t == "shot"),
+        "{evs:?}"
+    );
+    assert!(events("The film was shot in Morocco by a Spanish crew.").is_empty());
+    assert!(events("The singer hit a high note in Paris.").is_empty());
     // Passives, with an adverb or without an auxiliary: the subject is the
     // target, the by-phrase the actor.
     for (text, target, actor) in [
