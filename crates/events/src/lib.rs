@@ -453,12 +453,21 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
     let toks = &an.tokens[s.tokens.0..s.tokens.1];
     for a in 0..toks.len() {
         for len in (1..=5).rev() {
-            if a + len > toks.len()
-                || len == 1 && !toks[a].text(text).chars().any(|c| c.is_uppercase())
-            {
+            if a + len > toks.len() {
                 continue;
             }
             let sp = Span::new(toks[a].start, toks[a + len - 1].end);
+            // A phrase starts and ends with a word; a short one ("IS",
+            // "UN") must be written in capitals (not ") is", "un").
+            let (first, last) = (toks[a].text(text), toks[a + len - 1].text(text));
+            let wordy = |t: &str| t.chars().next().is_some_and(|c| c.is_alphanumeric());
+            let short = sitrep_geo::normalize(&text[sp.start..sp.end]).len() <= 3;
+            if !wordy(first)
+                || !wordy(last)
+                || (len == 1 || short) && !text[sp.start..sp.end].chars().any(|c| c.is_uppercase())
+            {
+                continue;
+            }
             if out.iter().any(|c| c.span.overlaps(sp)) {
                 continue;
             }
@@ -768,6 +777,17 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let prev2 = if k > 1 { w[k - 2].as_str() } else { "" };
         let word = w[k + len - 1].as_str();
         k += len;
+        // "car bomb attack", "suicide bombing attack": one trigger whose
+        // head noun follows another attack word.
+        if let Some(last) = out.last_mut().filter(|l: &&mut Mention| {
+            l.def.class == Class::Attack
+                && def.class == Class::Attack
+                && pos == Pos::Noun
+                && text[l.trig.end..trig.start].trim().is_empty()
+        }) {
+            last.trig.end = trig.end;
+            continue;
+        }
         // Not events: "on strike", "general strike", "hunger strike"; a labour strike.
         if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor")
         {
@@ -1258,16 +1278,29 @@ fn arguments(
                 let sv_start = an.tokens[sv].start;
                 if let Some(c) = before.iter().rev().find(|c| {
                     c.span.end <= sv_start
-                        && text[c.span.end..sv_start].split_whitespace().count() <= 4
+                        && text[c.span.end..sv_start]
+                            .split_whitespace()
+                            .filter(|w| w.chars().any(char::is_alphanumeric))
+                            .count()
+                            <= 4
                         && !source_spans.contains(&c.span)
                 }) {
                     push(m, Role::Actor1, c);
                 }
             }
-            // "X's raid".
+            // "X's raid", "X's deadliest attack", "X's VBIED attacks" (at most
+            // two words between; not "Colombia's National Liberation Army …
+            // carried out the attack").
             if let Some(c) = before.iter().rev().find(|c| {
                 let gap = text[c.span.end..trig.start].trim();
-                gap.starts_with("’s") || gap.starts_with("'s")
+                let rest = gap.strip_prefix("’s").or_else(|| gap.strip_prefix("'s"));
+                rest.is_some_and(|r| {
+                    let ws: Vec<&str> = r
+                        .split(|ch: char| ch.is_whitespace() || "\"“”'‘".contains(ch))
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    ws.len() <= 2
+                })
             }) {
                 push(m, Role::Actor1, c);
             }
