@@ -822,9 +822,11 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if plural && !has_det && !counted {
             continue;
         }
+        // "a death toll of 11" reports on an attack already told.
+        let toll = word == "death" && w.get(k).is_some_and(|x| x == "toll");
         let definite = pos == Pos::Noun
-            && (has_det || def.class == Class::Anaphor)
-            && !matches!(prev, "a" | "an");
+            && (has_det || def.class == Class::Anaphor || toll)
+            && (!matches!(prev, "a" | "an") || toll);
         // Mode.
         let lo = k.saturating_sub(len + 5);
         let window: Vec<&str> = w[lo..k - len].iter().map(|x| x.as_str()).collect();
@@ -1422,6 +1424,7 @@ fn casualties(
                 | "eliminated"
                 | "assassinated"
                 | "executed"
+                | "toll"
         );
         let hurt = matches!(
             w.as_str(),
@@ -1436,7 +1439,18 @@ fn casualties(
         if w == "death" && tw(i + 1) == "of" {
             j = skip_q(i + 2);
         }
-        let mut n = number_of(&tw(j)).filter(|_| !tw(j).is_empty());
+        let mut n = count_at(&tw, j);
+        // "the death toll rose to 21", "a death toll of 14".
+        if w == "toll" {
+            n = (i + 1..(i + 12).min(s.tokens.1))
+                .find(|&k| {
+                    matches!(
+                        tw(k - 1).as_str(),
+                        "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
+                    ) && number_of(&tw(k)).is_some_and(|x| x > 1)
+                })
+                .and_then(|k| count_at(&tw, k));
+        }
         if n.is_none() {
             if let Some(c) = chunks
                 .iter()
@@ -1486,8 +1500,19 @@ fn casualties(
             {
                 b -= 1;
             }
-            if b > s.tokens.0 && b < i {
+            // "14 people dead", "and 40 wounded", "20 were killed"; right
+            // before the word only a number that is not "a"/"an".
+            if b > s.tokens.0 && (b < i || !matches!(tw(b - 1).as_str(), "a" | "an")) {
                 n = number_of(&tw(b - 1)).filter(|&x| x < 100_000);
+                // "a dozen", "two hundred".
+                if matches!(tw(b - 1).as_str(), "dozen" | "hundred" | "thousand") {
+                    if let Some(k) = (b > s.tokens.0 + 1)
+                        .then(|| number_of(&tw(b - 2)))
+                        .flatten()
+                    {
+                        n = n.map(|x| x * k);
+                    }
+                }
             }
         }
         if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
@@ -1500,6 +1525,21 @@ fn casualties(
                 *slot = Some((n, at));
             }
         }
+    }
+}
+
+/// The count written at token `j`: "12", "twelve", "a dozen" (12), "two
+/// hundred" (200), "1,200", "a" (1, as in "killed a soldier"); none for the
+/// vague "dozens", "hundreds".
+fn count_at(tw: &impl Fn(usize) -> String, j: usize) -> Option<u32> {
+    let (a, b) = (tw(j), tw(j + 1));
+    let base = number_of(&a).filter(|_| !a.is_empty())?;
+    match b.as_str() {
+        "dozen" => Some(base * 12),
+        "hundred" => Some(base * 100),
+        "thousand" => Some(base * 1000),
+        "dozens" | "hundreds" | "thousands" => None,
+        _ => Some(base),
     }
 }
 

@@ -217,3 +217,45 @@ fn acled_type_follows_the_targets() {
         battle
     );
 }
+
+#[test]
+fn casualty_counts_in_their_usual_forms() {
+    for (text, dead, hurt) in [
+        (
+            "The attack in Mogadishu on Friday killed a dozen soldiers.",
+            Some(12),
+            None,
+        ),
+        (
+            "Two dozen people were killed in an airstrike on Idlib on Monday.",
+            Some(24),
+            None,
+        ),
+        (
+            "A car bomb in Bogota on Thursday left at least 20 dead.",
+            Some(20),
+            None,
+        ),
+        (
+            "A suicide bombing in Kabul on Monday left 14 people dead and 40 wounded.",
+            Some(14),
+            Some(40),
+        ),
+        (
+            "The death toll from Sunday's bombing in Quetta rose to 21.",
+            Some(21),
+            None,
+        ),
+        // Vague counts are not numbers.
+        (
+            "Militants killed dozens of villagers in Borno on Monday.",
+            None,
+            None,
+        ),
+    ] {
+        let out = run(text);
+        assert_eq!(out.events.len(), 1, "{text}\n{:?}", out.events);
+        let e = &out.events[0];
+        assert_eq!((e.fatalities, e.injuries), (dead, hurt), "{text}");
+    }
+}
