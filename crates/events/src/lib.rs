@@ -788,6 +788,49 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             last.trig.end = trig.end;
             continue;
         }
+        // A trigger noun that only modifies the next noun is no event: "riot
+        // police", "protest movement", "attack helicopters", "strike group".
+        if pos == Pos::Noun
+            && w.get(k).is_some_and(|x| {
+                matches!(
+                    x.as_str(),
+                    "police"
+                        | "gear"
+                        | "movement"
+                        | "movements"
+                        | "leader"
+                        | "leaders"
+                        | "organizer"
+                        | "organizers"
+                        | "organiser"
+                        | "organisers"
+                        | "group"
+                        | "groups"
+                        | "helicopter"
+                        | "helicopters"
+                        | "dog"
+                        | "dogs"
+                        | "squad"
+                        | "rifle"
+                        | "rifles"
+                        | "aircraft"
+                        | "drone"
+                        | "drones"
+                        | "boat"
+                        | "boats"
+                        | "submarine"
+                        | "submarines"
+                        | "force"
+                        | "capability"
+                        | "capabilities"
+                        | "zone"
+                        | "song"
+                        | "songs"
+                )
+            })
+        {
+            continue;
+        }
         // Not events: "on strike", "general strike", "hunger strike"; a labour strike.
         if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor")
         {

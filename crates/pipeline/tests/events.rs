@@ -259,3 +259,22 @@ fn casualty_counts_in_their_usual_forms() {
         assert_eq!((e.fatalities, e.injuries), (dead, hurt), "{text}");
     }
 }
+
+#[test]
+fn protests_riots_and_trigger_words_that_only_modify() {
+    let evs = events("Thousands joined a demonstration against the new tax in Nairobi on Tuesday.");
+    assert!(
+        evs.iter()
+            .any(|(c, t, _)| c == "PROTEST" && t == "demonstration"),
+        "{evs:?}"
+    );
+    // "riot police", "protest movement", "attack helicopters" are not events.
+    for text in [
+        "Riot police were deployed in central Nairobi on Tuesday.",
+        "A new protest movement has arisen in Caracas.",
+        "The army bought twelve attack helicopters from Russia.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}\n{evs:?}");
+    }
+}
