@@ -51,6 +51,7 @@ pub struct Inputs<'a> {
 const CUE_VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
     "reported",
     "announced",
     "stated",
@@ -717,6 +718,33 @@ fn cues(
     out
 }
 
+/// Whether byte `at` lies in a line's dateline: "KYIV, Ukraine (AP) —",
+/// "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --", "BEIRUT -": an all-capital
+/// first word, then only capitalised words, numbers and parentheses up to a
+/// dash.
+fn in_dateline(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line: String = text[line_start..].chars().take(100).collect();
+    let Some(dash) = ["—", " – ", " - ", "--"]
+        .iter()
+        .filter_map(|d| line.find(d))
+        .min()
+    else {
+        return false;
+    };
+    let head = &line[..dash];
+    let mut words = head.split_whitespace();
+    let first_caps = words.next().is_some_and(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    });
+    first_caps
+        && head
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '('))
+        && at < line_start + dash
+}
+
 /// "MOGADISHU, March 14 (Agency) —": a dateline gives the report's date.
 fn is_dateline(inp: &Inputs, t: &TimeExpr) -> bool {
     let line_start = inp.text[..t.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
@@ -756,7 +784,8 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     let mut sent_probs = None;
     let mut k = 0;
     while k < w.len() {
-        let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()));
+        let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()))
+            .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
             && passive_before(|i| w[i].clone(), k, 0);
@@ -996,6 +1025,29 @@ const ARMED_NOUNS: &[&str] = &[
     "pirates",
     "jihadists",
 ];
+
+/// "A Russian missile struck …", "Ukrainian forces hit an oil depot": an
+/// active "struck"/"hit" is an attack when its subject, at most three words
+/// before it, is a weapon (coded by the weapon) or armed forces.
+fn struck_by(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(w[k].as_str(), "struck" | "hit" | "hits" | "strikes") {
+        return None;
+    }
+    w[k.saturating_sub(3)..k].iter().rev().find_map(|x| {
+        let by = |word: &str| lexicon::lookup(word, None).map(|(_, _, d)| d);
+        match x.as_str() {
+            "missile" | "missiles" | "rocket" | "rockets" | "shell" | "shells" | "mortar"
+            | "mortars" | "artillery" => by("shelling"),
+            "drone" | "drones" | "jets" | "warplanes" | "aircraft" | "airstrike" | "airstrikes" => {
+                by("airstrike")
+            }
+            "bomb" | "bombs" => by("bombing"),
+            "forces" | "troops" | "army" | "military" | "militants" | "fighters" | "rebels"
+            | "gunmen" | "insurgents" => Some(lexicon::attack_def(None)),
+            _ => None,
+        }
+    })
+}
 
 /// Whether the participle at token `first` follows a form of "be", maybe
 /// past an adverb or two ("was detained", "were reportedly killed", "was
@@ -1379,7 +1431,22 @@ fn arguments(
             .filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span())))
             .collect()
     };
-    let pick = |v: Vec<&Place>| v.into_iter().min_by_key(|p| p.precision).cloned();
+    // The most precise; among equals, the nearest to the trigger. A
+    // dateline's place ("KYIV, Ukraine (AP) —") is where the report was
+    // filed, not where the event took place.
+    let pick = |v: Vec<&Place>| {
+        v.into_iter()
+            .filter(|p| !in_dateline(text, p.start))
+            .min_by_key(|p| {
+                let dist = if p.start >= trig.end {
+                    p.start - trig.end
+                } else {
+                    trig.start.saturating_sub(p.end)
+                };
+                (p.precision, dist)
+            })
+            .cloned()
+    };
     m.place = pick(places_in(trig.end, right_limit.max(trig.end))).or_else(|| {
         let clause_start = cues
             .iter()
@@ -1459,6 +1526,7 @@ fn casualties(
             "killed"
                 | "killing"
                 | "kill"
+                | "kills"
                 | "killings"
                 | "dead"
                 | "died"
@@ -2176,5 +2244,23 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         disputed,
         evidence,
         fields,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let t = "KYIV, Ukraine (AP) — A missile struck Kharkiv.\nKANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- Seven died in Kandahar.\nIn Kyiv, sirens sounded — again.";
+        let at = |w: &str, n: usize| t.match_indices(w).nth(n).unwrap().0;
+        assert!(in_dateline(t, at("KYIV", 0)));
+        assert!(in_dateline(t, at("Ukraine", 0)));
+        assert!(!in_dateline(t, at("Kharkiv", 0)));
+        assert!(in_dateline(t, at("Afghanistan", 0)));
+        assert!(!in_dateline(t, at("Kandahar", 0)));
+        // A sentence that starts with a place and has a dash is no dateline.
+        assert!(!in_dateline(t, at("Kyiv", 0)));
     }
 }

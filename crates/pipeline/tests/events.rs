@@ -278,3 +278,22 @@ fn protests_riots_and_trigger_words_that_only_modify() {
         assert!(evs.is_empty(), "{text}\n{evs:?}");
     }
 }
+
+#[test]
+fn weapons_that_strike_and_datelines() {
+    let out = run("KYIV, Ukraine (AP) — A Russian missile struck a residential building in Kharkiv on Saturday, killing seven people and wounding at least 30, the regional governor said.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    assert_eq!(
+        e.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+        Some("Shelling/artillery/missile attack")
+    );
+    assert_eq!((e.fatalities, e.injuries), (Some(7), Some(30)));
+    // The dateline names where the report was filed, not the event's place.
+    assert_eq!(
+        e.location.as_ref().map(|p| p.name.as_str()),
+        Some("Kharkiv")
+    );
+    // An active "hit" with no weapon or armed subject is no attack.
+    assert!(events("The storm hit the coast of Kerala on Monday.").is_empty());
+}
