@@ -625,6 +625,11 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             {
                 EntityType::Gpe
             }
+            Some(t @ (EntityType::Per | EntityType::Misc | EntityType::Org))
+                if role.is_none() && named_as_place(text, an, gaz, dict, sp, t) =>
+            {
+                EntityType::Gpe
+            }
             Some(t) if role.is_none() => refine(text, gaz, dict, sp, t),
             _ => classify(text, an, gaz, dict, sp, role.is_some(), raw),
         };
@@ -875,6 +880,53 @@ fn place_in_context(
                     .get(m.end..prev.start)
                     .is_some_and(|g| g.trim().is_empty())
         })
+}
+
+/// Nouns that name the kind of place a name is: "the village of X", "X
+/// state" (lower case: "Gezira state", "Idlib province").
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "district",
+    "province",
+    "region",
+    "governorate",
+    "county",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "municipality",
+    "state",
+];
+
+/// Whether a name is a place by the noun that introduces or follows it:
+/// "the village of Wad al-Noura", "the town of Kostiantynivka", "Gezira
+/// state", "Idlib province". Not a known actor or a nationality ("an Islamic
+/// state"), and "state" only after the name. A noun after a name the tagger
+/// calls MISC is an adjective's ("Kurdish town", "English county").
+fn named_as_place(
+    text: &str,
+    an: &Analysis,
+    gaz: &Gazetteer,
+    dict: &dyn NameDict,
+    sp: Span,
+    tagged: EntityType,
+) -> bool {
+    let s = &text[sp.start..sp.end];
+    if dict.known(&normalize(s)).is_some() || gaz.demonym(s).is_some() {
+        return false;
+    }
+    let ti = an.token_at(sp.start);
+    let te = an.token_at(sp.end);
+    let word = |k: usize| an.tokens.get(k).map(|t| t.text(text)).unwrap_or("");
+    let before = ti >= 2
+        && word(ti - 1) == "of"
+        && PLACE_NOUNS.contains(&word(ti - 2))
+        && word(ti - 2) != "state";
+    let after = tagged != EntityType::Misc && PLACE_NOUNS.contains(&word(te));
+    before || after
 }
 
 /// Whether a name before a title is an organisation or nationality that
@@ -1171,6 +1223,17 @@ mod tests {
                 e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
             )
         })
+    }
+
+    #[test]
+    fn names_introduced_as_places_are_places() {
+        let e = run("Gunmen attacked the village of Wad al-Noura on Wednesday.");
+        assert_eq!(find(&e, "Wad al-Noura").kind, EntityType::Gpe);
+        let e = run("Fighting spread to Kassala state and to the town of Abu Zabad.");
+        assert_eq!(find(&e, "Abu Zabad").kind, EntityType::Gpe);
+        // An adjective before a place noun stays what it is.
+        let e = run("They met in a Kurdish town near the border.");
+        assert_ne!(find(&e, "Kurdish").kind, EntityType::Gpe);
     }
 
     #[test]
