@@ -111,6 +111,16 @@ const HYPOTHETICAL: &[&str] = &[
     "vows",
     "potential",
     "possible",
+    "discuss",
+    "discussing",
+    "negotiate",
+    "negotiating",
+    "urged",
+    "urging",
+    "demanded",
+    "demanding",
+    "proposed",
+    "proposing",
 ];
 const NEGATION: &[&str] = &[
     "not", "n't", "never", "no", "denied", "deny", "denies", "without",
@@ -708,6 +718,17 @@ fn cues(
                     } else {
                         continue;
                     }
+                } else if let Some(sp) = unnamed_source(text, an, s, k) {
+                    // "the army said", "the Hamas-run health ministry said",
+                    // "police said", "witnesses told Reuters".
+                    Cue {
+                        word: word.clone(),
+                        at: tok.start,
+                        source: text[sp.start..sp.end].to_string(),
+                        canonical: None,
+                        source_span: sp,
+                        according: false,
+                    }
                 } else {
                     continue;
                 }
@@ -716,6 +737,88 @@ fn cues(
         out.push(cue);
     }
     out
+}
+
+/// Common nouns that name who speaks ("the army said", "officials said").
+const SOURCE_NOUNS: &[&str] = &[
+    "army",
+    "military",
+    "ministry",
+    "police",
+    "officials",
+    "official",
+    "residents",
+    "witnesses",
+    "sources",
+    "source",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "prosecutors",
+    "governor",
+    "authorities",
+    "activists",
+    "medics",
+    "doctors",
+    "monitor",
+    "agency",
+    "government",
+    "mayor",
+    "statement",
+    "group",
+    "observers",
+    "diplomats",
+    "analysts",
+    "committee",
+    "council",
+    "office",
+    "service",
+    "hospital",
+    "command",
+    "forces",
+    "rebels",
+    "militants",
+    "insurgents",
+    "villagers",
+];
+
+/// The unnamed source right before the cue at sentence word `k`: a phrase of
+/// at most five words after the last punctuation, ending (adverbs aside)
+/// with a source noun. "the Hamas-run health ministry" for "…, the Hamas-run
+/// health ministry said".
+fn unnamed_source(text: &str, an: &Analysis, s: sitrep_text::Sentence, k: usize) -> Option<Span> {
+    let word = |i: usize| an.tokens[s.tokens.0 + i].text(text).to_lowercase();
+    let mut end = k;
+    while end > 0
+        && matches!(
+            word(end - 1).as_str(),
+            "also" | "later" | "earlier" | "has" | "had" | "have"
+        )
+    {
+        end -= 1;
+    }
+    if end == 0 || !SOURCE_NOUNS.contains(&word(end - 1).as_str()) {
+        return None;
+    }
+    let mut start = end - 1;
+    while start > 0
+        && end - start < 5
+        && an.tokens[s.tokens.0 + start - 1].kind == sitrep_text::TokKind::Word
+        && !matches!(
+            word(start - 1).as_str(),
+            "and" | "that" | "but" | "as" | "when" | "while"
+        )
+    {
+        start -= 1;
+    }
+    // "the army" and "army" are one source.
+    while start + 1 < end && matches!(word(start).as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    Some(Span::new(
+        an.tokens[s.tokens.0 + start].start,
+        an.tokens[s.tokens.0 + end - 1].end,
+    ))
 }
 
 /// Whether byte `at` lies in a line's dateline: "KYIV, Ukraine (AP) —",
@@ -815,6 +918,15 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
                 && text[l.trig.end..trig.start].trim().is_empty()
         }) {
             last.trig.end = trig.end;
+            continue;
+        }
+        // A participle used as an adjective describes, it does not report:
+        // "rescued 15 kidnapped villagers", "the wounded soldiers".
+        if pos == Pos::Verb
+            && (number_of(prev).is_some() || DETERMINERS.contains(&prev))
+            && w.get(k)
+                .is_some_and(|x| GENERIC_ACTORS.contains(&x.as_str()))
+        {
             continue;
         }
         // A trigger noun that only modifies the next noun is no event: "riot
@@ -1384,6 +1496,14 @@ fn arguments(
                 }) {
                     push(m, Role::Actor1, c);
                 }
+            }
+            // "an Israeli air strike", "a US drone strike", "an ISIS attack":
+            // the name right before the trigger noun.
+            if let Some(c) = before.iter().rev().find(|c| {
+                text[c.span.end..trig.start].trim().is_empty()
+                    && matches!(c.kind, EntityType::Norp | EntityType::Gpe | EntityType::Org)
+            }) {
+                push(m, Role::Actor1, c);
             }
             // "X's raid", "X's deadliest attack", "X's VBIED attacks" (at most
             // two words between; not "Colombia's National Liberation Army …

@@ -297,3 +297,39 @@ fn weapons_that_strike_and_datelines() {
     // An active "hit" with no weapon or armed subject is no attack.
     assert!(events("The storm hit the coast of Kerala on Monday.").is_empty());
 }
+
+#[test]
+fn unnamed_sources_modifier_actors_and_adjective_participles() {
+    let out = run("An Israeli air strike on a school in Gaza City killed at least 12 people on Sunday, the Hamas-run health ministry said.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    // The nationality right before the trigger noun is the actor.
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.role == Role::Actor1 && a.country.as_deref() == Some("ISR")),
+        "{e:?}"
+    );
+    // An unnamed institutional source is still the claim's source.
+    assert_eq!(e.claims[0].source, "Hamas-run health ministry");
+    // "kidnapped villagers" describes people, it reports no abduction.
+    let evs = events(
+        "Troops killed 20 bandits and rescued 15 kidnapped villagers in Zamfara on Tuesday.",
+    );
+    assert!(
+        evs.iter()
+            .all(|(c, t, _)| c == "ASSAULT" && t != "kidnapped"),
+        "{evs:?}"
+    );
+    // Talks about a ceasefire are not one.
+    let out =
+        run("Qatar's prime minister met the US envoy in Doha on Monday to discuss a ceasefire.");
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.kind == "ceasefire")
+            .all(|e| e.mode == sitrep_core::Mode::Hypothetical),
+        "{:?}",
+        out.events
+    );
+}
