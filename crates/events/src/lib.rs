@@ -888,7 +888,8 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     let mut k = 0;
     while k < w.len() {
         let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()))
-            .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)));
+            .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| fired_at(&w, k).map(|d| (1, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
             && passive_before(|i| w[i].clone(), k, 0);
@@ -1087,7 +1088,7 @@ const ARMED: &[&str] = &["MIL", "COP", "REB", "IMG", "SPY", "UAF"];
 /// targets are all unarmed (civilians, officials, journalists, "a man") is
 /// violence against civilians, not a battle (ACLED's definitions: a battle
 /// is between armed, organised groups).
-fn acled_type(def: Def, actors: &[ActorRef]) -> Option<Acled> {
+fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<Acled> {
     let (t, s) = def.acled?;
     let targets: Vec<&ActorRef> = actors
         .iter()
@@ -1098,7 +1099,25 @@ fn acled_type(def: Def, actors: &[ActorRef]) -> Option<Acled> {
             && a.affiliation.is_none()
             && !ARMED_NOUNS.contains(&a.canonical.to_lowercase().as_str())
     };
-    let (t, s) = if (t, s) == ("Battles", "Armed clash")
+    let at_protesters = targets.iter().any(|a| {
+        matches!(
+            a.canonical.to_lowercase().as_str(),
+            "protesters" | "demonstrators"
+        )
+    });
+    let by_state = actors.iter().any(|a| {
+        matches!(a.role, Role::Actor1 | Role::AssocActor1)
+            && matches!(a.sector.as_deref(), Some("COP" | "MIL"))
+    });
+    let (t, s) = if def.plover.0 == "ASSAULT" && at_protesters && by_state {
+        // State forces firing on a protest (ACLED: lethal force is
+        // "excessive force", other force an "intervention").
+        if fatalities.is_some_and(|n| n > 0) {
+            ("Protests", "Excessive force against protesters")
+        } else {
+            ("Protests", "Protest with intervention")
+        }
+    } else if (t, s) == ("Battles", "Armed clash")
         && def.kind != "clash"
         && !targets.is_empty()
         && targets.iter().all(unarmed)
@@ -1137,6 +1156,25 @@ const ARMED_NOUNS: &[&str] = &[
     "pirates",
     "jihadists",
 ];
+
+/// "Police fired tear gas and live rounds at protesters", "opened fire on
+/// the convoy": firing at someone, with "at"/"on" within seven words.
+fn fired_at(w: &[String], k: usize) -> Option<Def> {
+    let fire = matches!(w[k].as_str(), "fired" | "fire" | "fires" | "firing")
+        && (k == 0
+            || !matches!(
+                w[k - 1].as_str(),
+                "set" | "sets" | "setting" | "caught" | "on" | "the" | "a"
+            ));
+    if !fire {
+        return None;
+    }
+    w.iter()
+        .skip(k + 1)
+        .take(7)
+        .any(|x| x == "at" || x == "on" || x == "upon")
+        .then(|| lexicon::attack_def(Some("firearms")))
+}
 
 /// "A Russian missile struck …", "Ukrainian forces hit an oil depot": an
 /// active "struck"/"hit" is an attack when its subject, at most three words
@@ -2353,7 +2391,7 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             mode: def.plover.1.map(str::to_string),
         },
         cameo: def.cameo.to_string(),
-        acled: acled_type(def, &actors),
+        acled: acled_type(def, &actors, fatalities.map(|x| x.0)),
         date,
         location,
         actors,

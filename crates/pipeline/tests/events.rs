@@ -333,3 +333,26 @@ fn unnamed_sources_modifier_actors_and_adjective_participles() {
         out.events
     );
 }
+
+#[test]
+fn firing_at_protesters() {
+    let out = run("Police fired tear gas and live rounds at protesters in Nairobi on Tuesday, killing at least five people, a rights group said.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    let a = e.acled.as_ref().expect("an ACLED type");
+    assert_eq!(
+        (a.event_type.as_str(), a.sub_event_type.as_str()),
+        ("Protests", "Excessive force against protesters")
+    );
+    assert_eq!(e.fatalities, Some(5));
+    // Without deaths it is an intervention; "set fire to" is not firing at.
+    let out = run("Police fired rubber bullets at demonstrators in Dhaka on Monday.");
+    assert_eq!(
+        out.events[0]
+            .acled
+            .as_ref()
+            .map(|a| a.sub_event_type.as_str()),
+        Some("Protest with intervention")
+    );
+    assert!(events("Vandals set fire to a car on the outskirts of Lyon.").is_empty());
+}
