@@ -108,7 +108,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
         false,
     )
     .unwrap();
-    assert!(num(&r, "accuracy") >= 0.16, "{r}");
+    assert!(num(&r, "accuracy") >= 0.175, "{r}");
     // The actor stage on the gold actors' words (Phoenix + sitrep's own).
     let a = &r["actors"];
     assert!(num(a, "gold_mentions") > 600.0, "{a}");
@@ -135,6 +135,6 @@ fn events_on_wikievents_dev() {
     let r = sitrep_eval::wikievents::eval(&dev, false).unwrap();
     assert_eq!(r["documents"], 20, "{r}");
     assert_eq!(r["gold_events"], 140, "{r}");
-    assert!(num(&r["triggers"], "f1") >= 0.53, "{r}");
-    assert!(num(&r["arguments"], "f1") >= 0.21, "{r}");
+    assert!(num(&r["triggers"], "f1") >= 0.55, "{r}");
+    assert!(num(&r["arguments"], "f1") >= 0.24, "{r}");
 }

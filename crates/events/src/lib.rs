@@ -1,9 +1,13 @@
 //! # sitrep-events: who did what to whom, where, when, according to whom
 //!
-//! Per sentence it finds trigger words ([`lexicon`]; past-tense verbs of the
-//! CAMEO dictionary, through [`classify`], for the non-violent PLOVER
-//! categories the lexicon does not list, when asserted right after a named
-//! subject with another named participant), their arguments (subject and
+//! Per sentence it finds trigger words ([`lexicon`]; words that are attacks
+//! only in context: a passive "was shot/struck/hit/targeted" with a
+//! participant, "struck/hit" after a weapon or armed forces, "fired … at";
+//! past-tense verbs of the CAMEO dictionary, through [`classify`], for the
+//! non-violent PLOVER categories the lexicon does not list, when asserted
+//! right after a named subject with another named participant; not a
+//! participle used as an adjective, "15 kidnapped villagers", nor a noun
+//! that only modifies another, "riot police"), their arguments (subject and
 //! object of a verb; "by/on/against/of/with" and support verbs for a noun),
 //! the event's own place and date (not a reporting verb's: "reported
 //! Friday"), casualty counts, the mode (negated, hypothetical, future;
