@@ -146,6 +146,16 @@ fn span_of(toks: &[Span], s: usize, e: usize) -> Option<Span> {
     (s < e && e <= toks.len()).then(|| Span::new(toks[s].start, toks[e - 1].end))
 }
 
+/// A trigger's byte span from its token offsets; an error when they are
+/// missing or out of range.
+fn trigger_span(toks: &[Span], start: &Value, end: &Value, line: usize) -> Result<Span> {
+    let (Some(s), Some(e)) = (start.as_u64(), end.as_u64()) else {
+        bail!("line {line}: an event without trigger offsets");
+    };
+    span_of(toks, s as usize, e as usize)
+        .with_context(|| format!("line {line}: trigger offsets out of range"))
+}
+
 /// Reads a whole-document line: the sentences' own text, one per line.
 fn read_doc(v: &Value, line: usize) -> Result<Doc> {
     let id = v["doc_id"].as_str().unwrap_or("").to_string();
@@ -200,12 +210,7 @@ fn read_doc(v: &Value, line: usize) -> Result<Doc> {
             continue;
         };
         let tr = &e["trigger"];
-        let (Some(s), Some(en)) = (tr["start"].as_u64(), tr["end"].as_u64()) else {
-            bail!("line {line}: an event without trigger offsets");
-        };
-        let Some(trigger) = span_of(&toks, s as usize, en as usize) else {
-            bail!("line {line}: trigger offsets out of range");
-        };
+        let trigger = trigger_span(&toks, &tr["start"], &tr["end"], line)?;
         let mut args = Vec::new();
         for a in e["arguments"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
             let role = a["role"].as_str().unwrap_or("");
@@ -251,12 +256,7 @@ fn read_window(v: &Value, line: usize) -> Result<Doc> {
             continue;
         };
         let tr = &e["trigger"];
-        let (Some(s), Some(en)) = (tr[0].as_u64(), tr[1].as_u64()) else {
-            bail!("line {line}: an event without trigger offsets");
-        };
-        let Some(trigger) = span_of(&toks, s as usize, en as usize) else {
-            bail!("line {line}: trigger offsets out of range");
-        };
+        let trigger = trigger_span(&toks, &tr[0], &tr[1], line)?;
         let mut args = Vec::new();
         for a in e["args"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
             let Some(class) = gold_class(cat, a[3].as_str().unwrap_or("")) else {

@@ -32,6 +32,36 @@ pub struct Def {
 
 const BATTLE: Option<(&str, &str)> = Some(("Battles", "Armed clash"));
 
+/// A demonstration (ACLED: a peaceful protest until told otherwise).
+const PROTEST: Def = d(
+    "protest",
+    Class::Other,
+    "PROTEST",
+    Some("demo"),
+    "141",
+    Some(("Protests", "Peaceful protest")),
+);
+
+/// A riot.
+const RIOT: Def = d(
+    "riot",
+    Class::Other,
+    "PROTEST",
+    Some("riot"),
+    "145",
+    Some(("Riots", "Violent demonstration")),
+);
+
+/// An exchange of fire between armed groups.
+const GUNFIGHT: Def = d(
+    "clash",
+    Class::Attack,
+    "ASSAULT",
+    Some("firearms"),
+    "190",
+    BATTLE,
+);
+
 /// A generic attack with the given PLOVER mode ("attack" kind, a battle
 /// until its targets say otherwise).
 pub const fn attack_def(mode: Option<&'static str>) -> Def {
@@ -254,54 +284,10 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
             BATTLE,
         ),
     ),
-    (
-        "gunfire",
-        Pos::Noun,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
-    (
-        "shootout",
-        Pos::Noun,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
-    (
-        "gun battle",
-        Pos::Noun,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
-    (
-        "firefight",
-        Pos::Noun,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
+    ("gunfire", Pos::Noun, GUNFIGHT),
+    ("shootout", Pos::Noun, GUNFIGHT),
+    ("gun battle", Pos::Noun, GUNFIGHT),
+    ("firefight", Pos::Noun, GUNFIGHT),
     (
         "shot dead",
         Pos::Verb,
@@ -413,30 +399,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
         Pos::Verb,
         d("attack", Class::Attack, "ASSAULT", None, "190", BATTLE),
     ),
-    (
-        "clashes",
-        Pos::Noun,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
-    (
-        "clashed",
-        Pos::Verb,
-        d(
-            "clash",
-            Class::Attack,
-            "ASSAULT",
-            Some("firearms"),
-            "190",
-            BATTLE,
-        ),
-    ),
+    ("clashes", Pos::Noun, GUNFIGHT),
+    ("clashed", Pos::Verb, GUNFIGHT),
     (
         "killed",
         Pos::Verb,
@@ -598,114 +562,15 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
             Some(("Strategic developments", "Arrests")),
         ),
     ),
-    (
-        "protest",
-        Pos::Noun,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "protested",
-        Pos::Verb,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "rioted",
-        Pos::Verb,
-        d(
-            "riot",
-            Class::Other,
-            "PROTEST",
-            Some("riot"),
-            "145",
-            Some(("Riots", "Violent demonstration")),
-        ),
-    ),
-    (
-        "demonstration",
-        Pos::Noun,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "sit-in",
-        Pos::Noun,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "protesting",
-        Pos::Verb,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "demonstrated against",
-        Pos::Verb,
-        d(
-            "protest",
-            Class::Other,
-            "PROTEST",
-            Some("demo"),
-            "141",
-            Some(("Protests", "Peaceful protest")),
-        ),
-    ),
-    (
-        "riot",
-        Pos::Noun,
-        d(
-            "riot",
-            Class::Other,
-            "PROTEST",
-            Some("riot"),
-            "145",
-            Some(("Riots", "Violent demonstration")),
-        ),
-    ),
-    (
-        "rioting",
-        Pos::Noun,
-        d(
-            "riot",
-            Class::Other,
-            "PROTEST",
-            Some("riot"),
-            "145",
-            Some(("Riots", "Violent demonstration")),
-        ),
-    ),
+    ("protest", Pos::Noun, PROTEST),
+    ("protested", Pos::Verb, PROTEST),
+    ("rioted", Pos::Verb, RIOT),
+    ("demonstration", Pos::Noun, PROTEST),
+    ("sit-in", Pos::Noun, PROTEST),
+    ("protesting", Pos::Verb, PROTEST),
+    ("demonstrated against", Pos::Verb, PROTEST),
+    ("riot", Pos::Noun, RIOT),
+    ("rioting", Pos::Noun, RIOT),
     (
         "meet",
         Pos::Verb,
