@@ -472,21 +472,24 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                 continue;
             }
             let sp = Span::new(toks[a].start, toks[a + len - 1].end);
-            // A phrase starts and ends with a word; a short one ("IS",
-            // "UN") must be written in capitals (not ") is", "un").
+            // A phrase starts and ends with a word; a single word, or a
+            // short name ("IS", "UN"), must be written in capitals (not
+            // ") is", "un").
             let (first, last) = (toks[a].text(text), toks[a + len - 1].text(text));
             let wordy = |t: &str| t.chars().next().is_some_and(|c| c.is_alphanumeric());
-            let short = sitrep_geo::normalize(&text[sp.start..sp.end]).len() <= 3;
-            if !wordy(first)
-                || !wordy(last)
-                || (len == 1 || short) && !text[sp.start..sp.end].chars().any(|c| c.is_uppercase())
-            {
+            let phrase = &text[sp.start..sp.end];
+            let capital = phrase.chars().any(|c| c.is_uppercase());
+            if !wordy(first) || !wordy(last) || len == 1 && !capital {
                 continue;
             }
             if out.iter().any(|c| c.span.overlaps(sp)) {
                 continue;
             }
-            if let Some(actor) = inp.dict.get(&text[sp.start..sp.end]) {
+            if let Some(actor) = inp
+                .dict
+                .get(phrase)
+                .filter(|_| capital || sitrep_geo::normalize(phrase).len() > 3)
+            {
                 out.push(Chunk {
                     span: sp,
                     actor: actor.clone(),
