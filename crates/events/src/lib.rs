@@ -2350,7 +2350,7 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     if mode == Mode::Asserted && acc.historical(inp.dct) {
         mode = Mode::Historical;
     }
-    // Disputes: claims that name different perpetrators.
+    // Disputes: claims that name different perpetrators or death tolls.
     let mut disputed = Vec::new();
     if claims.len() > 1 {
         let mut sides: Vec<(usize, Vec<String>)> = Vec::new();
@@ -2374,6 +2374,27 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
                 sides: sides
                     .iter()
                     .map(|(ci, w)| format!("{}: {}", claims[*ci].source, w.join(", ")))
+                    .collect(),
+            });
+        }
+        // Death tolls that differ between sources ("20 bandits, the army
+        // said" against "26 people, residents said"); the event keeps the
+        // highest, the dispute names each side's.
+        let mut tolls: Vec<(usize, u32)> = Vec::new();
+        for (m, ci) in acc.mentions.iter().zip(&claim_of) {
+            if let (Some(ci), Some((n, _))) = (*ci, m.fatalities) {
+                match tolls.iter_mut().find(|(c, _)| *c == ci) {
+                    Some(t) => t.1 = t.1.max(n),
+                    None => tolls.push((ci, n)),
+                }
+            }
+        }
+        if tolls.len() > 1 && tolls.iter().any(|t| t.1 != tolls[0].1) {
+            disputed.push(Dispute {
+                field: "fatalities".into(),
+                sides: tolls
+                    .iter()
+                    .map(|(ci, n)| format!("{}: {n}", claims[*ci].source))
                     .collect(),
             });
         }

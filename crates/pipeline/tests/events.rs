@@ -356,3 +356,22 @@ fn firing_at_protesters() {
     );
     assert!(events("Vandals set fire to a car on the outskirts of Lyon.").is_empty());
 }
+
+#[test]
+fn sources_that_disagree_on_the_death_toll() {
+    let out = run("Nigerian troops killed 20 bandits near Tsafe in Zamfara on Tuesday, the army said. Residents said Nigerian troops killed 26 people near Tsafe on Tuesday.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    assert_eq!(e.claims.len(), 2, "{e:?}");
+    let d = e
+        .disputed
+        .iter()
+        .find(|d| d.field == "fatalities")
+        .unwrap_or_else(|| panic!("no fatality dispute: {e:?}"));
+    assert!(d.sides.iter().any(|s| s.ends_with(": 20")), "{d:?}");
+    assert!(d.sides.iter().any(|s| s.ends_with(": 26")), "{d:?}");
+    // One source, one toll: no dispute.
+    let out =
+        run("Nigerian troops killed 20 bandits near Tsafe in Zamfara on Tuesday, the army said.");
+    assert!(out.events[0].disputed.is_empty(), "{:?}", out.events[0]);
+}
