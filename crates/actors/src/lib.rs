@@ -87,9 +87,20 @@ impl ActorDict {
         date: Option<NaiveDate>,
         gaz: &Gazetteer,
     ) -> Option<(Actor, &'static str)> {
-        if let Some(a) = self.get(name) {
-            return Some((a.clone(), "sitrep"));
+        match self.get(name) {
+            Some(a) => Some((a.clone(), "sitrep")),
+            None => self.phoenix_actor(name, date, gaz).map(|a| (a, "phoenix")),
         }
+    }
+
+    /// The actor a name denotes in the Phoenix dictionaries on a date, with
+    /// its CAMEO codes read as country and sector.
+    pub fn phoenix_actor(
+        &self,
+        name: &str,
+        date: Option<NaiveDate>,
+        gaz: &Gazetteer,
+    ) -> Option<Actor> {
         let day = date.map(|d| d.year() as u32 * 10_000 + d.month() * 100 + d.day());
         let (e, codes) = self.phoenix.get(name, day)?;
         let is_country = |c: &str| gaz.tables.iso3.values().any(|v| v == c);
@@ -102,16 +113,13 @@ impl ActorDict {
         if country.is_none() && sector.is_none() {
             return None;
         }
-        Some((
-            Actor {
-                canonical: e.canonical.clone(),
-                country,
-                sector,
-                affiliation: None,
-                generic: false,
-            },
-            "phoenix",
-        ))
+        Some(Actor {
+            canonical: e.canonical.clone(),
+            country,
+            sector,
+            affiliation: None,
+            generic: false,
+        })
     }
 
     /// Parses the TSV format of `data/actors.tsv`.
@@ -300,7 +308,8 @@ pub fn resolve(
         // Phoenix knows people and organisations; its place names are
         // left to the gazetteer.
         if matches!(e.kind, EntityType::Org | EntityType::Per | EntityType::Misc) {
-            if let Some((a, _)) = names.iter().find_map(|n| dict.lookup(n, dct, gaz)) {
+            // (sitrep's own dictionary was tried just above.)
+            if let Some(a) = names.iter().find_map(|n| dict.phoenix_actor(n, dct, gaz)) {
                 by_cluster.insert(c, a);
                 continue;
             }
