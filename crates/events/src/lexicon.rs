@@ -629,8 +629,10 @@ pub fn cameo_fallback(category: &str) -> Option<Def> {
 /// Looks up a trigger at a token (one or two words).
 pub fn lookup(w1: &str, w2: Option<&str>) -> Option<(usize, Pos, Def)> {
     if let Some(w2) = w2 {
+        // "air strike", and its plural "air strikes".
         let two = format!("{w1} {w2}");
-        if let Some((_, p, d)) = LEXICON.iter().find(|(w, _, _)| *w == two) {
+        let two_one = format!("{w1} {}", singular(w2));
+        if let Some((_, p, d)) = LEXICON.iter().find(|(w, _, _)| *w == two || *w == two_one) {
             return Some((2, *p, *d));
         }
     }

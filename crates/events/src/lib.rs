@@ -35,7 +35,7 @@ use sitrep_core::{
 use sitrep_entities::Entities;
 use sitrep_geo::Gazetteer;
 use sitrep_text::Analysis;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Everything the event stage reads.
 pub struct Inputs<'a> {
@@ -1010,8 +1010,9 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let counted = number_of(prev).is_some() && prev != "a" && prev != "an"
             || matches!(prev, "twin" | "double" | "triple")
             || prev == "of" && matches!(prev2, "series" | "wave" | "string");
-        // Bare plurals are generic ("joint raids", "future attacks"): no event.
-        if plural && !has_det && !counted {
+        // Bare plurals are generic ("joint raids", "future attacks"): no
+        // event, unless they did something ("air strikes killed 12").
+        if plural && !has_det && !counted && !subject_of_past(&w, k) {
             continue;
         }
         // "a death toll of 11" reports on an attack already told.
@@ -1166,6 +1167,60 @@ const ARMED_NOUNS: &[&str] = &[
 
 /// "Police fired tear gas and live rounds at protesters", "opened fire on
 /// the convoy": firing at someone, with "at"/"on" within seven words.
+/// Whether the noun phrase ending before word `k` is the subject of a
+/// past-tense verb of harm within the next six words ("air strikes on the
+/// city killed 12", "shelling overnight wounded five"), with no clause
+/// boundary or modal between.
+fn subject_of_past(w: &[String], k: usize) -> bool {
+    const HARM: &[&str] = &[
+        "killed",
+        "wounded",
+        "injured",
+        "hit",
+        "struck",
+        "destroyed",
+        "damaged",
+        "targeted",
+        "pounded",
+        "rocked",
+        "left",
+        "claimed",
+        "levelled",
+        "leveled",
+        "flattened",
+    ];
+    for x in w.iter().skip(k).take(6) {
+        if HARM.contains(&x.as_str()) {
+            return true;
+        }
+        if matches!(
+            x.as_str(),
+            "," | "."
+                | ";"
+                | ":"
+                | "that"
+                | "which"
+                | "who"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "would"
+                | "will"
+                | "should"
+                | "must"
+                | "have"
+                | "has"
+                | "are"
+                | "were"
+                | "is"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
 fn fired_at(w: &[String], k: usize) -> Option<Def> {
     let fire = matches!(w[k].as_str(), "fired" | "fire" | "fires" | "firing")
         && (k == 0
@@ -1964,7 +2019,10 @@ struct Acc {
     last_sent: usize,
     date: Option<TimeExpr>,
     countries: HashSet<String>,
-    participants: HashSet<String>,
+    /// Identifying participants: named?, last sentence.
+    participants: HashMap<String, (bool, usize)>,
+    /// Named actors that did it.
+    doers: HashSet<String>,
     heads: HashSet<String>,
     kinds: HashSet<&'static str>,
     towns: HashSet<Option<u64>>,
@@ -1977,7 +2035,8 @@ impl Acc {
             last_sent: m.sent,
             date: None,
             countries: HashSet::new(),
-            participants: HashSet::new(),
+            participants: HashMap::new(),
+            doers: HashSet::new(),
             heads: HashSet::new(),
             kinds: HashSet::new(),
             towns: HashSet::new(),
@@ -2000,11 +2059,11 @@ impl Acc {
                 self.towns.insert(p.geonames_id);
             }
         }
-        for (_, c) in &m.actors {
-            self.participants.insert(c.actor.canonical.clone());
-            if let Some(a) = &c.actor.affiliation {
-                self.participants.insert(a.clone());
-            }
+        self.doers.extend(named_doers(&m));
+        for (id, named) in identities(&m) {
+            let e = self.participants.entry(id).or_insert((named, m.sent));
+            e.0 |= named;
+            e.1 = e.1.max(m.sent);
         }
         self.heads.insert(m.head.clone());
         self.kinds.insert(m.def.kind);
@@ -2017,6 +2076,40 @@ impl Acc {
         matches!((self.date().and_then(|t| t.end_date), dct), (Some(e), Some(d)) if e < d - Duration::days(365))
     }
 }
+
+/// The participants that tell one event from another: named actors and
+/// their groups, and unnamed ones of a known country ("Israeli troops").
+/// "12 people", "civilians" or "gunmen" name no one in particular, so two
+/// reports sharing them are not thereby the same event.
+/// Each comes with whether it is named: an unnamed one identifies an event
+/// only over a few sentences (`GENERIC_REACH`), since a story that moves on
+/// to another incident keeps saying "Israeli troops".
+fn identities(m: &Mention) -> impl Iterator<Item = (String, bool)> + '_ {
+    m.actors.iter().flat_map(|(_, c)| {
+        let named = !c.actor.generic;
+        std::iter::once((c.actor.canonical.clone(), named))
+            .chain(c.actor.affiliation.clone().map(|a| (a, named)))
+    })
+}
+
+/// Who a mention says did it (actor1), named or of a known country: by
+/// country where there is one ("US forces" and CENTCOM are one side).
+fn named_doers(m: &Mention) -> HashSet<String> {
+    m.actors
+        .iter()
+        .filter(|(r, c)| *r == Role::Actor1 && (!c.actor.generic || c.actor.country.is_some()))
+        .map(|(_, c)| {
+            c.actor
+                .country
+                .clone()
+                .unwrap_or_else(|| c.actor.canonical.clone())
+        })
+        .collect()
+}
+
+/// How many sentences apart two reports may be joined by an unnamed
+/// participant of the same country alone.
+const GENERIC_REACH: usize = 2;
 
 fn compatible(acc: &Acc, m: &Mention) -> bool {
     let first = &acc.mentions[0];
@@ -2095,18 +2188,25 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
         } else {
             // A new report of a known event: a shared participant, or the same
             // specific kind ("drone strike" in the headline and in the lead).
-            let mine: HashSet<String> = m
-                .actors
-                .iter()
-                .flat_map(|(_, c)| {
-                    std::iter::once(c.actor.canonical.clone()).chain(c.actor.affiliation.clone())
+            let mine: Vec<(String, bool)> = identities(&m).collect();
+            let my_doers = named_doers(&m);
+            let shares = |acc: &Acc| {
+                // Two known actors doing it: the same side or another event
+                // (a shared named victim still joins them, as a dispute).
+                let other_doer = !my_doers.is_empty()
+                    && !acc.doers.is_empty()
+                    && acc.doers.is_disjoint(&my_doers);
+                mine.iter().any(|(id, named)| {
+                    acc.participants.get(id).is_some_and(|&(named2, last)| {
+                        (*named && named2) || !other_doer && last + GENERIC_REACH >= m.sent
+                    })
                 })
-                .collect();
+            };
             open.iter()
                 .copied()
                 .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
                 .filter(|&i| {
-                    !accs[i].participants.is_disjoint(&mine)
+                    shares(&accs[i])
                         || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind)
                 })
                 .max_by_key(|&i| accs[i].last_sent)

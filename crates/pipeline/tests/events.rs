@@ -375,3 +375,49 @@ fn sources_that_disagree_on_the_death_toll() {
         run("Nigerian troops killed 20 bandits near Tsafe in Zamfara on Tuesday, the army said.");
     assert!(out.events[0].disputed.is_empty(), "{:?}", out.events[0]);
 }
+
+#[test]
+fn a_roundup_of_separate_incidents_stays_separate() {
+    // Five incidents in five countries, each with its own doer; the
+    // unnamed victims ("people", "civilians") they share do not join them.
+    let text = "Israeli air strikes killed at least 12 people in the Gaza Strip on Tuesday, \
+        the health ministry said.\n\n\
+        Two Palestinians were shot dead by Israeli troops in the West Bank city of Jenin.\n\n\
+        Fighters of the Rapid Support Forces attacked a camp for displaced people, killing \
+        20 civilians, witnesses said.\n\n\
+        Azerbaijani forces launched an offensive, killing 27 people, Armenian officials said.\n\n\
+        Israeli drones struck targets near the border on Sunday.";
+    let out = run(text);
+    let kinds: Vec<(&str, Option<u32>)> = out
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.fatalities))
+        .collect();
+    assert!(out.events.len() >= 5, "{kinds:?}");
+    // The bare plural that killed is an event of its own kind.
+    let first = &out.events[0];
+    assert_eq!(first.kind, "airstrike", "{kinds:?}");
+    assert_eq!(first.fatalities, Some(12));
+    // No event mixes two doers or two death tolls' sources.
+    for e in &out.events {
+        let doers: std::collections::HashSet<_> = e
+            .actors
+            .iter()
+            .filter(|a| matches!(a.role, Role::Actor1 | Role::AssocActor1))
+            .filter_map(|a| a.country.clone().or(Some(a.canonical.clone())))
+            .collect();
+        assert!(doers.len() <= 1, "{}: {:?}", e.trigger, e.actors);
+        assert!(e.claims.len() <= 1, "{}: {:?}", e.trigger, e.claims);
+    }
+    // The Sunday drone strike is not the Jenin shooting.
+    let jenin = out
+        .events
+        .iter()
+        .find(|e| e.location.as_ref().is_some_and(|l| l.text == "Jenin"))
+        .expect("the Jenin shooting");
+    assert_ne!(jenin.kind, "airstrike");
+    assert_ne!(
+        jenin.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-03-03")
+    );
+}
