@@ -667,10 +667,23 @@ fn cues(
         }
         // Source: the participant just before the cue (adverbs and "also" may
         // intervene), or before an appositive ("X, a Syrian news agency …, reported").
+        // Only adverbs and auxiliaries may come between ("X also said", "X
+        // has said"): in "killing 20 civilians, witnesses said" or "the
+        // Palestinian health ministry said" the words between are the source.
         let mut before = chunks.iter().rev().find(|c| {
-            c.span.end <= tok.start
-                && !c.place
-                && text[c.span.end..tok.start].split_whitespace().count() <= 2
+            if c.span.end > tok.start || c.place {
+                return false;
+            }
+            let gap = &text[c.span.end..tok.start];
+            gap.split_whitespace().count() <= 2
+                && gap
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|x| !x.is_empty())
+                    .all(|x| {
+                        let x = x.to_lowercase();
+                        is_adverb(&x) || matches!(x.as_str(), "has" | "had" | "have" | "however")
+                    })
+                && !gap.contains([',', ';', '.'])
         });
         if text[s.start..tok.start].trim_end().ends_with(',') {
             let head = &text[s.start..tok.start];

@@ -409,6 +409,14 @@ fn a_roundup_of_separate_incidents_stays_separate() {
         assert!(doers.len() <= 1, "{}: {:?}", e.trigger, e.actors);
         assert!(e.claims.len() <= 1, "{}: {:?}", e.trigger, e.claims);
     }
+    // A source is the phrase before "said", not a participant before it.
+    let sources: Vec<&str> = out
+        .events
+        .iter()
+        .flat_map(|e| e.claims.iter().map(|c| c.source.as_str()))
+        .collect();
+    assert!(sources.contains(&"witnesses"), "{sources:?}");
+    assert!(!sources.contains(&"20 civilians"), "{sources:?}");
     // The Sunday drone strike is not the Jenin shooting.
     let jenin = out
         .events
