@@ -782,9 +782,12 @@ fn refine(text: &str, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, t: EntityT
         return k;
     }
     let province_or_country = || {
-        gaz.lookup_key(&key)
-            .iter()
-            .any(|&(id, alt)| !alt && matches!(gaz.entry(id).level, Level::Country | Level::Admin1))
+        gaz.lookup_key(&key).iter().any(|&(id, alt)| {
+            !alt && matches!(
+                gaz.entry(id).level,
+                Level::Country | Level::Admin1 | Level::Region
+            )
+        })
     };
     match t {
         // The tagger reads "Deir ez-Zor" like "Abu al-Halabi"; a country or
@@ -801,7 +804,7 @@ fn refine(text: &str, gaz: &Gazetteer, dict: &dyn NameDict, sp: Span, t: EntityT
             let gpe = gaz.lookup_key(&key).iter().any(|&(id, _)| {
                 matches!(
                     gaz.entry(id).level,
-                    Level::Country | Level::Admin1 | Level::Place
+                    Level::Country | Level::Admin1 | Level::Place | Level::Region
                 )
             });
             if gpe {
@@ -857,7 +860,7 @@ fn place_in_context(
         .any(|&(id, alt)| {
             let e = gaz.entry(id);
             // An alternate name counts for a big town ("Khan Younis").
-            (!alt && matches!(e.level, Level::Country | Level::Admin1))
+            (!alt && matches!(e.level, Level::Country | Level::Admin1 | Level::Region))
                 || e.level == Level::Place
                     && (e.population >= 100_000
                         || !alt && matches!(e.feature.as_str(), "PPLC" | "PPLA"))
@@ -1010,7 +1013,7 @@ fn classify(
         .map(|&(id, alt)| {
             let e = gaz.entry(id);
             let w = match e.level {
-                Level::Country | Level::Admin1 => 3,
+                Level::Country | Level::Admin1 | Level::Region => 3,
                 _ if alt => 0,
                 _ if e.population >= 100_000 => 2,
                 _ if e.population >= 1_000 => 1,

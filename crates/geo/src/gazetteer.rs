@@ -19,6 +19,10 @@ pub enum Level {
     Admin1,
     Admin2,
     Place,
+    /// A named region that is no administrative unit: "Darfur", "Donbas",
+    /// "the Sahel", "the Red Sea". Its country is set where the region lies
+    /// in one.
+    Region,
 }
 
 /// One gazetteer entry.
@@ -97,6 +101,8 @@ pub enum GazError {
     Io { path: String, msg: String },
     #[error("gazetteer index is corrupt: {0}")]
     Corrupt(String),
+    #[error("gazetteer sources disagree: {0}")]
+    Sources(String),
 }
 
 impl Gazetteer {
@@ -120,7 +126,7 @@ impl Gazetteer {
                 Level::Admin2 => {
                     admin2_idx.insert((e.cc.clone(), e.admin1.clone(), e.admin2.clone()), i as u32);
                 }
-                Level::Place => {}
+                Level::Place | Level::Region => {}
             }
         }
         Ok(Gazetteer {
@@ -204,7 +210,7 @@ impl Gazetteer {
     }
     /// Name of an entry's admin1 ("Idlib"), if any.
     pub fn admin1_name(&self, e: &Entry) -> Option<&str> {
-        if e.level == Level::Country {
+        if matches!(e.level, Level::Country | Level::Region) {
             return None;
         }
         self.admin1(&e.cc, &e.admin1)
@@ -212,7 +218,7 @@ impl Gazetteer {
     }
     /// Name of an entry's admin2, if any.
     pub fn admin2_name(&self, e: &Entry) -> Option<&str> {
-        if matches!(e.level, Level::Country | Level::Admin1) {
+        if matches!(e.level, Level::Country | Level::Admin1 | Level::Region) {
             return None;
         }
         self.admin2(&e.cc, &e.admin1, &e.admin2)
@@ -241,7 +247,6 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("U.K.", "GB"),
     ("Britain", "GB"),
     ("Great Britain", "GB"),
-    ("England", "GB"),
     ("UAE", "AE"),
     ("Emirates", "AE"),
     ("DRC", "CD"),
@@ -252,9 +257,6 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Ivory Coast", "CI"),
     ("Cote d'Ivoire", "CI"),
     ("Burma", "MM"),
-    ("Gaza", "PS"),
-    ("Gaza Strip", "PS"),
-    ("West Bank", "PS"),
     ("Palestinian Territories", "PS"),
     ("Holland", "NL"),
     ("Czechia", "CZ"),
@@ -263,6 +265,7 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Turkiye", "TR"),
     ("Türkiye", "TR"),
     ("Vatican", "VA"),
+    ("Holy See", "VA"),
     ("East Timor", "TL"),
     ("Timor-Leste", "TL"),
     ("Swaziland", "SZ"),
@@ -316,6 +319,21 @@ const CONTINENTS: &[(u64, &str, f32, f32)] = &[
     (6255151, "Oceania", -18.313, 138.516),
     (6255150, "South America", -14.605, -57.656),
     (6255152, "Antarctica", -78.159, 16.406),
+];
+
+/// The openings of countries' formal names.
+const FORMAL_PREFIXES: &[&str] = &[
+    "Republic of",
+    "Kingdom of",
+    "State of",
+    "Islamic Republic of",
+    "People's Republic of",
+    "Federal Republic of",
+    "Democratic Republic of",
+    "Arab Republic of",
+    "Sultanate of",
+    "Principality of",
+    "Commonwealth of",
 ];
 
 /// US state abbreviations in AP style, as newspapers write them, with the
@@ -652,6 +670,29 @@ pub fn build(
             add(&mut names, alias, id, false);
         }
     }
+    // Formal names: "Republic of Armenia", "Kingdom of Morocco", "State of
+    // Qatar" (alternate names, and only where no entry bears the name).
+    for (cc, name, _) in &country_rows {
+        let Some(&id) = country_id.get(cc) else {
+            continue;
+        };
+        for form in FORMAL_PREFIXES {
+            let formal = format!("{form} {name}");
+            if !names.contains_key(&normalize(&formal)) {
+                add(&mut names, &formal, id, true);
+            }
+        }
+    }
+    // The European Union, as a place, is Europe.
+    if let Some(europe) = t
+        .entries
+        .iter()
+        .position(|e| e.feature == "CONT" && e.name == "Europe")
+    {
+        for n in ["European Union", "EU"] {
+            add(&mut names, n, europe as u32, true);
+        }
+    }
     // Admin1.
     for l in read_lines(&geonames_dir.join("admin1CodesASCII.txt"))? {
         let f: Vec<&str> = l.split('\t').collect();
@@ -754,6 +795,7 @@ pub fn build(
     for (f, lat, lon, pop) in &place_rows {
         add_place(&mut t, &mut names, f, *lat, *lon, *pop);
     }
+    add_regions(&mut t, &mut names)?;
     // Demonyms.
     if let Some(p) = demonyms {
         let text = std::fs::read_to_string(p).map_err(|e| GazError::Io {
@@ -794,6 +836,75 @@ pub fn build(
         }
     }
     write(t, names, out_dir)
+}
+
+/// Adds the named regions of [`crate::regions::REGIONS`], placed at the
+/// mean of their members' points. A member the gazetteer lacks is an error:
+/// the table and the sources disagree.
+fn add_regions(t: &mut Tables, names: &mut Names) -> Result<(), GazError> {
+    use crate::regions::{Where, REGIONS};
+    let mut by_key: HashMap<String, u32> = HashMap::new();
+    for (i, e) in t.entries.iter().enumerate() {
+        let key = match e.level {
+            Level::Country if !e.cc.is_empty() => e.cc.clone(),
+            Level::Admin1 => format!("{}.{}", e.cc, e.admin1),
+            Level::Place => format!("@{}", e.geonames_id),
+            _ => continue,
+        };
+        by_key.entry(key).or_insert(i as u32);
+    }
+    for (name, aliases, place, feature) in REGIONS {
+        let (lat, lon, cc, admin1) = match place {
+            Where::Point(lat, lon, cc) => (*lat, *lon, cc.to_string(), String::new()),
+            Where::Members(members) => {
+                let mut pts = Vec::new();
+                for m in *members {
+                    let id = by_key.get(*m).ok_or_else(|| {
+                        GazError::Sources(format!(
+                            "region {name}: member {m} is not in the gazetteer's sources"
+                        ))
+                    })?;
+                    pts.push(&t.entries[*id as usize]);
+                }
+                let n = pts.len() as f32;
+                let lat = pts.iter().map(|e| e.lat).sum::<f32>() / n;
+                let lon = pts.iter().map(|e| e.lon).sum::<f32>() / n;
+                let one = |f: fn(&Entry) -> &str| {
+                    let first = f(pts[0]);
+                    if pts.iter().all(|e| f(e) == first) {
+                        first.to_string()
+                    } else {
+                        String::new()
+                    }
+                };
+                let cc = one(|e| e.cc.as_str());
+                let admin1 = if cc.is_empty() {
+                    String::new()
+                } else {
+                    one(|e| e.admin1.as_str())
+                };
+                (lat, lon, cc, admin1)
+            }
+        };
+        let id = t.entries.len() as u32;
+        t.entries.push(Entry {
+            geonames_id: 0,
+            name: name.to_string(),
+            lat,
+            lon,
+            cc,
+            admin1,
+            admin2: String::new(),
+            feature: feature.to_string(),
+            population: 0,
+            level: Level::Region,
+        });
+        add_name(names, name, id, false);
+        for a in *aliases {
+            add_name(names, a, id, false);
+        }
+    }
+    Ok(())
 }
 
 /// Name key → candidate codes (entry id, `ALT_BIT` for alternate names).

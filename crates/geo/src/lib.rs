@@ -9,9 +9,11 @@
 //! "X province" patterns, "the countryside of Y", "X is in Y", population and
 //! feature priors. A place the gazetteer does not know keeps its own name and
 //! falls back to the province or country that contains it (precision 2),
-//! as ACLED does.
+//! as ACLED does. [`regions`] lists the named regions and seas the
+//! gazetteer adds to GeoNames' admin units ("Darfur", "the Red Sea").
 
 pub mod gazetteer;
+pub mod regions;
 mod resolve;
 
 pub use gazetteer::{normalize, Entry, GazError, Gazetteer, Level};

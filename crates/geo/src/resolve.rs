@@ -133,12 +133,16 @@ impl Cues {
                 })
         });
         // A name that is itself a country ("Guam", "Georgia") is not read
-        // as a people's name for another.
+        // as a people's name for another, nor a province of the country
+        // the people's name stands for ("Wales" is Wales, not the UK).
         if let Some(c) = self.demonym {
-            if !cands
-                .iter()
-                .any(|&(id, alt)| id == c || !alt && gaz.entry(id).level == Level::Country)
-            {
+            let cc = &gaz.entry(c).cc;
+            if !cands.iter().any(|&(id, alt)| {
+                let e = gaz.entry(id);
+                id == c
+                    || !alt && e.level == Level::Country
+                    || !alt && e.level == Level::Admin1 && &e.cc == cc
+            }) {
                 cands.push((c, false));
             }
         }
@@ -237,13 +241,13 @@ fn compass_variant(gaz: &Gazetteer, key: &str) -> Option<String> {
 /// The province, state or country an adjective or people's name unknown to
 /// the gazetteer is formed from: "Tigrayan" → Tigray, "Ohioans" → Ohio,
 /// "Ontarians" → Ontario, "Dagestani" → Dagestan, "South Ossetian" → South
-/// Ossetia. Only areas are taken: a suffix stripped off a word must not
+/// Ossetia, "Abkhaz" → Abkhazia. Only areas are taken: a suffix stripped off a word must not
 /// land on some village.
 fn area_adjective(gaz: &Gazetteer, key: &str) -> Option<u32> {
     if !gaz.lookup_key(key).is_empty() || key.len() < 5 {
         return None;
     }
-    const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i"];
+    const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i", ""];
     const ENDINGS: &[&str] = &["", "a", "o", "ia"];
     for suf in SUFFIXES {
         let Some(stem) = key.strip_suffix(suf) else {
@@ -282,7 +286,7 @@ fn score(
 ) -> f64 {
     let mut s = ((e.population as f64) + 1.0).ln();
     s += match e.level {
-        Level::Country => 14.0,
+        Level::Country | Level::Region => 14.0,
         Level::Admin1 => {
             if c.want_admin {
                 25.0
@@ -333,7 +337,7 @@ fn contains(outer: &Entry, inner: &Entry) -> bool {
                     && inner.admin2 == outer.admin2
                     && inner.level == Level::Place
             }
-            Level::Place => false,
+            Level::Place | Level::Region => false,
         }
 }
 
@@ -358,7 +362,8 @@ fn to_place(
         start: m.start,
         end: m.end,
         name: name.map(str::to_string).unwrap_or_else(|| e.name.clone()),
-        geonames_id: Some(e.geonames_id),
+        // Regions sitrep defines itself have no GeoNames id.
+        geonames_id: (e.geonames_id != 0).then_some(e.geonames_id),
         lat: Some((e.lat as f64 * 1e5).round() / 1e5),
         lon: Some((e.lon as f64 * 1e5).round() / 1e5),
         country_code: (!e.cc.is_empty()).then(|| e.cc.clone()),
@@ -379,7 +384,7 @@ fn precision_of(e: &Entry) -> u8 {
     match e.level {
         Level::Place => 1,
         Level::Admin2 => 2,
-        Level::Admin1 | Level::Country => 3,
+        Level::Admin1 | Level::Country | Level::Region => 3,
     }
 }
 
@@ -483,7 +488,7 @@ fn resolve_sorted(
     // Strengthen admin1 evidence from what resolved.
     for id in ids.iter().flatten() {
         let e = gaz.entry(*id);
-        if e.level != Level::Country {
+        if !matches!(e.level, Level::Country | Level::Region) {
             *ctx.admin1
                 .entry((e.cc.clone(), e.admin1.clone()))
                 .or_default() += 1.0;
@@ -509,7 +514,7 @@ fn resolve_sorted(
                 container_for(gaz, text, an, mentions, &ids, &same_key, i).map(|outer| {
                     let e = gaz.entry(outer);
                     let mut p = to_place(gaz, text, m, e, Some(&name), 2);
-                    if e.level == Level::Country {
+                    if matches!(e.level, Level::Country | Level::Region) {
                         p.precision = 3;
                     }
                     p
@@ -727,7 +732,7 @@ fn container_for(
         .min_by_key(|&id| match gaz.entry(id).level {
             Level::Admin2 => 0,
             Level::Admin1 => 1,
-            Level::Country => 2,
+            Level::Country | Level::Region => 2,
             Level::Place => 3,
         })
 }

@@ -253,8 +253,10 @@ fn two_capitals_are_an_abbreviation_not_a_town() {
         "EU ministers met US envoys in Brussels.",
         &["EU", "US", "Brussels"],
     );
-    assert!(
-        r[0].is_none(),
+    // As a place, the EU is Europe.
+    assert_eq!(
+        r[0].as_ref().map(|p| p.name.as_str()),
+        Some("Europe"),
         "EU is not the Norman town of Eu: {:?}",
         r[0]
     );
@@ -284,4 +286,73 @@ fn provinces_named_with_the_other_compass_form() {
         r[0].as_ref().unwrap().admin1.as_deref(),
         Some("Northern Darfur")
     );
+}
+
+#[test]
+fn named_regions_and_seas_that_are_no_admin_unit() {
+    let t = "Indian troops killed three militants in Kashmir. The RSF attacked a camp in \
+        Darfur. Egyptian forces fought militants in Sinai. Russian shelling hit the Donbas. \
+        Houthi rebels attacked a ship in the Red Sea. Clashes broke out in Nagorno-Karabakh.";
+    let names = [
+        "Kashmir",
+        "Darfur",
+        "Sinai",
+        "Donbas",
+        "Red Sea",
+        "Nagorno-Karabakh",
+    ];
+    let r = places(t, &names);
+    let got: Vec<(&str, &str, u8)> = r
+        .iter()
+        .map(|p| {
+            let p = p.as_ref().expect("resolved");
+            (
+                p.name.as_str(),
+                p.country_code.as_deref().unwrap_or("-"),
+                p.precision,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Kashmir", "-", 3),
+            ("Darfur", "SD", 3),
+            ("Sinai", "EG", 3),
+            ("Donbas", "UA", 3),
+            ("Red Sea", "-", 3),
+            ("Nagorno-Karabakh", "AZ", 3),
+        ]
+    );
+    // Placed among their members: Darfur in western Sudan, the sea between
+    // Sudan and Saudi Arabia; no GeoNames id is invented for them.
+    let darfur = r[1].as_ref().unwrap();
+    assert!(
+        (10.0..16.0).contains(&darfur.lat.unwrap()) && (22.0..27.0).contains(&darfur.lon.unwrap())
+    );
+    let sea = r[4].as_ref().unwrap();
+    assert!((36.0..41.0).contains(&sea.lon.unwrap()));
+    assert_eq!(sea.geonames_id, None);
+}
+
+#[test]
+fn provinces_before_country_aliases_and_formal_names() {
+    // The Gaza Strip and Gaza are in Gaza, not at Palestine's point in the
+    // West Bank; Wales is the province, not the United Kingdom; a formal
+    // name finds its country.
+    let r = places(
+        "Air strikes hit the Gaza Strip and Gaza. Storms hit Wales. The Republic of Armenia protested.",
+        &["Gaza Strip", "Gaza", "Wales", "Republic of Armenia"],
+    );
+    let p = |i: usize| r[i].as_ref().expect("resolved");
+    assert_eq!(
+        (p(0).name.as_str(), p(0).feature.as_deref()),
+        ("Gaza Strip", Some("ADM1"))
+    );
+    assert!(p(1).lon.unwrap() < 34.6, "{:?}", p(1));
+    assert_eq!(
+        (p(2).name.as_str(), p(2).feature.as_deref()),
+        ("Wales", Some("ADM1"))
+    );
+    assert_eq!((cc(&r[3]), p(3).feature.as_deref()), ("AM", Some("PCLI")));
 }
