@@ -95,6 +95,8 @@ fn lower_words(text: &str, an: &Analysis, from: usize, to: usize) -> Vec<String>
 struct Cues {
     /// The mention names an administrative area.
     want_admin: bool,
+    /// The mention names a town: "the city of Jenin", "the village of X".
+    want_town: bool,
     /// Name to look up (the mention without "the", "province", …).
     key: String,
     /// The country a demonym or people's name stands for ("Russian",
@@ -184,6 +186,13 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     if before.len() == 2 && before[1] == "of" && AREA_OF.contains(&before[0].as_str()) {
         want_admin = true;
     }
+    let want_town = !want_admin
+        && before.len() == 2
+        && before[1] == "of"
+        && matches!(
+            before[0].as_str(),
+            "city" | "town" | "village" | "hamlet" | "suburb"
+        );
     if gaz.lookup_key(&key).is_empty() {
         if let Some(k) = compass_variant(gaz, &key) {
             key = k;
@@ -197,6 +206,7 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     let initials = raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase());
     let mut c = Cues {
         want_admin,
+        want_town,
         key,
         demonym,
         initials,
@@ -310,6 +320,9 @@ fn score(
     };
     if alt {
         s -= 4.0;
+    }
+    if c.want_town {
+        s += if e.level == Level::Place { 10.0 } else { -10.0 };
     }
     s += 12.0 * ctx.country_share(&e.cc, &c.key);
     if e.level != Level::Country && ctx.admin1.contains_key(&(e.cc.clone(), e.admin1.clone())) {

@@ -356,3 +356,16 @@ fn provinces_before_country_aliases_and_formal_names() {
     );
     assert_eq!((cc(&r[3]), p(3).feature.as_deref()), ("AM", Some("PCLI")));
 }
+
+#[test]
+fn the_city_of_a_name_is_the_town() {
+    // GeoNames knows Jenin as a district by its primary name and the town
+    // only by an alternate one; "the city of" says which is meant.
+    let r = places(
+        "Troops raided the West Bank city of Jenin. The Jenin governorate was sealed off.",
+        &["Jenin", "Jenin"],
+    );
+    let town = r[0].as_ref().unwrap();
+    assert_eq!((town.feature.as_deref(), town.precision), (Some("PPL"), 1));
+    assert_eq!(r[1].as_ref().unwrap().feature.as_deref(), Some("ADM2"));
+}
