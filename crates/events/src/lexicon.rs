@@ -626,6 +626,18 @@ pub fn cameo_fallback(category: &str) -> Option<Def> {
     Some(d(kind, Class::Other, cat, None, cameo, acled))
 }
 
+/// The attack kind a doer's description gives away: "a suicide bomber" →
+/// suicide bombing. ("Bombers" alone may be aircraft.)
+pub fn weapon_of_doer(doer: &str) -> Option<Def> {
+    if !doer.contains("suicide bomber") {
+        return None;
+    }
+    LEXICON
+        .iter()
+        .find(|(w, _, _)| *w == "suicide bombing")
+        .map(|(_, _, d)| *d)
+}
+
 /// Looks up a trigger at a token (one or two words).
 pub fn lookup(w1: &str, w2: Option<&str>) -> Option<(usize, Pos, Def)> {
     if let Some(w2) = w2 {

@@ -909,7 +909,8 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     while k < w.len() {
         let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()))
             .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| fired_at(&w, k).map(|d| (1, Pos::Verb, d)));
+            .or_else(|| fired_at(&w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| blew_self_up(&w, k).map(|d| (3, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
             && passive_before(|i| w[i].clone(), k, 0);
@@ -1085,6 +1086,20 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             s.tokens.0 + k - len,
             s.tokens.0 + k,
         );
+        // "A suicide bomber killed 14": the weapon is in who did it.
+        if matches!(m.def.kind, "attack" | "killing" | "clash") {
+            let doer = m
+                .actors
+                .iter()
+                .find(|(r, _)| *r == Role::Actor1)
+                .map(|(_, c)| text[c.span.start..c.span.end].to_lowercase());
+            if let Some(d) = doer.as_deref().and_then(lexicon::weapon_of_doer) {
+                m.def = Def {
+                    class: m.def.class,
+                    ..d
+                };
+            }
+        }
         // A dictionary verb is an event only when asserted, right after its
         // named subject, with another named participant: "Norway deported
         // …", not "critics accused", "seeking to attack", "the failed
@@ -1232,6 +1247,53 @@ fn subject_of_past(w: &[String], k: usize) -> bool {
         }
     }
     false
+}
+
+/// Where a country is named for its capital ("in Somalia's capital", "in
+/// the capital of Afghanistan"), the event is in that city. The toponym
+/// still names the country; the event's place is the city, at precision 1,
+/// with the country's name as the text it came from.
+fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
+    if p.precision != 3 || p.feature.as_deref() != Some("PCLI") {
+        return None;
+    }
+    let after = inp.text.get(p.end..)?.trim_start();
+    let before = inp.text.get(..p.start)?.trim_end();
+    let possessive = ["’s capital", "'s capital"].iter().any(|x| {
+        after.starts_with(x) && !after[x.len()..].starts_with(|c: char| c.is_alphanumeric())
+    });
+    let of = before.ends_with(" capital of") || before.ends_with(" capital of the");
+    if !(possessive || of) {
+        return None;
+    }
+    let e = inp.gaz.entry(inp.gaz.capital(p.country_code.as_deref()?)?);
+    Some(Place {
+        name: e.name.clone(),
+        geonames_id: (e.geonames_id != 0).then_some(e.geonames_id),
+        lat: Some((e.lat as f64 * 1e5).round() / 1e5),
+        lon: Some((e.lon as f64 * 1e5).round() / 1e5),
+        admin1: inp.gaz.admin1_name(e).map(str::to_string),
+        admin2: inp.gaz.admin2_name(e).map(str::to_string),
+        feature: Some(e.feature.clone()),
+        precision: 1,
+        ..p.clone()
+    })
+}
+
+/// "blew himself up", "blowing themselves up": a suicide bombing.
+fn blew_self_up(w: &[String], k: usize) -> Option<Def> {
+    let ok = matches!(
+        w[k].as_str(),
+        "blew" | "blown" | "blowing" | "blows" | "blow"
+    ) && w
+        .get(k + 1)
+        .is_some_and(|x| matches!(x.as_str(), "himself" | "herself" | "themselves"))
+        && w.get(k + 2).is_some_and(|x| x == "up");
+    if ok {
+        lexicon::weapon_of_doer("suicide bomber")
+    } else {
+        None
+    }
 }
 
 fn fired_at(w: &[String], k: usize) -> Option<Def> {
@@ -1689,6 +1751,9 @@ fn arguments(
             .unwrap_or(s.start);
         pick(places_in(clause_start, trig.start))
     });
+    if let Some(p) = m.place.take() {
+        m.place = Some(capital_meant(inp, &p).unwrap_or(p));
+    }
     // Date: the nearest date in the sentence that is not a reporting verb's.
     let from = inp.times.partition_point(|t| t.start < s.start);
     m.time = inp.times[from..]
@@ -1965,6 +2030,14 @@ fn merge_in_sentence(ms: &mut Vec<Mention>) {
 
 /// Folds mention `b` into `a` (same sentence).
 fn absorb(a: &mut Mention, b: Mention) {
+    // "A suicide bomber killed 14 … in an attack": the attack is the
+    // suicide bombing.
+    if specificity(b.def.kind) < specificity(a.def.kind) && is_violent(&a.def) {
+        a.def = Def {
+            class: a.def.class,
+            ..b.def
+        };
+    }
     for (r, c) in b.actors {
         let role = if r == Role::Actor1
             && a.actors
@@ -2365,6 +2438,13 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             a.role = Role::Actor1;
         }
     }
+    // Unnamed participants ("a suicide bomber") say nothing about who did it
+    // when sources are compared.
+    let unnamed: HashSet<String> = actors
+        .iter()
+        .filter(|(_, generic)| *generic)
+        .map(|(a, _)| a.canonical.clone())
+        .collect();
     let actors: Vec<ActorRef> = actors.into_iter().map(|x| x.0).collect();
     let mut fields: Vec<FieldSpan> = vec![FieldSpan {
         field: "type".into(),
@@ -2432,10 +2512,26 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             end: p.end,
         });
     }
-    let fatalities = acc
-        .mentions
-        .iter()
-        .fold(None, |a, m| max_count(a, m.fatalities));
+    // Each source's death toll (its highest: tolls rise as a story is
+    // updated). Where sources differ, the event takes the lowest, as ACLED
+    // does ("the most conservative estimate"), and the dispute names each.
+    let mut tolls: Vec<(usize, (u32, Span))> = Vec::new();
+    for (m, ci) in acc.mentions.iter().zip(&claim_of) {
+        if let (Some(ci), Some(f)) = (*ci, m.fatalities) {
+            match tolls.iter_mut().find(|(c, _)| *c == ci) {
+                Some(t) => t.1 = max_count(Some(t.1), Some(f)).unwrap_or(f),
+                None => tolls.push((ci, f)),
+            }
+        }
+    }
+    let tolls_differ = tolls.iter().any(|t| t.1 .0 != tolls[0].1 .0);
+    let fatalities = if tolls_differ {
+        tolls.iter().map(|t| t.1).min_by_key(|f| f.0)
+    } else {
+        acc.mentions
+            .iter()
+            .fold(None, |a, m| max_count(a, m.fatalities))
+    };
     let injuries = acc
         .mentions
         .iter()
@@ -2471,7 +2567,9 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             let mut who: Vec<String> = actors
                 .iter()
                 .filter(|a| {
-                    matches!(a.role, Role::Actor1 | Role::AssocActor1) && a.claimed_by.contains(&ci)
+                    matches!(a.role, Role::Actor1 | Role::AssocActor1)
+                        && a.claimed_by.contains(&ci)
+                        && !unnamed.contains(&a.canonical)
                 })
                 .map(|a| a.canonical.clone())
                 .collect();
@@ -2491,23 +2589,13 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             });
         }
         // Death tolls that differ between sources ("20 bandits, the army
-        // said" against "26 people, residents said"); the event keeps the
-        // highest, the dispute names each side's.
-        let mut tolls: Vec<(usize, u32)> = Vec::new();
-        for (m, ci) in acc.mentions.iter().zip(&claim_of) {
-            if let (Some(ci), Some((n, _))) = (*ci, m.fatalities) {
-                match tolls.iter_mut().find(|(c, _)| *c == ci) {
-                    Some(t) => t.1 = t.1.max(n),
-                    None => tolls.push((ci, n)),
-                }
-            }
-        }
-        if tolls.len() > 1 && tolls.iter().any(|t| t.1 != tolls[0].1) {
+        // said" against "26 people, residents said").
+        if tolls_differ {
             disputed.push(Dispute {
                 field: "fatalities".into(),
                 sides: tolls
                     .iter()
-                    .map(|(ci, n)| format!("{}: {n}", claims[*ci].source))
+                    .map(|(ci, (n, _))| format!("{}: {n}", claims[*ci].source))
                     .collect(),
             });
         }

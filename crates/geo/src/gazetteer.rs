@@ -92,6 +92,7 @@ pub struct Gazetteer {
     admin1_idx: HashMap<(String, String), u32>,
     admin2_idx: HashMap<(String, String, String), u32>,
     country_idx: HashMap<String, u32>,
+    capital_idx: HashMap<String, u32>,
 }
 
 /// Errors from building or loading a gazetteer.
@@ -114,7 +115,17 @@ impl Gazetteer {
         let mut admin1_idx = HashMap::new();
         let mut admin2_idx = HashMap::new();
         let mut country_idx = HashMap::new();
+        let mut capital_idx: HashMap<String, u32> = HashMap::new();
         for (i, e) in tables.entries.iter().enumerate() {
+            if e.feature == "PPLC" {
+                // The most populous, where GeoNames lists two seats.
+                let better = capital_idx
+                    .get(&e.cc)
+                    .is_none_or(|&j| tables.entries[j as usize].population < e.population);
+                if better {
+                    capital_idx.insert(e.cc.clone(), i as u32);
+                }
+            }
             match e.level {
                 Level::Country if !e.cc.is_empty() => {
                     country_idx.insert(e.cc.clone(), i as u32);
@@ -135,6 +146,7 @@ impl Gazetteer {
             admin1_idx,
             admin2_idx,
             country_idx,
+            capital_idx,
         })
     }
 
@@ -187,6 +199,10 @@ impl Gazetteer {
     }
     pub fn country(&self, cc: &str) -> Option<u32> {
         self.country_idx.get(cc).copied()
+    }
+    /// The capital (feature PPLC) of a country.
+    pub fn capital(&self, cc: &str) -> Option<u32> {
+        self.capital_idx.get(cc).copied()
     }
     pub fn admin1(&self, cc: &str, a1: &str) -> Option<u32> {
         self.admin1_idx

@@ -370,6 +370,8 @@ fn sources_that_disagree_on_the_death_toll() {
         .unwrap_or_else(|| panic!("no fatality dispute: {e:?}"));
     assert!(d.sides.iter().any(|s| s.ends_with(": 20")), "{d:?}");
     assert!(d.sides.iter().any(|s| s.ends_with(": 26")), "{d:?}");
+    // The event keeps the most conservative toll, as ACLED does.
+    assert_eq!(e.fatalities, Some(20));
     // One source, one toll: no dispute.
     let out =
         run("Nigerian troops killed 20 bandits near Tsafe in Zamfara on Tuesday, the army said.");
@@ -428,4 +430,43 @@ fn a_roundup_of_separate_incidents_stays_separate() {
         jenin.date.as_ref().map(|d| d.value.as_str()),
         Some("2024-03-03")
     );
+}
+
+#[test]
+fn a_suicide_bomber_and_a_group_claiming_a_higher_toll() {
+    let out = run(
+        "A suicide bomber killed at least 14 soldiers at a training camp in \
+        Mogadishu on Saturday, officials said, in an attack claimed by al-Shabab. \
+        Al-Shabab said in a statement on its Andalus radio station that it had killed 27 soldiers.",
+    );
+    let kinds: Vec<&str> = out.events.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(kinds, ["suicide bombing"], "{:?}", out.events);
+    let e = &out.events[0];
+    assert_eq!(e.fatalities, Some(14));
+    let fields: Vec<&str> = e.disputed.iter().map(|d| d.field.as_str()).collect();
+    // The unnamed bomber is no side in a dispute over who did it.
+    assert_eq!(fields, ["fatalities"], "{:?}", e.disputed);
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("Mogadishu")
+    );
+}
+
+#[test]
+fn a_country_named_for_its_capital_places_the_event_in_the_city() {
+    for text in [
+        "A car bomb killed nine people in Somalia's capital on Monday, police said.",
+        "A car bomb killed nine people in the capital of Somalia on Monday, police said.",
+    ] {
+        let out = run(text);
+        let loc = out.events[0].location.as_ref().expect("a place");
+        assert_eq!(
+            (loc.name.as_str(), loc.text.as_str(), loc.precision),
+            ("Mogadishu", "Somalia", 1),
+            "{text}"
+        );
+    }
+    // The country alone stays the country.
+    let out = run("A car bomb killed nine people in Somalia on Monday, police said.");
+    assert_eq!(out.events[0].location.as_ref().unwrap().precision, 3);
 }
