@@ -627,14 +627,44 @@ pub fn cameo_fallback(category: &str) -> Option<Def> {
 }
 
 /// The attack kind a doer's description gives away: "a suicide bomber" →
-/// suicide bombing. ("Bombers" alone may be aircraft.)
+/// suicide bombing, "Russian drones" → drone strike, "warplanes" → air
+/// strike, "rockets" → shelling. ("Bombers" alone may be aircraft or not.)
 pub fn weapon_of_doer(doer: &str) -> Option<Def> {
-    if !doer.contains("suicide bomber") {
+    let has = |ws: &[&str]| {
+        doer.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ws.contains(&w))
+    };
+    let entry = if doer.contains("suicide bomber") {
+        "suicide bombing"
+    } else if has(&["drone", "drones", "uav", "uavs"]) {
+        "drone strike"
+    } else if has(&[
+        "warplane",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "helicopter",
+        "helicopters",
+    ]) {
+        "air strike"
+    } else if has(&[
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "artillery",
+        "shell",
+        "shells",
+        "mortar",
+        "mortars",
+    ]) {
+        "shelling"
+    } else {
         return None;
-    }
+    };
     LEXICON
         .iter()
-        .find(|(w, _, _)| *w == "suicide bombing")
+        .find(|(w, _, _)| *w == entry)
         .map(|(_, _, d)| *d)
 }
 

@@ -1922,6 +1922,10 @@ fn casualties(
                         n = n.map(|x| x * k);
                     }
                 }
+                // "Hundreds of people were killed", "dozens of others hurt".
+                if n.is_none() && b < i && tw(b - 1) == "of" && b > s.tokens.0 + 1 {
+                    n = count_at(&tw, b - 2).filter(|_| tw(b - 2).ends_with('s'));
+                }
             }
         }
         if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
@@ -1938,10 +1942,22 @@ fn casualties(
 }
 
 /// The count written at token `j`: "12", "twelve", "a dozen" (12), "two
-/// hundred" (200), "1,200", "a" (1, as in "killed a soldier"); none for the
-/// vague "dozens", "hundreds".
+/// hundred" (200), "1,200", "a" (1, as in "killed a soldier"); the vague
+/// "dozens" and "hundreds" as ACLED codes them (12, 100).
 fn count_at(tw: &impl Fn(usize) -> String, j: usize) -> Option<u32> {
     let (a, b) = (tw(j), tw(j + 1));
+    // Vague counts as ACLED codes them: "dozens" 12, "hundreds" 100.
+    let vague = match a.as_str() {
+        "tens" => Some(10),
+        "dozens" => Some(12),
+        "scores" => Some(20),
+        "hundreds" => Some(100),
+        "thousands" => Some(1000),
+        _ => None,
+    };
+    if vague.is_some() {
+        return vague;
+    }
     let base = number_of(&a).filter(|_| !a.is_empty())?;
     match b.as_str() {
         "dozen" => Some(base * 12),
@@ -2012,6 +2028,23 @@ fn merge_in_sentence(ms: &mut Vec<Mention>) {
             }
         }
         i += 1;
+    }
+    // A casualty count a violent mention of the sentence holds is not also
+    // a protest's or a meeting's: "police fired at protesters, killing
+    // five, as thousands demonstrated" counts the five dead once.
+    let held: Vec<Span> = ms
+        .iter()
+        .filter(|m| is_violent(&m.def))
+        .flat_map(|m| [m.fatalities, m.injuries])
+        .flatten()
+        .map(|(_, sp)| sp)
+        .collect();
+    for m in ms.iter_mut().filter(|m| !is_violent(&m.def)) {
+        for slot in [&mut m.fatalities, &mut m.injuries] {
+            if slot.is_some_and(|(_, sp)| held.contains(&sp)) {
+                *slot = None;
+            }
+        }
     }
     // An outcome joined by an anaphor ("killed … in a joint operation").
     let mut i = 0;

@@ -246,10 +246,10 @@ fn casualty_counts_in_their_usual_forms() {
             Some(21),
             None,
         ),
-        // Vague counts are not numbers.
+        // Vague counts as ACLED codes them ("dozens" 12, "hundreds" 100).
         (
             "Militants killed dozens of villagers in Borno on Monday.",
-            None,
+            Some(12),
             None,
         ),
     ] {
@@ -469,4 +469,34 @@ fn a_country_named_for_its_capital_places_the_event_in_the_city() {
     // The country alone stays the country.
     let out = run("A car bomb killed nine people in Somalia on Monday, police said.");
     assert_eq!(out.events[0].location.as_ref().unwrap().precision, 3);
+}
+
+#[test]
+fn weapons_as_doers_vague_counts_and_one_count_per_sentence() {
+    // A drone doing it makes a drone strike.
+    let out = run("Overnight, Russian drones attacked the city of Kharkiv, wounding 12 people, the governor said.");
+    let e = &out.events[0];
+    assert_eq!(
+        (e.kind.as_str(), e.injuries),
+        ("airstrike", Some(12)),
+        "{e:?}"
+    );
+    assert_eq!(
+        e.acled.as_ref().map(|a| a.sub_event_type.as_str()),
+        Some("Air/drone strike")
+    );
+    // "Hundreds" and "dozens" count as ACLED codes them.
+    let out = run("Hundreds of people were killed in fighting in Khartoum last week, medics said.");
+    assert_eq!(out.events[0].fatalities, Some(100), "{:?}", out.events);
+    // The dead of police fire are not also the protest's dead.
+    let out = run(
+        "Police fired live rounds at protesters in Nairobi, killing at least five people, \
+        a rights group said, as thousands demonstrated against tax increases.",
+    );
+    let dead: Vec<(&str, Option<u32>)> = out
+        .events
+        .iter()
+        .map(|e| (e.kind.as_str(), e.fatalities))
+        .collect();
+    assert_eq!(dead.iter().filter_map(|d| d.1).sum::<u32>(), 5, "{dead:?}");
 }
