@@ -301,6 +301,11 @@ enum EventFormatArg {
     /// trigger and argument F1, on whole documents (`dev.jsonl`) or windows
     /// (`windows/*.jsonl`).
     Wikievents,
+    /// ECB+ (the `ecbplus/` folder): within-document event coreference, i.e.
+    /// whether sitrep joins the reports of one event and keeps others apart
+    /// (MUC, B³ and link F1 on the gold action mentions sitrep finds; dev =
+    /// topics 2 5 12 18 21 23 34 35, train = the rest up to 35).
+    Ecbplus,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1169,6 +1174,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                         "../shared/data/events/petrarch2/PETR.UnitTest.records.xml"
                     }
                     EventFormatArg::Wikievents => "../shared/data/events/wikievents/dev.jsonl",
+                    EventFormatArg::Ecbplus => "../shared/data/events/ecbplus",
                 })
             });
             let f = match format {
@@ -1181,6 +1187,17 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 }
                 EventFormatArg::Wikievents => {
                     let r = sitrep_eval::wikievents::eval(&data, errors)?;
+                    out!("{}", serde_json::to_string_pretty(&r)?);
+                    return Ok(0);
+                }
+                EventFormatArg::Ecbplus => {
+                    use sitrep_eval::ecbplus::{eval, Topics};
+                    let topics = match split {
+                        SplitArg::Dev => Topics::Dev,
+                        SplitArg::Train => Topics::Train,
+                        SplitArg::All => Topics::All,
+                    };
+                    let r = eval(&data, topics, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }

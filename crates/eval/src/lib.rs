@@ -17,6 +17,7 @@
 //! Splits are fixed in the repository (`splits/`, or a rule in code), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
 
+pub mod ecbplus;
 pub mod events;
 pub mod geo;
 pub mod ner;
