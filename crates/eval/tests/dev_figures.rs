@@ -136,5 +136,17 @@ fn events_on_wikievents_dev() {
     assert_eq!(r["documents"], 20, "{r}");
     assert_eq!(r["gold_events"], 140, "{r}");
     assert!(num(&r["triggers"], "f1") >= 0.55, "{r}");
-    assert!(num(&r["arguments"], "f1") >= 0.24, "{r}");
+    assert!(num(&r["arguments"], "f1") >= 0.26, "{r}");
+}
+
+#[test]
+fn event_coreference_on_ecbplus_dev() {
+    use sitrep_eval::ecbplus::{eval, Topics};
+    let Some(dir) = shared_path("data/events/ecbplus") else {
+        return;
+    };
+    let r = eval(&dir, Topics::Dev, false).unwrap();
+    assert_eq!(r["documents"], 196, "{r}");
+    assert!(num(&r["sitrep"]["muc"], "f1") >= 0.45, "{r}");
+    assert!(num(&r["sitrep"]["b3"], "f1") >= 0.90, "{r}");
 }

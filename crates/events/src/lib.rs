@@ -999,6 +999,14 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         {
             continue;
         }
+        // A verb form right after a determiner is a noun: "his arrest",
+        // "the attack", "a raid".
+        let pos = if pos == Pos::Verb && (DETERMINERS.contains(&prev) || matches!(prev, "a" | "an"))
+        {
+            Pos::Noun
+        } else {
+            pos
+        };
         let plural = pos == Pos::Noun
             && word != lexicon::singular(word)
             && !matches!(word, "talks" | "clashes");
@@ -1585,7 +1593,42 @@ fn arguments(
                             "shot" | "hit" | "struck" | "held" | "blown"
                         ))
             });
-            if passive || reduced {
+            // Headlinese and reduced passives: a harm or arrest participle
+            // right after its subject with no object, "Jackson arrested on
+            // DUI charge", "Five soldiers killed in Kabul blast".
+            let participle = tw(t_first).ends_with("ed")
+                || matches!(
+                    tw(t_first).as_str(),
+                    "shot" | "hit" | "struck" | "held" | "slain"
+                );
+            // ("killed at least 14", "killed over 20" have their object.)
+            let no_object = matches!(
+                tw(t_end).as_str(),
+                "" | "on"
+                    | "in"
+                    | "at"
+                    | "for"
+                    | "after"
+                    | "near"
+                    | "over"
+                    | "during"
+                    | "outside"
+                    | "amid"
+                    | "following"
+                    | "as"
+                    | ","
+                    | "."
+                    | ":"
+                    | ";"
+            ) && !matches!(tw(t_end + 1).as_str(), "least" | "most")
+                && number_of(&tw(t_end + 1)).is_none();
+            let harm =
+                matches!(m.def.class, Class::Attack | Class::Outcome) || m.def.plover.0 == "COERCE";
+            let bare = participle
+                && no_object
+                && harm
+                && subj.is_some_and(|c| text[c.span.end..trig.start].trim().is_empty());
+            if passive || reduced || bare {
                 if let Some(c) = subj {
                     push(m, Role::Target, c);
                 }
@@ -1761,6 +1804,13 @@ fn arguments(
         .take_while(|t| t.start < s.end)
         .filter(|t| t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
         .filter(|t| !is_reporting_time(inp, cues, t))
+        // What is told as done did not happen after the story was written:
+        // in "despite his arrest, he will play on Sunday" Sunday is not the
+        // arrest's date.
+        .filter(|t| {
+            !matches!(m.mode, Mode::Asserted | Mode::Negated)
+                || !matches!((t.start_date, inp.dct), (Some(s), Some(d)) if s > d)
+        })
         .min_by_key(|t| {
             if t.start >= trig.end {
                 t.start - trig.end
@@ -2309,6 +2359,11 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             // specific kind ("drone strike" in the headline and in the lead).
             let mine: Vec<(String, bool)> = identities(&m).collect();
             let my_doers = named_doers(&m);
+            let shares_named = |acc: &Acc| {
+                mine.iter().any(|(id, named)| {
+                    *named && acc.participants.get(id).is_some_and(|&(named2, _)| named2)
+                })
+            };
             let shares = |acc: &Acc| {
                 // Two known actors doing it: the same side or another event
                 // (a shared named victim still joins them, as a dispute).
@@ -2323,8 +2378,15 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             };
             open.iter()
                 .copied()
-                .filter(|&i| compatible(&accs[i], &m) && is_violent(&m.def))
+                .filter(|&i| compatible(&accs[i], &m))
                 .filter(|&i| {
+                    if !is_violent(&m.def) {
+                        // An arrest, a protest, a meeting of the same kind
+                        // told again of the same named participant
+                        // ("Police arrested Jackson …", "Jackson was
+                        // arrested by the highway patrol …").
+                        return shares_named(&accs[i]);
+                    }
                     shares(&accs[i])
                         || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind)
                 })

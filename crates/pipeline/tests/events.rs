@@ -500,3 +500,25 @@ fn weapons_as_doers_vague_counts_and_one_count_per_sentence() {
         .collect();
     assert_eq!(dead.iter().filter_map(|d| d.1).sum::<u32>(), 5, "{dead:?}");
 }
+
+#[test]
+fn one_arrest_told_three_times() {
+    // A headline's bare participle is a passive; "his arrest" refers back;
+    // the same named person arrested again is the same arrest; a date the
+    // story looks ahead to is not the arrest's.
+    let out = run("Jackson arrested on drunk-driving charge\n\n\
+        Despite his arrest, Jackson will play on Sunday.\n\n\
+        Jackson was arrested by the California Highway Patrol early Monday.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let e = &out.events[0];
+    let roles: Vec<(Role, &str)> = e.actors.iter().map(|a| (a.role, a.text.as_str())).collect();
+    assert!(roles.contains(&(Role::Target, "Jackson")), "{roles:?}");
+    assert!(
+        roles.contains(&(Role::Actor1, "California Highway Patrol")),
+        "{roles:?}"
+    );
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-03-04")
+    );
+}
