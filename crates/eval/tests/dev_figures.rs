@@ -147,6 +147,6 @@ fn event_coreference_on_ecbplus_dev() {
     };
     let r = eval(&dir, Topics::Dev, false).unwrap();
     assert_eq!(r["documents"], 196, "{r}");
-    assert!(num(&r["sitrep"]["muc"], "f1") >= 0.45, "{r}");
-    assert!(num(&r["sitrep"]["b3"], "f1") >= 0.90, "{r}");
+    assert!(num(&r["sitrep"]["muc"], "f1") >= 0.75, "{r}");
+    assert!(num(&r["sitrep"]["b3"], "f1") >= 0.95, "{r}");
 }

@@ -2315,6 +2315,25 @@ fn compatible(acc: &Acc, m: &Mention) -> bool {
     true
 }
 
+/// Whether sentence `si` is a headline: one of the first three sentences, a
+/// line of its own with no closing full stop ("Jackson arrested on DUI
+/// charge").
+fn is_headline(inp: &Inputs, si: usize) -> bool {
+    let Some(s) = inp.an.sentences.get(si).filter(|_| si < 3) else {
+        return false;
+    };
+    let t = inp.text[s.start..s.end].trim_end();
+    let line_start = s.start == 0
+        || inp.text[..s.start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n');
+    let line_end = inp.text[s.end..]
+        .trim_start_matches([' ', '\t'])
+        .starts_with('\n')
+        || s.end >= inp.text.len();
+    line_start && line_end && !t.ends_with(['.', '!', '?', '"', '”']) && t.contains(' ')
+}
+
 /// How many sentences back a mention may find the event it refers to.
 const MERGE_WINDOW: usize = 40;
 
@@ -2390,6 +2409,18 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
                     shares(&accs[i])
                         || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind)
                 })
+                .chain(
+                    // The lead tells the headline's event: "Navy foils pirate
+                    // attack" / "The navy thwarted an attack by brigands".
+                    open.iter().copied().filter(|&i| {
+                        let a = &accs[i];
+                        a.mentions.iter().all(|x| is_headline(inp, x.sent))
+                            && m.sent <= a.last_sent + 3
+                            && !is_headline(inp, m.sent)
+                            && compatible(a, &m)
+                            && (is_violent(&m.def) || a.kinds.contains(m.def.kind))
+                    }),
+                )
                 .max_by_key(|&i| accs[i].last_sent)
         };
         match pick {

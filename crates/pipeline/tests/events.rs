@@ -522,3 +522,19 @@ fn one_arrest_told_three_times() {
         Some("2024-03-04")
     );
 }
+
+#[test]
+fn a_headline_and_its_lead_are_one_event() {
+    let out = run("Gunmen kill eight in Mogadishu hotel attack\n\n\
+        Al-Shabab fighters attacked a hotel near the presidential palace on Sunday, \
+        killing at least eight people, police said.");
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    assert_eq!(out.events[0].fatalities, Some(8));
+    // Both the headline and the lead are its evidence.
+    assert_eq!(out.events[0].evidence.len(), 2, "{:?}", out.events[0]);
+    // A first line that ends in a full stop is a sentence, not a headline:
+    // a second incident in it stays apart.
+    let out = run("Gunmen attacked a bank in Lagos on Monday.\n\n\
+        Separately, Boko Haram fighters attacked a village in Borno on Sunday, killing five.");
+    assert_eq!(out.events.len(), 2, "{:?}", out.events);
+}
