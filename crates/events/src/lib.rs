@@ -1524,12 +1524,26 @@ fn arguments(
     let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span);
     let trig = m.trig;
     // Next trigger-ish boundary to the right: a cue, ';', or the sentence end.
+    // A trigger in a fronted phrase ("Despite his arrest, he will play at
+    // Pittsburgh on Sunday") has nothing of its own past the phrase's comma.
+    let phrase_end = {
+        let first = an.tokens[s.tokens.0].text(text).to_lowercase();
+        let fronted = matches!(
+            first.as_str(),
+            "despite" | "after" | "before" | "since" | "following" | "amid" | "besides" | "unlike"
+        );
+        fronted
+            .then(|| text[trig.end..s.end].find(',').map(|i| trig.end + i))
+            .flatten()
+            .unwrap_or(s.end)
+    };
     let right_limit = cues
         .iter()
         .filter(|c| c.at > trig.end && !c.according)
         .map(|c| c.source_span.start.min(c.at))
         .min()
-        .unwrap_or(s.end);
+        .unwrap_or(s.end)
+        .min(phrase_end);
     let after: Vec<&Chunk> = chunks
         .iter()
         .filter(|c| c.span.start >= trig.end && c.span.end <= right_limit)
@@ -1803,6 +1817,7 @@ fn arguments(
         .iter()
         .take_while(|t| t.start < s.end)
         .filter(|t| t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
+        .filter(|t| t.start < phrase_end || trig.start > phrase_end)
         .filter(|t| !is_reporting_time(inp, cues, t))
         // What is told as done did not happen after the story was written:
         // in "despite his arrest, he will play on Sunday" Sunday is not the
