@@ -507,7 +507,7 @@ fn one_arrest_told_three_times() {
     // the same named person arrested again is the same arrest; a date the
     // story looks ahead to is not the arrest's.
     let out = run("Jackson arrested on drunk-driving charge\n\n\
-        Despite his arrest, Jackson will play on Sunday.\n\n\
+        Despite his arrest, Jackson will play in Pittsburgh on Sunday.\n\n\
         Jackson was arrested by the California Highway Patrol early Monday.");
     assert_eq!(out.events.len(), 1, "{:?}", out.events);
     let e = &out.events[0];
@@ -521,6 +521,8 @@ fn one_arrest_told_three_times() {
         e.date.as_ref().map(|d| d.value.as_str()),
         Some("2024-03-04")
     );
+    // Pittsburgh is where he will play, past the fronted phrase's comma.
+    assert!(e.location.is_none(), "{:?}", e.location);
 }
 
 #[test]
