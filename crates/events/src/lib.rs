@@ -2393,6 +2393,35 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             // specific kind ("drone strike" in the headline and in the lead).
             let mine: Vec<(String, bool)> = identities(&m).collect();
             let my_doers = named_doers(&m);
+            // Violence reported again in the same town ("a missile struck
+            // Odesa" / "its forces hit military infrastructure in Odesa"),
+            // unless the report says it is another.
+            // Nor one told as what came before ("riots since the police
+            // shooting").
+            let another = {
+                let s = inp.an.sentences[m.sent];
+                let w = lower(inp.text, inp.an, s.tokens);
+                let k = inp.an.token_at(m.trig.start).saturating_sub(s.tokens.0);
+                let near = &w[k.saturating_sub(4)..k.min(w.len())];
+                (near.iter().any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "since" | "after" | "following" | "before" | "previous" | "another"
+                            | "second" | "third" | "separate" | "fresh"
+                    )
+                }) || w.first().is_some_and(|x| x == "separately"))
+                // (a report with nothing of its own stays a mention of the
+                // series: "a second explosion went off").
+                && has_args
+            };
+            let town = m
+                .place
+                .as_ref()
+                .filter(|p| p.precision == 1)
+                .map(|p| p.geonames_id);
+            let same_town = |acc: &Acc| {
+                !another && town.is_some_and(|t| acc.towns.len() == 1 && acc.towns.contains(&t))
+            };
             let shares_named = |acc: &Acc| {
                 mine.iter().any(|(id, named)| {
                     *named && acc.participants.get(id).is_some_and(|&(named2, _)| named2)
@@ -2422,7 +2451,10 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
                         return shares_named(&accs[i]);
                     }
                     shares(&accs[i])
-                        || specificity(m.def.kind) == 0 && accs[i].kinds.contains(m.def.kind)
+                        || !another
+                            && specificity(m.def.kind) == 0
+                            && accs[i].kinds.contains(m.def.kind)
+                        || same_town(&accs[i])
                 })
                 .chain(
                     // The lead tells the headline's event: "Navy foils pirate

@@ -540,3 +540,26 @@ fn a_headline_and_its_lead_are_one_event() {
         Separately, Boko Haram fighters attacked a village in Borno on Sunday, killing five.");
     assert_eq!(out.events.len(), 2, "{:?}", out.events);
 }
+
+#[test]
+fn each_side_reporting_the_strike_on_one_town() {
+    let text = "A Russian missile struck a residential building in Odesa overnight, killing \
+        eight people, Ukrainian officials said.\n\n\
+        Russia's Defense Ministry said its forces had hit military infrastructure in Odesa.";
+    let out = run(text);
+    assert_eq!(out.events.len(), 1, "{:?}", out.events);
+    let sources: Vec<&str> = out.events[0]
+        .claims
+        .iter()
+        .map(|c| c.source.as_str())
+        .collect();
+    assert!(sources.contains(&"Ukrainian officials"), "{sources:?}");
+    assert!(
+        sources.iter().any(|s| s.contains("Defense Ministry")),
+        "{sources:?}"
+    );
+    // A report that says it is another strike stays another.
+    let out = run("A Russian missile struck a residential building in Odesa overnight, killing \
+        eight people, officials said.\n\nAnother missile hit a port warehouse in Odesa, officials said.");
+    assert_eq!(out.events.len(), 2, "{:?}", out.events);
+}
