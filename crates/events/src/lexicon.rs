@@ -542,6 +542,7 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ),
     ("protest", Pos::Noun, PROTEST),
     ("protested", Pos::Verb, PROTEST),
+    ("rallied", Pos::Verb, PROTEST),
     ("rioted", Pos::Verb, RIOT),
     ("demonstration", Pos::Noun, PROTEST),
     ("sit-in", Pos::Noun, PROTEST),

@@ -11,7 +11,7 @@
 //! object of a verb; "by/on/against/of/with" and support verbs for a noun),
 //! the event's own place and date (not a reporting verb's: "reported
 //! Friday"), casualty counts, the mode (negated, hypothetical, future;
-//! historical when long before the document date) and the claims (who says
+//! historical when it ended two months before the story, or in a past year named whole) and the claims (who says
 //! it: "X said", "according to X", "…, X reported", nested as source +
 //! via). Then it merges mentions into events: an outcome ("killed", "the
 //! death of") joins the attack in its sentence; a definite or anaphoric
@@ -1120,6 +1120,11 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if from_passive && m.actors.is_empty() {
             continue;
         }
+        // A rally needs people ("thousands rallied"), not prices ("oil
+        // rallied in London").
+        if m.def.kind == "protest" && word.starts_with("rall") && m.actors.is_empty() {
+            continue;
+        }
         out.push(m);
     }
     out
@@ -1201,8 +1206,6 @@ const ARMED_NOUNS: &[&str] = &[
     "jihadists",
 ];
 
-/// "Police fired tear gas and live rounds at protesters", "opened fire on
-/// the convoy": firing at someone, with "at"/"on" within seven words.
 /// Whether the noun phrase ending before word `k` is the subject of a
 /// past-tense verb of harm within the next six words ("air strikes on the
 /// city killed 12", "shelling overnight wounded five"), with no clause
@@ -1304,6 +1307,8 @@ fn blew_self_up(w: &[String], k: usize) -> Option<Def> {
     }
 }
 
+/// "Police fired tear gas and live rounds at protesters", "opened fire on
+/// the convoy": firing at someone, with "at"/"on" within seven words.
 fn fired_at(w: &[String], k: usize) -> Option<Def> {
     let fire = matches!(w[k].as_str(), "fired" | "fire" | "fires" | "firing")
         && (k == 0
@@ -2256,8 +2261,21 @@ impl Acc {
     fn date(&self) -> Option<&TimeExpr> {
         self.date.as_ref()
     }
+    /// Told as background: it ended two months or more before the story,
+    /// or in a past year named as a whole ("last year", "in 2013").
     fn historical(&self, dct: Option<NaiveDate>) -> bool {
-        matches!((self.date().and_then(|t| t.end_date), dct), (Some(e), Some(d)) if e < d - Duration::days(365))
+        let (Some(t), Some(d)) = (self.date(), dct) else {
+            return false;
+        };
+        let Some(e) = t.end_date else {
+            return false;
+        };
+        e < d - Duration::days(60)
+            || e < d
+                && matches!(
+                    t.precision,
+                    Some(Precision::Year | Precision::Decade | Precision::Century)
+                )
     }
 }
 
@@ -2784,6 +2802,28 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
         .collect();
     evidence.sort_by_key(|e| e.start);
     evidence.dedup();
+    // Clashes told among protesters, with no armed group named: a violent
+    // demonstration, not a battle (ACLED's battles are between armed,
+    // organised groups).
+    let mut acled = acled_type(def, &actors, fatalities.map(|x| x.0));
+    let armed = actors.iter().any(|a| {
+        a.sector
+            .as_deref()
+            .is_some_and(|s| matches!(s, "MIL" | "REB" | "IMG" | "COP"))
+            || ARMED_NOUNS.contains(&a.canonical.to_lowercase().as_str())
+    });
+    let protest_words = evidence.iter().any(|e| {
+        let t = inp.text[e.start..e.end].to_lowercase();
+        ["protest", "demonstrat", "rallied", "marchers"]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    if def.kind == "clash" && !armed && protest_words {
+        acled = Some(Acled {
+            event_type: "Riots".into(),
+            sub_event_type: "Violent demonstration".into(),
+        });
+    }
     Event {
         id: format!("{}#e{}", inp.doc_id, n + 1),
         kind: def.kind.to_string(),
@@ -2793,7 +2833,7 @@ fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
             mode: def.plover.1.map(str::to_string),
         },
         cameo: def.cameo.to_string(),
-        acled: acled_type(def, &actors, fatalities.map(|x| x.0)),
+        acled,
         date,
         location,
         actors,

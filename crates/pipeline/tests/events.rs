@@ -563,3 +563,42 @@ fn each_side_reporting_the_strike_on_one_town() {
         eight people, officials said.\n\nAnother missile hit a port warehouse in Odesa, officials said.");
     assert_eq!(out.events.len(), 2, "{:?}", out.events);
 }
+
+#[test]
+fn a_rally_its_clashes_and_last_years_bombing() {
+    // `run` dates the story 2024-03-05.
+    let out = run(
+        "Thousands of people rallied in Tbilisi on Sunday against the law, and police \
+        detained 20 protesters after clashes outside parliament, the ministry said.\n\n\
+        ISIS continues to operate cells in the region, officials said. Last year, a bombing \
+        in Batumi killed three people.",
+    );
+    let got: Vec<(&str, &str, String)> = out
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.kind.as_str(),
+                e.acled.as_ref().map_or("", |a| a.sub_event_type.as_str()),
+                format!("{:?}", e.mode),
+            )
+        })
+        .collect();
+    assert!(got.iter().any(|g| g.0 == "protest"), "{got:?}");
+    // Clashes among protesters with no armed group named are a riot.
+    assert!(
+        got.iter()
+            .any(|g| g.0 == "clash" && g.1 == "Violent demonstration"),
+        "{got:?}"
+    );
+    // Last year's bombing is background; ISIS operating cells is no event.
+    assert!(
+        got.iter().any(|g| g.0 == "bombing" && g.2 == "Historical"),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 4, "{got:?}");
+    // Prices that rallied are no protest.
+    assert!(run("Oil prices rallied in London on Monday.")
+        .events
+        .is_empty());
+}
