@@ -22,11 +22,11 @@
 //! 12, 18, 21, 23, 34 and 35; train the other topics up to 35; topics 36–45
 //! are the usual test topics and are scored only with `--split all`.
 
+use crate::timeml::attr;
 use anyhow::{bail, Context, Result};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde_json::{json, Value};
-use sitrep_core::Document;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -58,13 +58,6 @@ pub struct Doc {
     pub name: String,
     pub text: String,
     pub mentions: Vec<((usize, usize), String)>,
-}
-
-fn attr(e: &quick_xml::events::BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == key)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 /// Parses one ECB+ document; `selected` holds the sentence numbers whose
@@ -348,18 +341,7 @@ pub fn eval(dir: &Path, topics: Topics, errors: bool) -> Result<Value> {
     let mut errs = Vec::new();
     let t0 = std::time::Instant::now();
     for d in &docs {
-        let out = pipe.run(
-            &Document {
-                id: d.name.clone(),
-                source: None,
-                published: None,
-                language: "en".into(),
-                url: None,
-                title: None,
-                text: d.text.clone(),
-            },
-            Vec::new(),
-        );
+        let out = pipe.run(&crate::eval_doc(&d.name, None, &d.text), Vec::new());
         n_gold += d.mentions.len();
         // (gold mention index, system event) pairs, one to one.
         let mut used = vec![false; d.mentions.len()];

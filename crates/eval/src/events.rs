@@ -291,15 +291,7 @@ fn r4(x: f64) -> f64 {
 }
 
 fn doc_of(it: &Item) -> Document {
-    Document {
-        id: it.id.clone(),
-        source: None,
-        published: None,
-        language: "en".into(),
-        url: None,
-        title: it.headline.clone(),
-        text: it.text.clone(),
-    }
+    crate::eval_doc(&it.id, it.headline.clone(), &it.text)
 }
 
 /// The pipeline's answer for a text: its first event in text order.

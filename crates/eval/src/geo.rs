@@ -15,7 +15,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use serde_json::{json, Value};
-use sitrep_core::{Document, Span};
+use sitrep_core::Span;
 use sitrep_geo::{haversine_km, Gazetteer};
 use std::path::Path;
 use std::time::Instant;
@@ -234,16 +234,7 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
                 sitrep_geo::resolve(gaz, &a.text, &an, &spans)
             }
             Some(p) => {
-                let doc = Document {
-                    id: a.id.clone(),
-                    source: None,
-                    published: None,
-                    language: "en".into(),
-                    url: None,
-                    title: None,
-                    text: a.text.clone(),
-                };
-                let out = p.run(&doc, Vec::new());
+                let out = p.run(&crate::eval_doc(&a.id, None, &a.text), Vec::new());
                 sys_n += out.places.len();
                 // Each gold toponym takes the first system place overlapping it.
                 let mut used = vec![false; out.places.len()];

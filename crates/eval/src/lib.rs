@@ -13,6 +13,10 @@
 //!   and the PLOVER gold records (`sitrep eval events`).
 //! - [`petrarch`]: expected codings of the PETRARCH validation suite
 //!   reproduced (`sitrep eval events --format petrarch`).
+//! - [`wikievents`]: trigger and argument F1 of the pipeline on real news
+//!   (`sitrep eval events --format wikievents`).
+//! - [`ecbplus`]: within-document event coreference, MUC and B³ (`sitrep
+//!   eval events --format ecbplus`).
 //!
 //! Splits are fixed in the repository (`splits/`, or a rule in code), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
@@ -25,6 +29,19 @@ pub mod petrarch;
 pub mod time;
 pub mod timeml;
 pub mod wikievents;
+
+/// A benchmark text as a document: English, with no date, source or URL.
+pub(crate) fn eval_doc(id: &str, title: Option<String>, text: &str) -> sitrep_core::Document {
+    sitrep_core::Document {
+        id: id.to_string(),
+        source: None,
+        published: None,
+        language: "en".into(),
+        url: None,
+        title,
+        text: text.to_string(),
+    }
+}
 
 /// Which part of a corpus to score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,7 +34,7 @@
 
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
-use sitrep_core::{Document, Role, Span};
+use sitrep_core::{Role, Span};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -368,16 +368,7 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
     let t0 = std::time::Instant::now();
     for d in &docs {
         unscored += d.unscored;
-        let doc = Document {
-            id: d.id.clone(),
-            source: None,
-            published: None,
-            language: "en".into(),
-            url: None,
-            title: None,
-            text: d.text.clone(),
-        };
-        let out = pipe.run(&doc, Vec::new());
+        let out = pipe.run(&crate::eval_doc(&d.id, None, &d.text), Vec::new());
         let events: Vec<&sitrep_core::Event> = out
             .events
             .iter()
