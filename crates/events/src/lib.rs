@@ -11,14 +11,17 @@
 //! object of a verb; "by/on/against/of/with" and support verbs for a noun),
 //! the event's own place and date (not a reporting verb's: "reported
 //! Friday"), casualty counts, the mode (negated, hypothetical, future;
-//! historical when it ended two months before the story, or in a past year named whole) and the claims (who says
-//! it: "X said", "according to X", "…, X reported", nested as source +
-//! via). Then it merges mentions into events: an outcome ("killed", "the
-//! death of") joins the attack in its sentence; a definite or anaphoric
-//! mention ("the strike", "the operation", "the incident") joins the event
-//! it refers to; a new report of a compatible event (same kind, overlapping
-//! date and country, a shared participant) joins it as one more claim, and
-//! claims that disagree on the participants are recorded as a dispute.
+//! historical when it ended two months before the story, or in a past
+//! year named whole) and the claims (who says it: "X said", "according to
+//! X", "…, X reported", nested as source + via). Then it merges mentions
+//! into events: an outcome ("killed", "the death of") joins the attack in
+//! its sentence; a definite or anaphoric mention ("the strike", "his
+//! arrest") joins the event it refers to; a new report of a compatible
+//! event (overlapping date and country) joins it as one more claim when it
+//! names the same participant (an unnamed one only within two sentences
+//! and with no other doer), when it is violence in the same town, or when
+//! it is the lead after a headline; claims that disagree on the
+//! participants or the death toll are recorded as a dispute.
 
 pub mod cameo;
 pub mod classify;
@@ -1278,17 +1281,14 @@ fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
         return None;
     }
     let e = inp.gaz.entry(inp.gaz.capital(p.country_code.as_deref()?)?);
-    Some(Place {
-        name: e.name.clone(),
-        geonames_id: (e.geonames_id != 0).then_some(e.geonames_id),
-        lat: Some((e.lat as f64 * 1e5).round() / 1e5),
-        lon: Some((e.lon as f64 * 1e5).round() / 1e5),
-        admin1: inp.gaz.admin1_name(e).map(str::to_string),
-        admin2: inp.gaz.admin2_name(e).map(str::to_string),
-        feature: Some(e.feature.clone()),
-        precision: 1,
-        ..p.clone()
-    })
+    Some(sitrep_geo::to_place(
+        inp.gaz,
+        inp.text,
+        Span::new(p.start, p.end),
+        e,
+        None,
+        1,
+    ))
 }
 
 /// "blew himself up", "blowing themselves up": a suicide bombing.

@@ -17,7 +17,7 @@ pub mod regions;
 mod resolve;
 
 pub use gazetteer::{normalize, Entry, GazError, Gazetteer, Level};
-pub use resolve::{resolve, Context};
+pub use resolve::{resolve, to_place, Context};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -362,7 +362,10 @@ fn best(gaz: &Gazetteer, ctx: &Context, c: &Cues, within: Option<&Entry>) -> Opt
         .map(|x| x.0)
 }
 
-fn to_place(
+/// The place a mention (`m` in `text`) names when it is the gazetteer's
+/// entry `e`: coordinates rounded to five decimals, admin names, and the
+/// entry's own name unless `name` gives the mention's.
+pub fn to_place(
     gaz: &Gazetteer,
     text: &str,
     m: Span,
