@@ -532,6 +532,9 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                     p.as_str(),
                     "of" | "hundreds"
                         | "dozens"
+                        | "tens"
+                        | "scores"
+                        | "millions"
                         | "thousands"
                         | "several"
                         | "armed"

@@ -568,7 +568,7 @@ fn each_side_reporting_the_strike_on_one_town() {
 fn a_rally_its_clashes_and_last_years_bombing() {
     // `run` dates the story 2024-03-05.
     let out = run(
-        "Thousands of people rallied in Tbilisi on Sunday against the law, and police \
+        "Tens of thousands of people rallied in Tbilisi on Sunday against the law, and police \
         detained 20 protesters after clashes outside parliament, the ministry said.\n\n\
         ISIS continues to operate cells in the region, officials said. Last year, a bombing \
         in Batumi killed three people.",
@@ -585,6 +585,8 @@ fn a_rally_its_clashes_and_last_years_bombing() {
         })
         .collect();
     assert!(got.iter().any(|g| g.0 == "protest"), "{got:?}");
+    let rally = out.events.iter().find(|e| e.kind == "protest").unwrap();
+    assert_eq!(rally.actors[0].text, "Tens of thousands of people");
     // Clashes among protesters with no armed group named are a riot.
     assert!(
         got.iter()
