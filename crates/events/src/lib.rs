@@ -327,6 +327,10 @@ struct Mention {
     def: Def,
     head: String,
     definite: bool,
+    /// Told as another incident or an earlier one ("another missile", "a
+    /// second strike", "since the shooting", a sentence opening
+    /// "Separately").
+    distinct: bool,
     mode: Mode,
     actors: Vec<(Role, Chunk)>,
     place: Option<Place>,
@@ -1076,12 +1080,28 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         {
             mode = Mode::Hypothetical;
         }
+        let distinct = w[(k - len).saturating_sub(4)..k - len].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "since"
+                    | "after"
+                    | "following"
+                    | "before"
+                    | "previous"
+                    | "another"
+                    | "second"
+                    | "third"
+                    | "separate"
+                    | "fresh"
+            )
+        }) || w.first().is_some_and(|x| x == "separately");
         let mut m = Mention {
             sent: si,
             trig,
             def,
             head: lexicon::singular(word),
             definite,
+            distinct,
             mode,
             actors: Vec::new(),
             place: None,
@@ -1304,7 +1324,7 @@ fn blew_self_up(w: &[String], k: usize) -> Option<Def> {
         .is_some_and(|x| matches!(x.as_str(), "himself" | "herself" | "themselves"))
         && w.get(k + 2).is_some_and(|x| x == "up");
     if ok {
-        lexicon::weapon_of_doer("suicide bomber")
+        lexicon::lookup("suicide", Some("bombing")).map(|(_, _, d)| d)
     } else {
         None
     }
@@ -1832,7 +1852,7 @@ fn arguments(
         // arrest's date.
         .filter(|t| {
             !matches!(m.mode, Mode::Asserted | Mode::Negated)
-                || !matches!((t.start_date, inp.dct), (Some(s), Some(d)) if s > d)
+                || !matches!((t.start_date, inp.dct), (Some(start), Some(d)) if start > d)
         })
         .min_by_key(|t| {
             if t.start >= trig.end {
@@ -2020,16 +2040,13 @@ fn casualties(
 fn count_at(tw: &impl Fn(usize) -> String, j: usize) -> Option<u32> {
     let (a, b) = (tw(j), tw(j + 1));
     // Vague counts as ACLED codes them: "dozens" 12, "hundreds" 100.
-    let vague = match a.as_str() {
-        "tens" => Some(10),
-        "dozens" => Some(12),
-        "scores" => Some(20),
-        "hundreds" => Some(100),
-        "thousands" => Some(1000),
-        _ => None,
-    };
-    if vague.is_some() {
-        return vague;
+    match a.as_str() {
+        "tens" => return Some(10),
+        "dozens" => return Some(12),
+        "scores" => return Some(20),
+        "hundreds" => return Some(100),
+        "thousands" => return Some(1000),
+        _ => {}
     }
     let base = number_of(&a).filter(|_| !a.is_empty())?;
     match b.as_str() {
@@ -2213,7 +2230,7 @@ struct Acc {
     countries: HashSet<String>,
     /// Identifying participants: named?, last sentence.
     participants: HashMap<String, (bool, usize)>,
-    /// Named actors that did it.
+    /// Who did it, by [`doers`].
     doers: HashSet<String>,
     heads: HashSet<String>,
     kinds: HashSet<&'static str>,
@@ -2251,7 +2268,7 @@ impl Acc {
                 self.towns.insert(p.geonames_id);
             }
         }
-        self.doers.extend(named_doers(&m));
+        self.doers.extend(doers(&m));
         for (id, named) in identities(&m) {
             let e = self.participants.entry(id).or_insert((named, m.sent));
             e.0 |= named;
@@ -2282,13 +2299,11 @@ impl Acc {
     }
 }
 
-/// The participants that tell one event from another: named actors and
-/// their groups, and unnamed ones of a known country ("Israeli troops").
-/// "12 people", "civilians" or "gunmen" name no one in particular, so two
-/// reports sharing them are not thereby the same event.
-/// Each comes with whether it is named: an unnamed one identifies an event
-/// only over a few sentences (`GENERIC_REACH`), since a story that moves on
-/// to another incident keeps saying "Israeli troops".
+/// The participants that tell one event from another, with their groups,
+/// each with whether it is named. An unnamed one ("12 people", "Israeli
+/// troops") identifies an event only over a few sentences
+/// (`GENERIC_REACH`), since a story that moves on to another incident keeps
+/// saying "civilians" and "Israeli troops".
 fn identities(m: &Mention) -> impl Iterator<Item = (String, bool)> + '_ {
     m.actors.iter().flat_map(|(_, c)| {
         let named = !c.actor.generic;
@@ -2299,7 +2314,7 @@ fn identities(m: &Mention) -> impl Iterator<Item = (String, bool)> + '_ {
 
 /// Who a mention says did it (actor1), named or of a known country: by
 /// country where there is one ("US forces" and CENTCOM are one side).
-fn named_doers(m: &Mention) -> HashSet<String> {
+fn doers(m: &Mention) -> HashSet<String> {
     m.actors
         .iter()
         .filter(|(r, c)| *r == Role::Actor1 && (!c.actor.generic || c.actor.country.is_some()))
@@ -2313,7 +2328,7 @@ fn named_doers(m: &Mention) -> HashSet<String> {
 }
 
 /// How many sentences apart two reports may be joined by an unnamed
-/// participant of the same country alone.
+/// participant alone.
 const GENERIC_REACH: usize = 2;
 
 fn compatible(acc: &Acc, m: &Mention) -> bool {
@@ -2413,28 +2428,13 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
             // A new report of a known event: a shared participant, or the same
             // specific kind ("drone strike" in the headline and in the lead).
             let mine: Vec<(String, bool)> = identities(&m).collect();
-            let my_doers = named_doers(&m);
+            let my_doers = doers(&m);
+            // A report told as another or an earlier incident joins no event by
+            // kind or town alone; one with nothing of its own stays a mention
+            // of the series ("a second explosion went off").
+            let another = m.distinct && has_args;
             // Violence reported again in the same town ("a missile struck
-            // Odesa" / "its forces hit military infrastructure in Odesa"),
-            // unless the report says it is another.
-            // Nor one told as what came before ("riots since the police
-            // shooting").
-            let another = {
-                let s = inp.an.sentences[m.sent];
-                let w = lower(inp.text, inp.an, s.tokens);
-                let k = inp.an.token_at(m.trig.start).saturating_sub(s.tokens.0);
-                let near = &w[k.saturating_sub(4)..k.min(w.len())];
-                (near.iter().any(|x| {
-                    matches!(
-                        x.as_str(),
-                        "since" | "after" | "following" | "before" | "previous" | "another"
-                            | "second" | "third" | "separate" | "fresh"
-                    )
-                }) || w.first().is_some_and(|x| x == "separately"))
-                // (a report with nothing of its own stays a mention of the
-                // series: "a second explosion went off").
-                && has_args
-            };
+            // Odesa" / "its forces hit military infrastructure in Odesa").
             let town = m
                 .place
                 .as_ref()
