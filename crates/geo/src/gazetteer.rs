@@ -674,6 +674,12 @@ pub fn build(
             level: Level::Country,
         });
         add(&mut names, name, id, false);
+        // The European Union, as a place, is Europe.
+        if *name == "Europe" {
+            for n in ["European Union", "EU"] {
+                add(&mut names, n, id, true);
+            }
+        }
     }
     let country_id: HashMap<String, u32> = t
         .entries
@@ -697,16 +703,6 @@ pub fn build(
             if !names.contains_key(&normalize(&formal)) {
                 add(&mut names, &formal, id, true);
             }
-        }
-    }
-    // The European Union, as a place, is Europe.
-    if let Some(europe) = t
-        .entries
-        .iter()
-        .position(|e| e.feature == "CONT" && e.name == "Europe")
-    {
-        for n in ["European Union", "EU"] {
-            add(&mut names, n, europe as u32, true);
         }
     }
     // Admin1.
