@@ -173,6 +173,12 @@ struct TrainNerArgs {
     /// Train without the name lexicon (no GeoNames, NGEC or Phoenix names).
     #[arg(long)]
     no_lexicon: bool,
+    /// Train on the files as they are. By default the tagger also trains on
+    /// a lowercased copy of each file, so that it finds names in text
+    /// written without capitals (CoNLL valid lowercased: F1 0.33 → 0.87;
+    /// cased valid 0.909 → 0.905, UNER dev 0.673 → 0.703).
+    #[arg(long)]
+    cased_only: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1340,7 +1346,7 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
     let t = Instant::now();
     let read =
         |p: &PathBuf| corpus::read(p, None).with_context(|| format!("reading {}", p.display()));
-    let train_sets = a.data.iter().map(read).collect::<Result<Vec<_>>>()?;
+    let mut train_sets = a.data.iter().map(read).collect::<Result<Vec<_>>>()?;
     let dev_sets = a.dev.iter().map(read).collect::<Result<Vec<_>>>()?;
     for (p, c) in a.data.iter().zip(&train_sets) {
         eprintln!(
@@ -1352,6 +1358,11 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
         if c.tokens() == 0 {
             bail!("{}: no annotated sentences", p.display());
         }
+    }
+    if !a.cased_only {
+        let copies: Vec<_> = train_sets.iter().map(|c| c.lowercased()).collect();
+        train_sets.extend(copies);
+        eprintln!("training also on lowercased copies of the training files");
     }
     let mut res = sitrep_ner::Resources::default();
     use sitrep_ner::lexicon;
@@ -1384,7 +1395,7 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
         prune: a.prune,
     };
     let about = format!(
-        "trained by `sitrep train ner` on {} ({} epochs, seed {})",
+        "trained by `sitrep train ner` on {}{} ({} epochs, seed {})",
         a.data
             .iter()
             .map(|p| p
@@ -1394,6 +1405,11 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
                 .into_owned())
             .collect::<Vec<_>>()
             .join(", "),
+        if !a.cased_only {
+            " and their lowercased copies"
+        } else {
+            ""
+        },
         a.epochs,
         a.seed
     );

@@ -39,8 +39,8 @@ fn geo_on_lgl_and_gwn_gold_spans() {
 #[test]
 fn ner_on_conll_valid_and_uner_dev() {
     for (file, min_f1) in [
-        ("data/ner/conll2003/valid.txt", 0.905),
-        ("data/ner/uner_en_ewt/en_ewt-ud-dev.iob2", 0.66),
+        ("data/ner/conll2003/valid.txt", 0.90),
+        ("data/ner/uner_en_ewt/en_ewt-ud-dev.iob2", 0.69),
     ] {
         let Some(path) = shared_path(file) else {
             return;
@@ -58,7 +58,34 @@ fn entity_stage_on_conll_valid() {
         return;
     };
     let r = sitrep_eval::ner::eval(&path, None, sitrep_eval::ner::Target::Stage, false).unwrap();
-    assert!(num(&r, "f1") >= 0.895, "{r}");
+    assert!(num(&r, "f1") >= 0.885, "{r}");
+}
+
+/// Text without capitals (some feeds, transcripts, MUC-4 as distributed):
+/// CoNLL valid with every word lowercased.
+#[test]
+fn ner_on_lowercased_conll_valid() {
+    let Some(path) = shared_path("data/ner/conll2003/valid.txt") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lower: String = text
+        .lines()
+        .map(|l| match l.split_once(' ') {
+            Some((w, rest)) if !l.starts_with("-DOCSTART-") => {
+                format!("{} {rest}\n", w.to_lowercase())
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    let tmp = std::env::temp_dir().join(format!("sitrep-conll-lower-{}.txt", std::process::id()));
+    std::fs::write(&tmp, lower).unwrap();
+    let tagger = sitrep_eval::ner::eval(&tmp, None, sitrep_eval::ner::Target::Tagger(None), false);
+    let stage = sitrep_eval::ner::eval(&tmp, None, sitrep_eval::ner::Target::Stage, false);
+    let _ = std::fs::remove_file(&tmp);
+    let (tagger, stage) = (tagger.unwrap(), stage.unwrap());
+    assert!(num(&tagger, "f1") >= 0.86, "{tagger}");
+    assert!(num(&stage, "f1") >= 0.84, "{stage}");
 }
 
 #[test]

@@ -44,6 +44,30 @@ impl Corpus {
     pub fn tokens(&self) -> usize {
         self.sentences().map(|s| s.words.len()).sum()
     }
+
+    /// The same corpus with every word lowercased (tags unchanged): a
+    /// training copy that teaches the tagger names without capitals, for
+    /// text that arrives all in lower case.
+    pub fn lowercased(&self) -> Corpus {
+        let docs = self
+            .docs
+            .iter()
+            .map(|d| Doc {
+                sentences: d
+                    .sentences
+                    .iter()
+                    .map(|s| Sentence {
+                        words: s.words.iter().map(|w| w.to_lowercase()).collect(),
+                        tags: s.tags.clone(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        Corpus {
+            docs,
+            types: self.types,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
