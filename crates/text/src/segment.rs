@@ -275,10 +275,23 @@ fn looks_hard_wrapped(text: &str) -> bool {
     open * 2 > lines.len() && max <= 100
 }
 
+/// Whether a text is written without capitals (under one letter in 200 is
+/// upper case): then a period followed by a lowercase word still ends a
+/// sentence.
+pub fn is_caseless(text: &str) -> bool {
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += c.is_uppercase() as usize;
+    }
+    letters >= 20 && upper * 200 < letters
+}
+
 /// Tokenizes `text` and groups the tokens into sentences.
 pub fn segment(text: &str) -> Analysis {
     let tokens = tokenize(text);
     let wrapped = looks_hard_wrapped(text);
+    let caseless = is_caseless(text);
     let mut sentences = Vec::new();
     let mut first = 0usize;
     let mut i = 0usize;
@@ -333,6 +346,7 @@ pub fn segment(text: &str) -> Analysis {
                             is_opener(ns) && ns != "("
                         } else {
                             c.is_uppercase()
+                                || (caseless && s == "." && c.is_alphabetic())
                                 || c.is_ascii_digit()
                                 || is_opener(ns)
                                 || !c.is_alphabetic() && !matches!(c, ',' | ';' | ':' | ')')
@@ -426,6 +440,17 @@ mod tests {
             sents("It rose approx. five percent. Fine."),
             vec!["It rose approx. five percent.", "Fine."]
         );
+    }
+
+    #[test]
+    fn text_without_capitals_splits_at_periods() {
+        let t = "the army denied today that guerrillas attacked the farm.  \
+                 a report published by the agency says that a column attacked it 2 days ago. \
+                 col. isaacs said the attack, at 5 p.m. on friday, was not against the farm.";
+        assert_eq!(sents(t).len(), 3, "{:?}", sents(t));
+        assert!(sents(t)[2].starts_with("col. isaacs"));
+        // With capitals, a lowercase word after a period still continues.
+        assert_eq!(sents("It rose approx. five percent.").len(), 1);
     }
 
     proptest::proptest! {
