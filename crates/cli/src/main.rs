@@ -312,6 +312,11 @@ enum EventFormatArg {
     /// (MUC, B³ and link F1 on the gold action mentions sitrep finds; dev =
     /// topics 2 5 12 18 21 23 34 35, train = the rest up to 35).
     Ecbplus,
+    /// MUC-4 as processed for GRIT (`muc4/{dev,train}.json`, lowercased
+    /// news): document-level perpetrators and victims of the violent events,
+    /// exact and head-noun P/R/F1 per role (`--data …/train.json` for the
+    /// part rules are developed on).
+    Muc4,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1181,6 +1186,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     }
                     EventFormatArg::Wikievents => "../shared/data/events/wikievents/dev.jsonl",
                     EventFormatArg::Ecbplus => "../shared/data/events/ecbplus",
+                    EventFormatArg::Muc4 => "../shared/data/events/muc4/dev.json",
                 })
             });
             let f = match format {
@@ -1193,6 +1199,11 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 }
                 EventFormatArg::Wikievents => {
                     let r = sitrep_eval::wikievents::eval(&data, errors)?;
+                    out!("{}", serde_json::to_string_pretty(&r)?);
+                    return Ok(0);
+                }
+                EventFormatArg::Muc4 => {
+                    let r = sitrep_eval::muc4::eval(&data, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }

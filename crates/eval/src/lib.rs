@@ -13,6 +13,8 @@
 //!   and the PLOVER gold records (`sitrep eval events`).
 //! - [`petrarch`]: expected codings of the PETRARCH validation suite
 //!   reproduced (`sitrep eval events --format petrarch`).
+//! - [`muc4`]: document-level role fillers (perpetrators, victims) of the
+//!   pipeline's violent events on MUC-4 (`sitrep eval events --format muc4`).
 //! - [`wikievents`]: trigger and argument F1 of the pipeline on real news
 //!   (`sitrep eval events --format wikievents`).
 //! - [`ecbplus`]: within-document event coreference, MUC and B³ (`sitrep
@@ -24,6 +26,7 @@
 pub mod ecbplus;
 pub mod events;
 pub mod geo;
+pub mod muc4;
 pub mod ner;
 pub mod petrarch;
 pub mod time;
