@@ -194,9 +194,18 @@ pub fn sector_of_noun(w: &str) -> Option<&'static str> {
         "court" | "judges" | "prosecutors" => "JUD",
         "parliament" | "assembly" | "congress" | "senate" | "lawmakers" => "LEG",
         "rebels" | "insurgents" | "militants" | "militia" | "militias" | "movement" | "front"
-        | "resistance" | "gunmen" | "jihadists" => "REB",
+        | "resistance" | "gunmen" | "jihadists" | "guerrillas" | "guerrilla" => "REB",
+        "terrorists" | "extremists" => "IMG",
+        "paramilitaries" => "UAF",
+        "criminals" | "traffickers" | "kidnappers" | "hitmen" | "assassins" | "murderers"
+        | "smugglers" | "cartel" | "gang" | "gangs" => "CRM",
         "civilians" | "residents" | "villagers" | "people" | "protesters" | "demonstrators"
-        | "farmers" | "students" | "children" | "women" | "worshippers" | "refugees" => "CVL",
+        | "farmers" | "students" | "children" | "women" | "worshippers" | "refugees"
+        | "peasants" | "passengers" | "pilgrims" | "migrants" => "CVL",
+        "teachers" => "EDU",
+        "doctors" => "HLH",
+        "priests" => "REL",
+        "miners" => "LAB",
         _ => return None,
     })
 }

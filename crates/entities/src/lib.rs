@@ -625,7 +625,7 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             {
                 EntityType::Gpe
             }
-            Some(t @ (EntityType::Per | EntityType::Misc | EntityType::Org))
+            Some(t @ (EntityType::Per | EntityType::Misc | EntityType::Org | EntityType::Loc))
                 if role.is_none() && named_as_place(text, an, gaz, dict, sp, t) =>
             {
                 EntityType::Gpe

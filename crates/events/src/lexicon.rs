@@ -68,6 +68,33 @@ pub const fn attack_def(mode: Option<&'static str>) -> Def {
     d("attack", Class::Attack, "ASSAULT", mode, "190", BATTLE)
 }
 
+/// A death caused by someone ("killed", "murdered", "massacre"): a battle
+/// until its victims say otherwise.
+const KILLING: Def = d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE);
+
+/// Taking someone by force ("kidnapped", "kidnapping").
+const ABDUCTION: Def = d(
+    "abduction",
+    Class::Other,
+    "ASSAULT",
+    Some("abduct"),
+    "181",
+    Some((
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    )),
+);
+
+/// Putting someone to death ("executed", "beheaded").
+const EXECUTION: Def = d(
+    "execution",
+    Class::Attack,
+    "ASSAULT",
+    Some("execute"),
+    "1823",
+    Some(("Violence against civilians", "Attack")),
+);
+
 /// A device going off ("a bomb exploded", "detonated a device", "went off").
 const BOMB_DEVICE: Def = d(
     "bombing",
@@ -379,16 +406,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ),
     ("clashes", Pos::Noun, GUNFIGHT),
     ("clashed", Pos::Verb, GUNFIGHT),
-    (
-        "killed",
-        Pos::Verb,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
-    (
-        "kills",
-        Pos::Verb,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
+    ("killed", Pos::Verb, KILLING),
+    ("kills", Pos::Verb, KILLING),
     (
         "attacks",
         Pos::Verb,
@@ -418,26 +437,22 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
             Some(("Strategic developments", "Arrests")),
         ),
     ),
-    (
-        "kill",
-        Pos::Verb,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
-    (
-        "killing",
-        Pos::Verb,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
-    (
-        "eliminated",
-        Pos::Verb,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
-    (
-        "death",
-        Pos::Noun,
-        d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE),
-    ),
+    ("kill", Pos::Verb, KILLING),
+    ("murdered", Pos::Verb, KILLING),
+    ("murdering", Pos::Verb, KILLING),
+    ("murder", Pos::Noun, KILLING),
+    ("slain", Pos::Verb, KILLING),
+    ("slaying", Pos::Noun, KILLING),
+    ("massacred", Pos::Verb, KILLING),
+    ("massacre", Pos::Noun, KILLING),
+    ("gunned down", Pos::Verb, attack_def(Some("firearms"))),
+    ("stabbed", Pos::Verb, attack_def(None)),
+    ("kidnapping", Pos::Noun, ABDUCTION),
+    ("beheaded", Pos::Verb, EXECUTION),
+    ("dynamited", Pos::Verb, BOMB_DEVICE),
+    ("killing", Pos::Verb, KILLING),
+    ("eliminated", Pos::Verb, KILLING),
+    ("death", Pos::Noun, KILLING),
     (
         "assassinated",
         Pos::Verb,
@@ -462,48 +477,9 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
             Some(("Violence against civilians", "Attack")),
         ),
     ),
-    (
-        "executed",
-        Pos::Verb,
-        d(
-            "execution",
-            Class::Attack,
-            "ASSAULT",
-            Some("execute"),
-            "1823",
-            Some(("Violence against civilians", "Attack")),
-        ),
-    ),
-    (
-        "abducted",
-        Pos::Verb,
-        d(
-            "abduction",
-            Class::Other,
-            "ASSAULT",
-            Some("abduct"),
-            "181",
-            Some((
-                "Violence against civilians",
-                "Abduction/forced disappearance",
-            )),
-        ),
-    ),
-    (
-        "kidnapped",
-        Pos::Verb,
-        d(
-            "abduction",
-            Class::Other,
-            "ASSAULT",
-            Some("abduct"),
-            "181",
-            Some((
-                "Violence against civilians",
-                "Abduction/forced disappearance",
-            )),
-        ),
-    ),
+    ("executed", Pos::Verb, EXECUTION),
+    ("abducted", Pos::Verb, ABDUCTION),
+    ("kidnapped", Pos::Verb, ABDUCTION),
     (
         "arrested",
         Pos::Verb,

@@ -232,6 +232,38 @@ const GENERIC_ACTORS: &[&str] = &[
     "student",
     "worker",
     "farmer",
+    "guerrillas",
+    "guerrilla",
+    "terrorists",
+    "terrorist",
+    "paramilitaries",
+    "militia",
+    "militias",
+    "extremists",
+    "kidnappers",
+    "hitmen",
+    "assassins",
+    "murderers",
+    "criminals",
+    "traffickers",
+    "individuals",
+    "persons",
+    "commandos",
+    "peasants",
+    "rioters",
+    "looters",
+    "settlers",
+    "prisoners",
+    "inmates",
+    "detainees",
+    "passengers",
+    "pilgrims",
+    "refugees",
+    "migrants",
+    "miners",
+    "teachers",
+    "doctors",
+    "priests",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -555,6 +587,16 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
                         | "lone"
                         | "police"
                         | "opposition"
+                        | "urban"
+                        | "drug"
+                        | "leftist"
+                        | "rightist"
+                        | "alleged"
+                        | "heavily"
+                        | "hooded"
+                        | "rebel"
+                        | "enemy"
+                        | "rival"
                 )
         } {
             first -= 1;
@@ -1926,8 +1968,13 @@ fn casualties(
                 | "eliminated"
                 | "assassinated"
                 | "executed"
+                | "murdered"
+                | "murder"
+                | "slain"
+                | "massacred"
+                | "beheaded"
                 | "toll"
-        );
+        ) || w == "gunned" && tw(i + 1) == "down";
         let hurt = matches!(
             w.as_str(),
             "injured" | "injuring" | "wounded" | "wounding" | "hurt"
@@ -1938,7 +1985,7 @@ fn casualties(
         let at = an.tokens[i].span();
         // "killed N", "killed a member", "killed <Person>", "death of a".
         let mut j = skip_q(i + 1);
-        if w == "death" && tw(i + 1) == "of" {
+        if matches!(w.as_str(), "death" | "murder") && tw(i + 1) == "of" || w == "gunned" {
             j = skip_q(i + 2);
         }
         let mut n = count_at(&tw, j);

@@ -604,3 +604,53 @@ fn a_rally_its_clashes_and_last_years_bombing() {
         .events
         .is_empty());
 }
+
+#[test]
+fn unnamed_armed_groups_and_words_for_killing() {
+    // (text, actor1, its sector, fatalities)
+    let cases = [
+        (
+            "Guerrillas attacked a police station in the north on Friday.",
+            "Guerrillas",
+            "REB",
+            None,
+        ),
+        (
+            "Terrorists massacred 12 peasants in the village of Los Llanos.",
+            "Terrorists",
+            "IMG",
+            Some(12),
+        ),
+        (
+            "Unidentified individuals murdered two policemen in the capital.",
+            "Unidentified individuals",
+            "",
+            Some(2),
+        ),
+        (
+            "drug traffickers gunned down two police officers in medellin on tuesday.",
+            "drug traffickers",
+            "CRM",
+            Some(2),
+        ),
+    ];
+    for (text, actor, sector, dead) in cases {
+        let out = run(text);
+        assert_eq!(out.events.len(), 1, "{text}: {:?}", out.events);
+        let e = &out.events[0];
+        assert_eq!(e.plover.category, "ASSAULT", "{text}");
+        let a = e
+            .actors
+            .iter()
+            .find(|a| a.role == Role::Actor1)
+            .unwrap_or_else(|| panic!("{text}: no actor1 in {:?}", e.actors));
+        assert_eq!(a.text, actor, "{text}");
+        assert_eq!(a.sector.as_deref().unwrap_or(""), sector, "{text}");
+        assert_eq!(e.fatalities, dead, "{text}");
+    }
+    // Text without capitals keeps its day names: the document is dated
+    // Tuesday 2024-03-05, so "monday" is the day before.
+    let out = run("drug traffickers gunned down two police officers in medellin on monday.");
+    let date = out.events[0].date.as_ref().map(|d| d.value.as_str());
+    assert_eq!(date, Some("2024-03-04"));
+}

@@ -387,6 +387,9 @@ pub fn extract(text: &str, an: &Analysis, dct: Option<NaiveDate>) -> Vec<TimeExp
         last_day: None,
     };
     let mut toks: Vec<Tok> = Vec::new();
+    // Text written without capitals: day and month names count as
+    // capitalised ("may" and "march" only next to a number).
+    let caseless = sitrep_text::segment::is_caseless(text);
     for sent in &an.sentences {
         toks.clear();
         for t in &an.tokens[sent.tokens.0..sent.tokens.1] {
@@ -406,6 +409,18 @@ pub fn extract(text: &str, an: &Analysis, dct: Option<NaiveDate>) -> Vec<TimeExp
                 }
             } else {
                 toks.push(tok(t.start, t.end, raw, t.kind == TokKind::Number));
+            }
+        }
+        if caseless {
+            for k in 0..toks.len() {
+                let wk = toks[k].w.as_str();
+                let named = weekday(wk).is_some() && wk.len() > 3
+                    || month(wk).is_some() && !matches!(wk, "may" | "march")
+                    || matches!(wk, "may" | "march")
+                        && (k > 0 && toks[k - 1].num || toks.get(k + 1).is_some_and(|t| t.num));
+                if named {
+                    toks[k].cap = true;
+                }
             }
         }
         let mut i = 0;

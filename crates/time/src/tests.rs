@@ -332,3 +332,28 @@ fn month_with_a_relative_year() {
         (Some(d(2025, 1, 1)), Some(d(2025, 1, 31)))
     );
 }
+
+#[test]
+fn day_and_month_names_without_capitals() {
+    // 1989-11-20 is a Monday.
+    let dct = d(1989, 11, 20);
+    let v = run(
+        "guerrillas attacked the garrison on tuesday, the army said. \
+         the offensive began on 11 november and may go on until january.",
+        dct,
+    );
+    let got: Vec<(&str, &str)> = v
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("tuesday", "1989-11-14"),
+            ("11 november", "1989-11-11"),
+            ("january", "1990-01")
+        ]
+    );
+    // With capitals elsewhere, a lowercase "may" or "sunday" is no date.
+    assert!(run("They may visit. He said sunday was fine.", dct).is_empty());
+}
