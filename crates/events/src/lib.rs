@@ -330,6 +330,16 @@ const ACTOR_NOUNS: &[&str] = &[
     "cells",
 ];
 
+/// Words a nationality's noun phrase does not run past.
+const NOT_MODIFIED: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "near", "and",
+    "or", "but", "as", "who", "which", "that", "was", "were", "is", "are", "has", "have", "had",
+    "be", "been", "will", "would", "said", "says", "say", "told", "after", "before", "during",
+    "into", "against", "while", "when", "where", "since", "until", "about", "also", "not", "its",
+    "their", "his", "her", "than", "there", "this", "these", "those", "it", "they", "he", "she",
+    "we", "could", "should", "may", "might", "can", "did", "do", "does", "across", "along",
+];
+
 /// A participant phrase in a sentence.
 #[derive(Debug, Clone)]
 struct Chunk {
@@ -429,6 +439,52 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
             && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str())
         {
             end_tok += 1;
+        }
+        // A nationality or country before a noun is that noun's: "two U.S.
+        // missionaries", "a Salvadoran air force helicopter", "Ukrainian
+        // positions" (up to three lowercase words, not past a function
+        // word, a verb form or an event word).
+        let attributive = e.kind == EntityType::Norp
+            || e.kind == EntityType::Gpe && ti > s.tokens.0 && {
+                let p = an.tokens[ti - 1].text(text).to_lowercase();
+                matches!(p.as_str(), "a" | "an" | "the") || number_of(&p).is_some()
+            };
+        if attributive && end_tok == te {
+            let mut j = te;
+            while j < s.tokens.1 && j < te + 3 {
+                let w = an.tokens[j].text(text);
+                let next = an.tokens.get(j + 1).map(|t| t.text(text).to_lowercase());
+                let lw = w.to_lowercase();
+                if !w.chars().all(|c| c.is_lowercase() || c == '-')
+                    || NOT_MODIFIED.contains(&lw.as_str())
+                    || lw.ends_with("ed")
+                    || lw.ends_with("ing")
+                    || sitrep_time::is_time_word(&lw)
+                    || lexicon::lookup(&lw, next.as_deref()).is_some()
+                {
+                    break;
+                }
+                j += 1;
+            }
+            end_tok = j;
+        }
+        // A nationality before a title and a name describes the person:
+        // "Salvadoran Presidency Minister Antonio Rodriguez Porth".
+        if e.kind == EntityType::Norp && end_tok == te {
+            let person_follows = in_sentence.iter().any(|(_, p)| {
+                p.kind == EntityType::Per && p.start > e.end && {
+                    let (a, b) = (te, an.token_at(p.start));
+                    b <= a + 3
+                        && (a..b).all(|k| {
+                            an.tokens[k]
+                                .text(text)
+                                .starts_with(|c: char| c.is_uppercase())
+                        })
+                }
+            });
+            if person_follows {
+                continue;
+            }
         }
         // Extend left over "a (senior) member of (the)".
         let mut start_tok = ti;

@@ -654,3 +654,59 @@ fn unnamed_armed_groups_and_words_for_killing() {
     let date = out.events[0].date.as_ref().map(|d| d.value.as_str());
     assert_eq!(date, Some("2024-03-04"));
 }
+
+#[test]
+fn a_nationality_belongs_to_the_noun_after_it() {
+    // (text, participant, its country)
+    let cases = [
+        (
+            "Gunmen killed two U.S. missionaries in La Paz on Wednesday.",
+            "U.S. missionaries",
+            "USA",
+        ),
+        (
+            "Rebels ambushed a Salvadoran air force helicopter near San Miguel.",
+            "Salvadoran air force helicopter",
+            "SLV",
+        ),
+        (
+            "Russian troops shelled Ukrainian positions near Bakhmut.",
+            "Ukrainian positions",
+            "UKR",
+        ),
+    ];
+    for (text, who, country) in cases {
+        let out = run(text);
+        let e = &out.events[0];
+        let a = e
+            .actors
+            .iter()
+            .find(|a| a.role == Role::Target)
+            .unwrap_or_else(|| panic!("{text}: no target in {:?}", e.actors));
+        assert_eq!(
+            (a.text.as_str(), a.country.as_deref()),
+            (who, Some(country)),
+            "{text}"
+        );
+    }
+    // Not past the event word: "Israeli airstrikes" stays the doer and the event.
+    let out = run("Israeli airstrikes killed 12 people in Gaza on Monday.");
+    let e = &out.events[0];
+    assert_eq!(e.kind, "airstrike");
+    assert!(e
+        .actors
+        .iter()
+        .any(|a| a.role == Role::Actor1 && a.text == "Israeli"));
+    // A nationality before a title and a name is the person's, not a participant.
+    let out = run("Gunmen assassinated Salvadoran Presidency Minister Antonio Rodriguez Porth.");
+    let e = &out.events[0];
+    assert!(
+        e.actors.iter().all(|a| a.text != "Salvadoran"),
+        "{:?}",
+        e.actors
+    );
+    assert!(e
+        .actors
+        .iter()
+        .any(|a| a.text.ends_with("Antonio Rodriguez Porth")));
+}

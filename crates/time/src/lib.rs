@@ -27,6 +27,17 @@ mod lex;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 pub use lex::number_word;
+
+/// Whether a lowercase word names a time by itself: a month or day name,
+/// "today", "yesterday", "tonight", "overnight", "now".
+pub fn is_time_word(w: &str) -> bool {
+    lex::month(w).is_some()
+        || lex::weekday(w).is_some()
+        || matches!(
+            w,
+            "today" | "yesterday" | "tonight" | "tomorrow" | "overnight" | "now" | "last"
+        )
+}
 use lex::{Unit, *};
 use sitrep_core::{Precision, TimeExpr, TimexType};
 use sitrep_text::{Analysis, TokKind};
