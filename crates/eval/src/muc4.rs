@@ -6,8 +6,9 @@
 //! Every violent event sitrep codes (PLOVER ASSAULT, any mode but negated)
 //! gives fillers:
 //! - its doers (actor1 and their associates) are perpetrators: `PerpOrg`
-//!   when the participant is an organisation the entity stage names,
-//!   `PerpInd` otherwise ("guerrillas", "a group of armed men");
+//!   when the participant is an organisation the entity stage or an actor
+//!   dictionary names, `PerpInd` otherwise ("guerrillas", "a group of armed
+//!   men", a named person);
 //! - its other participants (target, actor2 and their associates) are
 //!   `Victim`s;
 //! - `Target` (buildings, vehicles) and `Weapon` have no counterpart in
@@ -24,7 +25,7 @@
 
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
-use sitrep_core::{EntityType, Event, Output, Role};
+use sitrep_core::{ActorRef, EntityType, Event, Output, Role};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -88,11 +89,17 @@ pub fn normalise(s: &str) -> String {
         .join(" ")
 }
 
-/// Whether a participant of `e` is an organisation the entity stage named.
-fn is_org(out: &Output, start: usize, end: usize) -> bool {
-    out.entities
-        .iter()
-        .any(|x| x.kind == EntityType::Org && x.start < end && start < x.end)
+/// Whether a participant is a named organisation: the entity stage calls
+/// it one, or an actor dictionary names it (a capitalised canonical name)
+/// and it is not a person.
+fn is_org(out: &Output, a: &ActorRef) -> bool {
+    let over = |k: EntityType| {
+        out.entities
+            .iter()
+            .any(|x| x.kind == k && x.start < a.end && a.start < x.end)
+    };
+    over(EntityType::Org)
+        || a.canonical.starts_with(|c: char| c.is_uppercase()) && !over(EntityType::Per)
 }
 
 /// The role fillers sitrep gives a document: role → distinct normalised strings.
@@ -103,11 +110,16 @@ pub fn fillers(out: &Output) -> BTreeMap<&'static str, Vec<String>> {
     for e in out.events.iter().filter(violent) {
         for a in &e.actors {
             let role = match a.role {
-                Role::Actor1 | Role::AssocActor1 if is_org(out, a.start, a.end) => "PerpOrg",
+                Role::Actor1 | Role::AssocActor1 if is_org(out, a) => "PerpOrg",
                 Role::Actor1 | Role::AssocActor1 => "PerpInd",
                 Role::Target | Role::Actor2 | Role::AssocActor2 => "Victim",
             };
-            let n = normalise(&a.text);
+            // A pronoun stands for the participant it was resolved to.
+            let pronoun = matches!(
+                a.text.to_lowercase().as_str(),
+                "he" | "she" | "they" | "it" | "we" | "him" | "her" | "them"
+            );
+            let n = normalise(if pronoun { &a.canonical } else { &a.text });
             let v = by.entry(role).or_default();
             if !n.is_empty() && !v.contains(&n) {
                 v.push(n);

@@ -398,8 +398,9 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut last_named_source: Option<(String, Option<String>)> = None;
     let mut prev_chunks: Vec<Chunk> = Vec::new();
+    let caseless = sitrep_text::segment::is_caseless(inp.text);
     for (si, s) in inp.an.sentences.iter().enumerate() {
-        let chunks = chunks(inp, si, &prev_chunks);
+        let chunks = chunks(inp, si, &prev_chunks, caseless);
         let cues = cues(inp, si, &chunks, &mut last_named_source);
         let mut sent_mentions = triggers(inp, si, &chunks, &cues);
         merge_in_sentence(&mut sent_mentions);
@@ -413,7 +414,9 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
 /// Participant phrases of sentence `si`: named entities, extended over
 /// actor nouns ("US forces", "ISIS operative") and "a member of (the) X";
 /// pronouns resolved to the nearest organisation or person before them.
-fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
+/// In a text without capitals (`caseless`), phrases of two words or more
+/// are also looked up in the Phoenix dictionaries ("shining path").
+fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk> {
     let (text, an) = (inp.text, inp.an);
     let s = inp.an.sentences[si];
     let mut out: Vec<Chunk> = Vec::new();
@@ -580,14 +583,20 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
             if out.iter().any(|c| c.span.overlaps(sp)) {
                 continue;
             }
-            if let Some(actor) = inp
+            let found = inp
                 .dict
                 .get(phrase)
                 .filter(|_| capital || sitrep_geo::normalize(phrase).len() > 3)
-            {
+                .cloned()
+                .or_else(|| {
+                    (caseless && len >= 2)
+                        .then(|| inp.dict.phoenix_actor(phrase, inp.dct, inp.gaz))
+                        .flatten()
+                });
+            if let Some(actor) = found {
                 out.push(Chunk {
                     span: sp,
-                    actor: actor.clone(),
+                    actor,
                     kind: EntityType::Org,
                     place: false,
                 });
@@ -619,10 +628,42 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk]) -> Vec<Chunk> {
         let mut first = k;
         while first > 0 && {
             let p = toks[first - 1].text(text).to_lowercase();
+            // "of" only after a count or a collective noun: "hundreds of
+            // residents", "a group of armed men" (not "the killing of people").
+            let of_count = p == "of"
+                && first > 1
+                && matches!(
+                    toks[first - 2].text(text).to_lowercase().as_str(),
+                    "hundreds"
+                        | "dozens"
+                        | "tens"
+                        | "scores"
+                        | "millions"
+                        | "thousands"
+                        | "group"
+                        | "band"
+                        | "number"
+                        | "crowd"
+                        | "gang"
+                        | "column"
+                        | "squad"
+                        | "unit"
+                        | "handful"
+                        | "couple"
+                );
             number_of(&p).is_some()
+                || of_count
                 || matches!(
                     p.as_str(),
-                    "of" | "hundreds"
+                    "hundreds"
+                        | "group"
+                        | "band"
+                        | "crowd"
+                        | "gang"
+                        | "column"
+                        | "squad"
+                        | "handful"
+                        | "couple"
                         | "dozens"
                         | "tens"
                         | "scores"
@@ -1711,6 +1752,24 @@ fn arguments(
             m.actors.push((role, c.clone()));
         }
     };
+    // "Hector Oqueli and Gilda Flores", "two soldiers and a civilian": the
+    // participant joined to `c` by "and", after it or (`back`) before it.
+    let joined = |c: &Chunk, back: bool| -> Option<Chunk> {
+        let pool = if back { &before } else { &after };
+        let is_and = |a: Span, b: Span| {
+            a.end <= b.start && matches!(text[a.end..b.start].trim(), "and" | ", and")
+        };
+        pool.iter()
+            .find(|d| {
+                (d.kind == EntityType::Per) == (c.kind == EntityType::Per)
+                    && if back {
+                        is_and(d.span, c.span)
+                    } else {
+                        is_and(c.span, d.span)
+                    }
+            })
+            .map(|d| (*d).clone())
+    };
     let is_meeting = m.def.plover.0 == "CONSULT";
     match pos {
         Pos::Verb => {
@@ -1771,6 +1830,9 @@ fn arguments(
             if passive || reduced || bare {
                 if let Some(c) = subj {
                     push(m, Role::Target, c);
+                    if let Some(d) = joined(c, true) {
+                        push(m, Role::Target, &d);
+                    }
                 }
                 if let Some(c) = by_chunk {
                     push(m, Role::Actor1, c);
@@ -1797,15 +1859,15 @@ fn arguments(
                         .or(obj.first().copied())
                 });
                 if let Some(c) = pick {
-                    push(
-                        m,
-                        if is_meeting {
-                            Role::Actor2
-                        } else {
-                            Role::Target
-                        },
-                        c,
-                    );
+                    let role = if is_meeting {
+                        Role::Actor2
+                    } else {
+                        Role::Target
+                    };
+                    push(m, role, c);
+                    if let Some(d) = joined(c, false) {
+                        push(m, role, &d);
+                    }
                 }
             }
         }
@@ -1814,15 +1876,15 @@ fn arguments(
                 push(m, Role::Actor1, c);
             }
             if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
-                push(
-                    m,
-                    if is_meeting {
-                        Role::Actor2
-                    } else {
-                        Role::Target
-                    },
-                    c,
-                );
+                let role = if is_meeting {
+                    Role::Actor2
+                } else {
+                    Role::Target
+                };
+                push(m, role, c);
+                if let Some(d) = joined(c, false) {
+                    push(m, role, &d);
+                }
             }
             if let Some(c) = prep_chunk(&["with"], 5) {
                 push(

@@ -710,3 +710,37 @@ fn a_nationality_belongs_to_the_noun_after_it() {
         .iter()
         .any(|a| a.text.ends_with("Antonio Rodriguez Porth")));
 }
+
+#[test]
+fn joined_victims_groups_and_dictionary_names_without_capitals() {
+    let out = run("Gunmen killed Hector Oqueli and Gilda Flores near the border on Friday.");
+    let targets: Vec<&str> = out.events[0]
+        .actors
+        .iter()
+        .filter(|a| a.role == Role::Target)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(targets, vec!["Hector Oqueli", "Gilda Flores"]);
+    // "of" joins a count or a group, not the event it follows.
+    let out = run("A group of armed men killed three people in the village.");
+    assert!(out.events[0]
+        .actors
+        .iter()
+        .any(|a| a.role == Role::Actor1 && a.text == "A group of armed men"));
+    let out = run("The killing of people in the village was condemned.");
+    assert!(out.events[0]
+        .actors
+        .iter()
+        .all(|a| !a.text.starts_with("of")));
+    // A text without capitals finds armed groups in the Phoenix dictionaries.
+    let out = run("members of the shining path killed two soldiers in ayacucho.");
+    let a = out.events[0]
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Actor1)
+        .expect("an actor1");
+    assert_eq!(
+        (a.country.as_deref(), a.sector.as_deref()),
+        (Some("PER"), Some("REB"))
+    );
+}
