@@ -215,7 +215,9 @@ pub struct Acled {
     pub sub_event_type: String,
 }
 
-/// Argument roles, as in ACLED (actor1/actor2/assoc) plus an explicit target.
+/// Argument roles, as in ACLED (actor1/actor2/assoc) plus an explicit
+/// target, and the things an event harmed (buildings, vehicles,
+/// installations: "a police station", "two buses").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -224,6 +226,7 @@ pub enum Role {
     AssocActor1,
     AssocActor2,
     Target,
+    Object,
 }
 
 /// An event participant.
@@ -256,6 +259,7 @@ impl Role {
             Role::AssocActor1 => "assoc_actor1",
             Role::AssocActor2 => "assoc_actor2",
             Role::Target => "target",
+            Role::Object => "object",
         }
     }
 }

@@ -10,10 +10,10 @@
 //!   dictionary names, `PerpInd` otherwise ("guerrillas", "a group of armed
 //!   men", a named person);
 //! - its other participants (target, actor2 and their associates) are
-//!   `Victim`s;
-//! - `Target` (buildings, vehicles) and `Weapon` have no counterpart in
-//!   sitrep's output and are scored as misses, so that the micro figures
-//!   stay comparable with published ones.
+//!   `Victim`s, and the things it harmed (role `object`: buildings,
+//!   vehicles) are `Target`s;
+//! - `Weapon` has no counterpart in sitrep's output and is scored as
+//!   missed, so that the micro figures stay comparable with published ones.
 //!
 //! A document's fillers for a role are its distinct normalised strings
 //! (lowercase, punctuation and the articles a/an/the removed, as in the
@@ -113,6 +113,7 @@ pub fn fillers(out: &Output) -> BTreeMap<&'static str, Vec<String>> {
                 Role::Actor1 | Role::AssocActor1 if is_org(out, a) => "PerpOrg",
                 Role::Actor1 | Role::AssocActor1 => "PerpInd",
                 Role::Target | Role::Actor2 | Role::AssocActor2 => "Victim",
+                Role::Object => "Target",
             };
             // A pronoun stands for the participant it was resolved to.
             let pronoun = matches!(

@@ -330,6 +330,70 @@ const ACTOR_NOUNS: &[&str] = &[
     "cells",
 ];
 
+/// Buildings, vehicles and installations an attack can hit.
+const OBJECT_NOUNS: &[&str] = &[
+    "station",
+    "stations",
+    "headquarters",
+    "barracks",
+    "garrison",
+    "garrisons",
+    "checkpoint",
+    "checkpoints",
+    "compound",
+    "office",
+    "offices",
+    "building",
+    "buildings",
+    "house",
+    "houses",
+    "home",
+    "homes",
+    "residence",
+    "farm",
+    "farms",
+    "store",
+    "stores",
+    "shop",
+    "shops",
+    "market",
+    "restaurant",
+    "hotel",
+    "bank",
+    "school",
+    "schools",
+    "church",
+    "mosque",
+    "hospital",
+    "clinic",
+    "car",
+    "cars",
+    "bus",
+    "buses",
+    "truck",
+    "trucks",
+    "vehicle",
+    "vehicles",
+    "convoy",
+    "patrol",
+    "train",
+    "bridge",
+    "bridges",
+    "pipeline",
+    "tower",
+    "towers",
+    "substation",
+    "plant",
+    "factory",
+    "warehouse",
+    "facilities",
+    "installations",
+    "property",
+    "airport",
+    "port",
+    "exchange",
+];
+
 /// Words a nationality's noun phrase does not run past.
 const NOT_MODIFIED: &[&str] = &[
     "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "near", "and",
@@ -348,6 +412,9 @@ struct Chunk {
     kind: EntityType,
     /// A place used as a place ("in Syria"), not as a participant.
     place: bool,
+    /// A thing, not an actor ("a police station", "two buses"): only ever
+    /// what an event harms.
+    object: bool,
 }
 
 /// A reporting cue with its source.
@@ -552,6 +619,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                 actor,
                 kind: e.kind,
                 place: true,
+                object: false,
             });
             continue;
         }
@@ -560,6 +628,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
             actor,
             kind: e.kind,
             place,
+            object: false,
         });
     }
     // Actor-dictionary phrases written in lower case ("the US-led global coalition").
@@ -599,10 +668,54 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                     actor,
                     kind: EntityType::Org,
                     place: false,
+                    object: false,
                 });
                 break;
             }
         }
+    }
+    // Things attacked: "a police station", "an electric power
+    // substation", "two buses" (the noun and up to three modifiers before
+    // it; the sector of an actor noun among them: "army barracks" MIL).
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.text(text).to_lowercase();
+        if !OBJECT_NOUNS.contains(&w.as_str())
+            || !t.text(text).starts_with(|c: char| c.is_lowercase())
+            || out.iter().any(|c| c.span.overlaps(t.span()))
+        {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 3 && {
+            let p = toks[first - 1].text(text);
+            let lp = p.to_lowercase();
+            p.chars().all(|c| c.is_lowercase() || c == '-')
+                && !NOT_MODIFIED.contains(&lp.as_str())
+                && !lp.ends_with("ing")
+                && (!lp.ends_with("ed") || matches!(lp.as_str(), "armored" | "armoured"))
+                && !sitrep_time::is_time_word(&lp)
+                && lexicon::lookup(&lp, Some(&w)).is_none()
+                && !out.iter().any(|c| c.span.overlaps(toks[first - 1].span()))
+        } {
+            first -= 1;
+        }
+        let sector = (first..k).find_map(|j| {
+            let m = toks[j].text(text).to_lowercase();
+            sector_of_noun(&m).or_else(|| sector_of_noun(&format!("{m}s")))
+        });
+        out.push(Chunk {
+            span: Span::new(toks[first].start, t.end),
+            actor: Actor {
+                canonical: w.clone(),
+                country: None,
+                sector: sector.map(str::to_string),
+                affiliation: None,
+                generic: true,
+            },
+            kind: EntityType::Misc,
+            place: false,
+            object: true,
+        });
     }
     // Unnamed participants: "police", "three men", "hundreds of residents".
     for (k, t) in toks.iter().enumerate() {
@@ -714,6 +827,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
             },
             kind: EntityType::Misc,
             place: false,
+            object: false,
         });
     }
     // Pronouns.
@@ -740,6 +854,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                     actor: a.actor,
                     kind: a.kind,
                     place: false,
+                    object: false,
                 });
             }
         }
@@ -1306,7 +1421,12 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
     let (t, s) = def.acled?;
     let targets: Vec<&ActorRef> = actors
         .iter()
-        .filter(|a| matches!(a.role, Role::Target | Role::Actor2 | Role::AssocActor2))
+        .filter(|a| {
+            matches!(
+                a.role,
+                Role::Target | Role::Actor2 | Role::AssocActor2 | Role::Object
+            )
+        })
         .collect();
     let unarmed = |a: &&ActorRef| {
         !a.sector.as_deref().is_some_and(|s| ARMED.contains(&s))
@@ -1716,11 +1836,13 @@ fn arguments(
         .filter(|c| c.span.start >= trig.end && c.span.end <= right_limit)
         .filter(participant)
         .collect();
-    let before: Vec<&Chunk> = chunks
+    let before_any: Vec<&Chunk> = chunks
         .iter()
         .filter(|c| c.span.end <= trig.start)
         .filter(|c| !c.place)
         .collect();
+    // Who acts is never a thing.
+    let before: Vec<&Chunk> = before_any.iter().copied().filter(|c| !c.object).collect();
     // "was detained", "were reportedly killed", "was also shot dead".
     let passive = passive_before(tw, t_first, s.tokens.0);
     let by_chunk = after.iter().find(|c| {
@@ -1744,6 +1866,12 @@ fn arguments(
         })
     };
     let push = |m: &mut Mention, role: Role, c: &Chunk| {
+        // A thing harmed is an object, never an actor.
+        let role = match role {
+            Role::Target | Role::Actor2 if c.object => Role::Object,
+            _ if c.object => return,
+            r => r,
+        };
         if !m
             .actors
             .iter()
@@ -1775,12 +1903,15 @@ fn arguments(
         Pos::Verb => {
             // Subject: the nearest participant before the verb in its clause
             // (not a claim source, unless it is the pronoun's antecedent).
-            let subj = before.iter().rev().find(|c| {
+            let subject_ok = |c: &&&Chunk| {
                 let gap = &text[c.span.end..trig.start];
                 !source_spans.contains(&c.span)
                     && !gap.contains(';')
                     && gap.split_whitespace().count() <= 8
-            });
+            };
+            let subj = before.iter().rev().find(subject_ok);
+            // A passive subject may be a thing: "a bus was bombed".
+            let subj_harmed = before_any.iter().rev().find(subject_ok);
             // A participle with its agent right after it and no auxiliary
             // ("Chekatt, shot dead by police", "a man killed by troops").
             let reduced = by_chunk.is_some_and(|c| {
@@ -1826,9 +1957,9 @@ fn arguments(
             let bare = participle
                 && no_object
                 && harm
-                && subj.is_some_and(|c| text[c.span.end..trig.start].trim().is_empty());
+                && subj_harmed.is_some_and(|c| text[c.span.end..trig.start].trim().is_empty());
             if passive || reduced || bare {
-                if let Some(c) = subj {
+                if let Some(c) = subj_harmed {
                     push(m, Role::Target, c);
                     if let Some(d) = joined(c, true) {
                         push(m, Role::Target, &d);

@@ -744,3 +744,37 @@ fn joined_victims_groups_and_dictionary_names_without_capitals() {
         (Some("PER"), Some("REB"))
     );
 }
+
+#[test]
+fn things_attacked_are_objects_never_actors() {
+    let out = run("Rebels attacked a police station in the north on Friday.");
+    let e = &out.events[0];
+    let obj = e
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Object)
+        .expect("an object");
+    assert_eq!(
+        (obj.text.as_str(), obj.sector.as_deref()),
+        ("police station", Some("COP"))
+    );
+    // Armed actors' posts make it a battle, as their people would.
+    assert_eq!(e.acled.as_ref().unwrap().sub_event_type, "Armed clash");
+    // A passive subject may be a thing; the people killed stay targets.
+    let out = run("A bus was bombed in the capital on Monday, killing four passengers.");
+    let e = &out.events[0];
+    let roles: Vec<(Role, &str)> = e.actors.iter().map(|a| (a.role, a.text.as_str())).collect();
+    assert!(roles.contains(&(Role::Object, "bus")), "{roles:?}");
+    assert!(
+        roles.contains(&(Role::Target, "four passengers")),
+        "{roles:?}"
+    );
+    // A thing is never who acted, and a noun that only names a kind of
+    // school board is no event.
+    let out = run("The convoy attacked the village on Monday.");
+    assert!(out.events.iter().all(|e| e
+        .actors
+        .iter()
+        .all(|a| a.role != Role::Actor1 || a.text != "convoy")));
+    assert!(run("The school board met on Monday.").events.is_empty());
+}
