@@ -216,8 +216,9 @@ pub struct Acled {
 }
 
 /// Argument roles, as in ACLED (actor1/actor2/assoc) plus an explicit
-/// target, and the things an event harmed (buildings, vehicles,
-/// installations: "a police station", "two buses").
+/// target, the things an event harmed (buildings, vehicles, installations:
+/// "a police station", "two buses") and the weapons it used ("a car bomb",
+/// "rifles").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -227,6 +228,7 @@ pub enum Role {
     AssocActor2,
     Target,
     Object,
+    Weapon,
 }
 
 /// An event participant.
@@ -260,6 +262,7 @@ impl Role {
             Role::AssocActor2 => "assoc_actor2",
             Role::Target => "target",
             Role::Object => "object",
+            Role::Weapon => "weapon",
         }
     }
 }

@@ -652,16 +652,24 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
 }
 
 /// Entity spans of the trained tagger (`sitrep-ner`), sentence by sentence,
-/// with the tagger's type. A possessive clitic is not part of a name.
+/// with the tagger's type. A possessive clitic is not part of a name. In a
+/// text written with capitals, a span with none is no name ("at the
+/// garrison"): the tagger, trained also on lowercased copies, reads names
+/// without them, which only text without capitals needs.
 fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
     let model = sitrep_ner::Model::embedded();
     let sents = an.sentence_words(text);
     let doc: Vec<&[&str]> = sents.iter().map(Vec::as_slice).collect();
     let tags = model.tag_doc(&doc);
+    let caseless = sitrep_text::segment::is_caseless(text);
     let mut out = Vec::new();
     for (s, labels) in an.sentences.iter().zip(&tags) {
         let toks = &an.tokens[s.tokens.0..s.tokens.1];
         for (a, b, t) in sitrep_ner::corpus::chunks(labels) {
+            let name = &text[toks[a].start..toks[b - 1].end];
+            if !caseless && !name.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                continue;
+            }
             let kind = match t {
                 0 => EntityType::Per,
                 1 => EntityType::Org,

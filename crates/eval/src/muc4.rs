@@ -10,10 +10,8 @@
 //!   dictionary names, `PerpInd` otherwise ("guerrillas", "a group of armed
 //!   men", a named person);
 //! - its other participants (target, actor2 and their associates) are
-//!   `Victim`s, and the things it harmed (role `object`: buildings,
-//!   vehicles) are `Target`s;
-//! - `Weapon` has no counterpart in sitrep's output and is scored as
-//!   missed, so that the micro figures stay comparable with published ones.
+//!   `Victim`s, the things it harmed (role `object`: buildings, vehicles)
+//!   are `Target`s and the weapons it used (role `weapon`) `Weapon`s.
 //!
 //! A document's fillers for a role are its distinct normalised strings
 //! (lowercase, punctuation and the articles a/an/the removed, as in the
@@ -114,6 +112,7 @@ pub fn fillers(out: &Output) -> BTreeMap<&'static str, Vec<String>> {
                 Role::Actor1 | Role::AssocActor1 => "PerpInd",
                 Role::Target | Role::Actor2 | Role::AssocActor2 => "Victim",
                 Role::Object => "Target",
+                Role::Weapon => "Weapon",
             };
             // A pronoun stands for the participant it was resolved to.
             let pronoun = matches!(

@@ -446,6 +446,8 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
             let mut sys_args: Vec<(ArgClass, Span)> = e
                 .actors
                 .iter()
+                // KAIROS instruments are not scored.
+                .filter(|a| a.role != Role::Weapon)
                 .map(|a| (system_class(cat, a.role), Span::new(a.start, a.end)))
                 .collect();
             if let Some(p) = &e.location {

@@ -155,6 +155,11 @@ const SUPPORT_VERBS: &[&str] = &[
     "orchestrated",
     "masterminded",
     "planned",
+    "planted",
+    "detonated",
+    "hurled",
+    "threw",
+    "placed",
 ];
 const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
 const PLACE_PREPS: &[&str] = &[
@@ -1374,6 +1379,9 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             s.tokens.0 + k - len,
             s.tokens.0 + k,
         );
+        if m.def.plover.0 == "ASSAULT" {
+            weapons(inp, si, &mut m);
+        }
         // "A suicide bomber killed 14": the weapon is in who did it.
         if matches!(m.def.kind, "attack" | "killing" | "clash") {
             let doer = m
@@ -1408,6 +1416,128 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         out.push(m);
     }
     out
+}
+
+/// Head nouns of weapons ("a car bomb", "two grenades", "rifles").
+const WEAPON_NOUNS: &[&str] = &[
+    "bomb",
+    "bombs",
+    "explosives",
+    "dynamite",
+    "tnt",
+    "grenade",
+    "grenades",
+    "rifle",
+    "rifles",
+    "machinegun",
+    "machineguns",
+    "machine-gun",
+    "machine-guns",
+    "gun",
+    "guns",
+    "pistol",
+    "pistols",
+    "firearm",
+    "firearms",
+    "mortar",
+    "mortars",
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "mine",
+    "mines",
+    "landmine",
+    "landmines",
+    "ied",
+    "ieds",
+    "knife",
+    "knives",
+    "machete",
+    "machetes",
+    "bullets",
+    "weapons",
+    "cocktails",
+];
+
+/// Heads that are weapons only after a word for explosives ("an explosive
+/// device", "a dynamite charge").
+const CHARGE_NOUNS: &[&str] = &["device", "devices", "charge", "charges"];
+
+/// The weapons named in a violent event's sentence: a weapon noun with up
+/// to two modifiers before it ("a powerful car bomb", "two dynamite
+/// charges"), or the trigger itself when it names one ("rockets").
+fn weapons(inp: &Inputs, si: usize, m: &mut Mention) {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let toks = &an.tokens[s.tokens.0..s.tokens.1];
+    let lw = |k: usize| toks[k].text(text).to_lowercase();
+    for k in 0..toks.len() {
+        let w = lw(k);
+        let charge = CHARGE_NOUNS.contains(&w.as_str())
+            && k > 0
+            && matches!(
+                lw(k - 1).as_str(),
+                "explosive" | "explosives" | "dynamite" | "incendiary" | "bomb"
+            );
+        if !WEAPON_NOUNS.contains(&w.as_str()) && !charge {
+            continue;
+        }
+        // "dynamite charge", "mortar rounds": the head comes last.
+        if k + 1 < toks.len() && {
+            let n = lw(k + 1);
+            WEAPON_NOUNS.contains(&n.as_str()) || CHARGE_NOUNS.contains(&n.as_str())
+        } {
+            continue;
+        }
+        // "mine" the pronoun, "mines" the pits: only in lower case after
+        // a modifier or a number ("land mines", "two mines").
+        if matches!(w.as_str(), "mine" | "mines")
+            && !(k > 0 && (lw(k - 1) == "land" || number_of(&lw(k - 1)).is_some()))
+        {
+            continue;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 2 && {
+            let p = toks[first - 1].text(text);
+            let lp = p.to_lowercase();
+            p.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_MODIFIED.contains(&lp.as_str())
+                && !lp.ends_with("ing")
+                && !lp.ends_with("ed")
+                && !sitrep_time::is_time_word(&lp)
+                && !GENERIC_ACTORS.contains(&lp.as_str())
+                || number_of(&lp).is_some() && !matches!(lp.as_str(), "a" | "an")
+        } {
+            first -= 1;
+        }
+        let span = Span::new(toks[first].start, toks[k].end);
+        if m.actors.iter().any(|(_, c)| c.span.overlaps(span)) && !span.overlaps(m.trig) {
+            continue;
+        }
+        if m.actors
+            .iter()
+            .any(|(r, c)| *r == Role::Weapon && c.span == span)
+        {
+            continue;
+        }
+        m.actors.push((
+            Role::Weapon,
+            Chunk {
+                span,
+                actor: Actor {
+                    canonical: w.clone(),
+                    country: None,
+                    sector: None,
+                    affiliation: None,
+                    generic: true,
+                },
+                kind: EntityType::Misc,
+                place: false,
+                object: true,
+            },
+        ));
+    }
 }
 
 /// Sectors of armed actors (state forces, rebels, militant groups).
@@ -2031,10 +2161,9 @@ fn arguments(
             // "X conducted a raid": the subject of a support verb.
             let ti = t_first;
             let lo = ti.saturating_sub(5).max(s.tokens.0);
-            if let Some(sv) = (lo..ti)
-                .rev()
-                .find(|&i| SUPPORT_VERBS.contains(&tw(i).as_str()))
-            {
+            if let Some(sv) = (lo..ti).rev().find(|&i| {
+                SUPPORT_VERBS.contains(&tw(i).as_str()) || tw(i) == "set" && tw(i + 1) == "off"
+            }) {
                 let sv_start = an.tokens[sv].start;
                 if let Some(c) = before.iter().rev().find(|c| {
                     c.span.end <= sv_start
@@ -2601,11 +2730,15 @@ impl Acc {
 /// (`GENERIC_REACH`), since a story that moves on to another incident keeps
 /// saying "civilians" and "Israeli troops".
 fn identities(m: &Mention) -> impl Iterator<Item = (String, bool)> + '_ {
-    m.actors.iter().flat_map(|(_, c)| {
-        let named = !c.actor.generic;
-        std::iter::once((c.actor.canonical.clone(), named))
-            .chain(c.actor.affiliation.clone().map(|a| (a, named)))
-    })
+    // A weapon ("a bomb") says nothing of which event it is.
+    m.actors
+        .iter()
+        .filter(|(r, _)| *r != Role::Weapon)
+        .flat_map(|(_, c)| {
+            let named = !c.actor.generic;
+            std::iter::once((c.actor.canonical.clone(), named))
+                .chain(c.actor.affiliation.clone().map(|a| (a, named)))
+        })
 }
 
 /// Who a mention says did it (actor1), named or of a known country: by

@@ -778,3 +778,42 @@ fn things_attacked_are_objects_never_actors() {
         .all(|a| a.role != Role::Actor1 || a.text != "convoy")));
     assert!(run("The school board met on Monday.").events.is_empty());
 }
+
+#[test]
+fn weapons_used() {
+    let weapons = |text: &str| -> Vec<String> {
+        run(text).events[0]
+            .actors
+            .iter()
+            .filter(|a| a.role == Role::Weapon)
+            .map(|a| a.text.clone())
+            .collect()
+    };
+    assert_eq!(
+        weapons("Gunmen armed with rifles and grenades attacked a police station."),
+        vec!["rifles", "grenades"]
+    );
+    assert_eq!(
+        weapons("A dynamite charge exploded at the bank, the police said."),
+        vec!["dynamite charge"]
+    );
+    let out =
+        run("Terrorists set off a powerful car bomb outside the embassy, killing three people.");
+    let e = &out.events[0];
+    assert!(e
+        .actors
+        .iter()
+        .any(|a| a.role == Role::Weapon && a.text == "powerful car bomb"));
+    // Who sets off a bomb did it.
+    assert!(e
+        .actors
+        .iter()
+        .any(|a| a.role == Role::Actor1 && a.text == "Terrorists"));
+    // In a text with capitals, a common noun is no place: "at the garrison".
+    let out = run("Rebels fired rockets at the garrison on Monday.");
+    assert!(
+        out.events[0].location.is_none(),
+        "{:?}",
+        out.events[0].location
+    );
+}

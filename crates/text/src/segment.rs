@@ -284,7 +284,7 @@ pub fn is_caseless(text: &str) -> bool {
         letters += 1;
         upper += c.is_uppercase() as usize;
     }
-    letters >= 20 && upper * 200 < letters
+    letters > 0 && upper * 200 < letters
 }
 
 /// Tokenizes `text` and groups the tokens into sentences.
