@@ -269,6 +269,10 @@ const GENERIC_ACTORS: &[&str] = &[
     "teachers",
     "doctors",
     "priests",
+    "patrol",
+    "patrols",
+    "convoy",
+    "convoys",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -379,8 +383,6 @@ const OBJECT_NOUNS: &[&str] = &[
     "trucks",
     "vehicle",
     "vehicles",
-    "convoy",
-    "patrol",
     "train",
     "bridge",
     "bridges",
@@ -406,7 +408,8 @@ const NOT_MODIFIED: &[&str] = &[
     "be", "been", "will", "would", "said", "says", "say", "told", "after", "before", "during",
     "into", "against", "while", "when", "where", "since", "until", "about", "also", "not", "its",
     "their", "his", "her", "than", "there", "this", "these", "those", "it", "they", "he", "she",
-    "we", "could", "should", "may", "might", "can", "did", "do", "does", "across", "along",
+    "we", "could", "should", "may", "might", "can", "did", "do", "does", "across", "along", "out",
+    "up", "off", "down", "over",
 ];
 
 /// A participant phrase in a sentence.
@@ -812,14 +815,21 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                         | "rebel"
                         | "enemy"
                         | "rival"
+                        | "guerrilla"
+                        | "army"
+                        | "military"
+                        | "navy"
+                        | "terrorist"
                 )
         } {
             first -= 1;
         }
         let span = Span::new(toks[first].start, t.end);
-        // "journalist" has the sector of "journalists".
-        let sector = sector_of_noun(&w)
-            .or_else(|| sector_of_noun(&format!("{w}s")))
+        // "journalist" has the sector of "journalists"; "a police patrol"
+        // that of its modifier.
+        let sector_of = |x: &str| sector_of_noun(x).or_else(|| sector_of_noun(&format!("{x}s")));
+        let sector = sector_of(&w)
+            .or_else(|| (first..k).find_map(|j| sector_of(&toks[j].text(text).to_lowercase())))
             .map(str::to_string);
         out.push(Chunk {
             span,
@@ -1511,6 +1521,10 @@ fn weapons(inp: &Inputs, si: usize, m: &mut Mention) {
         } {
             first -= 1;
         }
+        // "weapons" alone is any arms ("seized weapons"); "automatic weapons" names some.
+        if w == "weapons" && first == k {
+            continue;
+        }
         let span = Span::new(toks[first].start, toks[k].end);
         if m.actors.iter().any(|(_, c)| c.span.overlaps(span)) && !span.overlaps(m.trig) {
             continue;
@@ -2103,10 +2117,27 @@ fn arguments(
                     push(m, Role::Actor1, c);
                 }
                 // Object: participants right after the verb, a named person first.
+                // A thing after "at"/"in" is where it happened ("killed at his
+                // residence"), unless a blast or a strike hit it ("exploded
+                // at the bank").
+                let blast = matches!(
+                    m.def.kind,
+                    "bombing" | "suicide bombing" | "airstrike" | "shelling"
+                );
                 let obj: Vec<&Chunk> = after
                     .iter()
                     .copied()
                     .filter(|c| inp.text[trig.end..c.span.start].split_whitespace().count() <= 8)
+                    .filter(|c| {
+                        !c.object || blast || {
+                            let gap = inp.text[trig.end..c.span.start].to_lowercase();
+                            let first = gap.split_whitespace().next().unwrap_or("");
+                            !matches!(
+                                first,
+                                "at" | "in" | "inside" | "near" | "outside" | "from" | "into"
+                            )
+                        }
+                    })
                     .collect();
                 let with = if is_meeting {
                     prep_chunk(&["with"], 3)

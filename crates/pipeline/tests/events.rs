@@ -771,11 +771,22 @@ fn things_attacked_are_objects_never_actors() {
     );
     // A thing is never who acted, and a noun that only names a kind of
     // school board is no event.
-    let out = run("The convoy attacked the village on Monday.");
+    let out = run("The truck attacked the village on Monday.");
     assert!(out.events.iter().all(|e| e
         .actors
         .iter()
-        .all(|a| a.role != Role::Actor1 || a.text != "convoy")));
+        .all(|a| a.role != Role::Actor1 || a.text != "truck")));
+    // A patrol or a convoy is people, with the sector of its modifier.
+    let out = run("Military patrols killed three journalists in San Salvador.");
+    let a = out.events[0]
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Actor1)
+        .expect("actor1");
+    assert_eq!(
+        (a.text.as_str(), a.sector.as_deref()),
+        ("Military patrols", Some("MIL"))
+    );
     assert!(run("The school board met on Monday.").events.is_empty());
 }
 
