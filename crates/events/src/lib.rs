@@ -39,6 +39,7 @@ use sitrep_entities::Entities;
 use sitrep_geo::Gazetteer;
 use sitrep_text::Analysis;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Everything the event stage reads.
 pub struct Inputs<'a> {
@@ -687,7 +688,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
     // it; the sector of an actor noun among them: "army barracks" MIL).
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text).to_lowercase();
-        if !OBJECT_NOUNS.contains(&w.as_str())
+        if !is_object_noun(&w)
             || !t.text(text).starts_with(|c: char| c.is_lowercase())
             || out.iter().any(|c| c.span.overlaps(t.span()))
         {
@@ -728,7 +729,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
     // Unnamed participants: "police", "three men", "hundreds of residents".
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text).to_lowercase();
-        if !GENERIC_ACTORS.contains(&w.as_str()) || out.iter().any(|c| c.span.overlaps(t.span())) {
+        if !is_generic_actor(&w) || out.iter().any(|c| c.span.overlaps(t.span())) {
             continue;
         }
         // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
@@ -1225,8 +1226,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         // "rescued 15 kidnapped villagers", "the wounded soldiers".
         if pos == Pos::Verb
             && (number_of(prev).is_some() || DETERMINERS.contains(&prev))
-            && w.get(k)
-                .is_some_and(|x| GENERIC_ACTORS.contains(&x.as_str()))
+            && w.get(k).is_some_and(|x| is_generic_actor(x))
         {
             continue;
         }
@@ -1428,6 +1428,32 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     out
 }
 
+/// Membership in a word list, through a set built on first use (the lists
+/// are checked for every word of every sentence).
+fn in_list(
+    w: &str,
+    list: &'static [&'static str],
+    cell: &'static OnceLock<HashSet<&'static str>>,
+) -> bool {
+    cell.get_or_init(|| list.iter().copied().collect())
+        .contains(w)
+}
+
+fn is_generic_actor(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_list(w, GENERIC_ACTORS, &SET)
+}
+
+fn is_object_noun(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_list(w, OBJECT_NOUNS, &SET)
+}
+
+fn is_weapon_noun(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    in_list(w, WEAPON_NOUNS, &SET)
+}
+
 /// Head nouns of weapons ("a car bomb", "two grenades", "rifles").
 const WEAPON_NOUNS: &[&str] = &[
     "bomb",
@@ -1490,13 +1516,13 @@ fn weapons(inp: &Inputs, si: usize, m: &mut Mention) {
                 lw(k - 1).as_str(),
                 "explosive" | "explosives" | "dynamite" | "incendiary" | "bomb"
             );
-        if !WEAPON_NOUNS.contains(&w.as_str()) && !charge {
+        if !is_weapon_noun(&w) && !charge {
             continue;
         }
         // "dynamite charge", "mortar rounds": the head comes last.
         if k + 1 < toks.len() && {
             let n = lw(k + 1);
-            WEAPON_NOUNS.contains(&n.as_str()) || CHARGE_NOUNS.contains(&n.as_str())
+            is_weapon_noun(&n) || CHARGE_NOUNS.contains(&n.as_str())
         } {
             continue;
         }
@@ -1516,7 +1542,7 @@ fn weapons(inp: &Inputs, si: usize, m: &mut Mention) {
                 && !lp.ends_with("ing")
                 && !lp.ends_with("ed")
                 && !sitrep_time::is_time_word(&lp)
-                && !GENERIC_ACTORS.contains(&lp.as_str())
+                && !is_generic_actor(&lp)
                 || number_of(&lp).is_some() && !matches!(lp.as_str(), "a" | "an")
         } {
             first -= 1;
