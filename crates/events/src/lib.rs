@@ -512,6 +512,27 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
         let role_start = inp.ents.roles.get(&i).map(|r| r.start);
         let ti = an.token_at(e.start);
         let te = an.token_at(e.end);
+        // A nationality before a title and a name describes the person:
+        // "Salvadoran Presidency Minister Antonio Rodriguez Porth" (in text
+        // without capitals, "salvadoran leader hector oqueli").
+        if e.kind == EntityType::Norp {
+            let person_follows = in_sentence.iter().any(|(_, p)| {
+                p.kind == EntityType::Per && p.start > e.end && {
+                    let (a, b) = (te, an.token_at(p.start));
+                    b <= a + 3
+                        && (a..b).all(|k| {
+                            let w = an.tokens[k].text(text);
+                            w.starts_with(|c: char| c.is_uppercase())
+                                || caseless
+                                    && w.chars().all(char::is_alphabetic)
+                                    && !NOT_MODIFIED.contains(&w)
+                        })
+                }
+            });
+            if person_follows {
+                continue;
+            }
+        }
         // Extend right over actor nouns.
         let mut end_tok = te;
         while end_tok < s.tokens.1
@@ -534,7 +555,11 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                 let w = an.tokens[j].text(text);
                 let next = an.tokens.get(j + 1).map(|t| t.text(text).to_lowercase());
                 let lw = w.to_lowercase();
+                let starts_entity = in_sentence
+                    .iter()
+                    .any(|(_, x)| x.start == an.tokens[j].start);
                 if !w.chars().all(|c| c.is_lowercase() || c == '-')
+                    || starts_entity
                     || NOT_MODIFIED.contains(&lw.as_str())
                     || lw.ends_with("ed")
                     || lw.ends_with("ing")
@@ -546,24 +571,6 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                 j += 1;
             }
             end_tok = j;
-        }
-        // A nationality before a title and a name describes the person:
-        // "Salvadoran Presidency Minister Antonio Rodriguez Porth".
-        if e.kind == EntityType::Norp && end_tok == te {
-            let person_follows = in_sentence.iter().any(|(_, p)| {
-                p.kind == EntityType::Per && p.start > e.end && {
-                    let (a, b) = (te, an.token_at(p.start));
-                    b <= a + 3
-                        && (a..b).all(|k| {
-                            an.tokens[k]
-                                .text(text)
-                                .starts_with(|c: char| c.is_uppercase())
-                        })
-                }
-            });
-            if person_follows {
-                continue;
-            }
         }
         // Extend left over "a (senior) member of (the)".
         let mut start_tok = ti;
@@ -2054,16 +2061,34 @@ fn arguments(
     // participant joined to `c` by "and", after it or (`back`) before it.
     let joined = |c: &Chunk, back: bool| -> Option<Chunk> {
         let pool = if back { &before } else { &after };
-        let is_and = |a: Span, b: Span| {
-            a.end <= b.start && matches!(text[a.end..b.start].trim(), "and" | ", and")
+        // Between two people, a title may follow the "and": "Hector Oqueli
+        // and Guatemalan political leader Gilda Flores".
+        let is_and = |a: Span, b: Span, people: bool| {
+            a.end <= b.start && {
+                let gap = text[a.end..b.start].trim();
+                let rest = gap
+                    .strip_prefix(", and")
+                    .or_else(|| gap.strip_prefix("and"));
+                rest.is_some_and(|r| {
+                    let ws: Vec<&str> = r.split_whitespace().collect();
+                    ws.is_empty()
+                        || people
+                            && ws.len() <= 3
+                            && ws.iter().all(|w| {
+                                w.chars().all(char::is_alphabetic)
+                                    && !NOT_MODIFIED.contains(&w.to_lowercase().as_str())
+                            })
+                })
+            }
         };
         pool.iter()
             .find(|d| {
+                let people = d.kind == EntityType::Per && c.kind == EntityType::Per;
                 (d.kind == EntityType::Per) == (c.kind == EntityType::Per)
                     && if back {
-                        is_and(d.span, c.span)
+                        is_and(d.span, c.span, people)
                     } else {
-                        is_and(c.span, d.span)
+                        is_and(c.span, d.span, people)
                     }
             })
             .map(|d| (*d).clone())
@@ -2440,8 +2465,20 @@ fn casualties(
                 .iter()
                 .find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j)
             {
-                let _ = c;
-                n = Some(1);
+                // "killed X and (Guatemalan politician) Y": each person named.
+                let mut count = 1;
+                let mut last = c.span;
+                while let Some(d) = chunks.iter().find(|d| {
+                    d.kind == EntityType::Per && d.span.start >= last.end && {
+                        let gap = text[last.end..d.span.start].trim();
+                        (gap.starts_with("and") || gap.starts_with(','))
+                            && gap.split_whitespace().count() <= 4
+                    }
+                }) {
+                    count += 1;
+                    last = d.span;
+                }
+                n = Some(count);
             }
             // "killed senior ISIS member X": a person within the next few words.
             if n.is_none() && kill && w != "dead" {

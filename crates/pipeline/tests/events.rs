@@ -828,3 +828,28 @@ fn weapons_used() {
         out.events[0].location
     );
 }
+
+#[test]
+fn two_people_named_as_victims_without_capitals_or_with_titles() {
+    let out = run("Gunmen killed Hector Oqueli and Guatemalan politician Gilda Flores.");
+    let e = &out.events[0];
+    let targets: Vec<&str> = e
+        .actors
+        .iter()
+        .filter(|a| a.role == Role::Target)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(targets, vec!["Hector Oqueli", "Gilda Flores"]);
+    assert_eq!(e.fatalities, Some(2));
+    // Without capitals, a nationality and a title before a name are the
+    // person's, not a participant of their own.
+    let out =
+        run("the ministry condemned the assassination of leftist salvadoran leader hector oqueli.");
+    let targets: Vec<&str> = out.events[0]
+        .actors
+        .iter()
+        .filter(|a| a.role == Role::Target)
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(targets, vec!["hector oqueli"]);
+}
