@@ -312,6 +312,10 @@ enum EventFormatArg {
     /// (MUC, B³ and link F1 on the gold action mentions sitrep finds; dev =
     /// topics 2 5 12 18 21 23 34 35, train = the rest up to 35).
     Ecbplus,
+    /// RAMS (`rams/dev.jsonlines`, news): trigger and argument F1 of the
+    /// pipeline on its annotated events, with the WikiEvents mapping of
+    /// types (conflict.attack → ASSAULT, …) and roles.
+    Rams,
     /// MUC-4 as processed for GRIT (`muc4/{dev,train}.json`, lowercased
     /// news): document-level perpetrators and victims of the violent events,
     /// exact and head-noun P/R/F1 per role (`--data …/train.json` for the
@@ -1191,6 +1195,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     EventFormatArg::Wikievents => "../shared/data/events/wikievents/dev.jsonl",
                     EventFormatArg::Ecbplus => "../shared/data/events/ecbplus",
                     EventFormatArg::Muc4 => "../shared/data/events/muc4/dev.json",
+                    EventFormatArg::Rams => "../shared/data/events/rams/dev.jsonlines",
                 })
             });
             let f = match format {
@@ -1201,7 +1206,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }
-                EventFormatArg::Wikievents => {
+                EventFormatArg::Wikievents | EventFormatArg::Rams => {
                     let r = sitrep_eval::wikievents::eval(&data, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);

@@ -1,5 +1,8 @@
 //! Events on real news: trigger and argument F1 on WikiEvents (Li et al.
-//! 2021; KAIROS event types, every event mention of a document annotated).
+//! 2021; KAIROS event types, every event mention of a document annotated),
+//! and on RAMS (Ebner et al. 2020; one event per five-sentence window of a
+//! news article, its arguments across the sentences), read into the same
+//! gold events and scored the same way.
 //!
 //! Two layouts are read, told apart line by line:
 //! - whole documents (`wikievents/dev.jsonl`: `sentences` with their text
@@ -108,6 +111,8 @@ pub struct Doc {
     pub events: Vec<GoldEvent>,
     /// Gold events of types not scored.
     pub unscored: usize,
+    /// The corpus it came from: "wikievents" or "rams".
+    pub corpus: &'static str,
 }
 
 /// No space before these tokens when rejoining a window.
@@ -198,6 +203,7 @@ fn read_doc(v: &Value, line: usize) -> Result<Doc> {
         text,
         events: Vec::new(),
         unscored: 0,
+        corpus: "wikievents",
     };
     for e in v["event_mentions"]
         .as_array()
@@ -248,6 +254,7 @@ fn read_window(v: &Value, line: usize) -> Result<Doc> {
         text,
         events: Vec::new(),
         unscored: 0,
+        corpus: "wikievents",
     };
     for e in v["events"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
         let kairos = e["event_type"].as_str().unwrap_or("");
@@ -279,7 +286,99 @@ fn read_window(v: &Value, line: usize) -> Result<Doc> {
     Ok(doc)
 }
 
-/// Reads a WikiEvents JSON Lines file in either layout.
+/// The PLOVER category of a RAMS (AIDA ontology) event type, for the types
+/// the WikiEvents mapping scores: `conflict.attack.*` → ASSAULT,
+/// `conflict.demonstrate.*` → PROTEST, `justice.arrestjaildetain.*` →
+/// COERCE, `contact.threatencoerce.*` → THREATEN, `contact.discussion.meet`
+/// → CONSULT.
+pub fn rams_category(t: &str) -> Option<&'static str> {
+    let mut p = t.split('.');
+    Some(
+        match (p.next()?, p.next().unwrap_or(""), p.next().unwrap_or("")) {
+            ("conflict", "attack", _) => "ASSAULT",
+            ("conflict", "demonstrate", _) => "PROTEST",
+            ("justice", "arrestjaildetain", _) => "COERCE",
+            ("contact", "threatencoerce", _) => "THREATEN",
+            ("contact", "discussion", "meet") => "CONSULT",
+            _ => return None,
+        },
+    )
+}
+
+/// Reads a RAMS line (Ebner et al. 2020: `sentences` of tokens, one event
+/// in `evt_triggers`, its arguments in `gold_evt_links` with roles such as
+/// `evt011arg01attacker`, token offsets inclusive over the whole window):
+/// the tokens rejoined, the roles read as their KAIROS names.
+fn read_rams(v: &Value, line: usize) -> Result<Doc> {
+    let words: Vec<&str> = v["sentences"]
+        .as_array()
+        .with_context(|| format!("line {line}: no sentences"))?
+        .iter()
+        .flat_map(|s| s.as_array().map(Vec::as_slice).unwrap_or(&[]))
+        .map(|t| t.as_str().unwrap_or(""))
+        .collect();
+    let (text, toks) = join(&words);
+    let mut doc = Doc {
+        id: v["doc_key"].as_str().unwrap_or("").to_string(),
+        text,
+        events: Vec::new(),
+        unscored: 0,
+        corpus: "rams",
+    };
+    for t in v["evt_triggers"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+    {
+        let ty = t[2][0][0].as_str().unwrap_or("");
+        let Some(cat) = rams_category(ty) else {
+            doc.unscored += 1;
+            continue;
+        };
+        let (Some(ts), Some(te)) = (t[0].as_u64(), t[1].as_u64()) else {
+            bail!("line {line}: an event without trigger offsets");
+        };
+        let trigger = span_of(&toks, ts as usize, te as usize + 1)
+            .with_context(|| format!("line {line}: trigger offsets out of range"))?;
+        let mut args = Vec::new();
+        for l in v["gold_evt_links"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            if l[0][0].as_u64() != Some(ts) || l[0][1].as_u64() != Some(te) {
+                continue;
+            }
+            // "evt011arg01attacker" → "Attacker".
+            let raw = l[2].as_str().unwrap_or("");
+            let name = raw.get(11..).unwrap_or("");
+            let mut role = name.chars();
+            let role: String = role
+                .next()
+                .map(|c| c.to_uppercase().chain(role).collect())
+                .unwrap_or_default();
+            let Some(class) = gold_class(cat, &role) else {
+                continue;
+            };
+            let (Some(s), Some(e)) = (l[1][0].as_u64(), l[1][1].as_u64()) else {
+                continue;
+            };
+            if let Some(sp) = span_of(&toks, s as usize, e as usize + 1) {
+                let said = doc.text[sp.start..sp.end].to_string();
+                args.push((class, sp, said));
+            }
+        }
+        doc.events.push(GoldEvent {
+            category: cat,
+            kairos: ty.to_string(),
+            trigger,
+            args,
+        });
+    }
+    Ok(doc)
+}
+
+/// Reads a WikiEvents JSON Lines file in either layout, or RAMS.
 pub fn read(path: &Path) -> Result<Vec<Doc>> {
     let raw =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
@@ -290,13 +389,15 @@ pub fn read(path: &Path) -> Result<Vec<Doc>> {
         }
         let v: Value = serde_json::from_str(l)
             .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
-        let d = if v.get("sentences").is_some() {
+        let d = if v.get("evt_triggers").is_some() {
+            read_rams(&v, n + 1)
+        } else if v.get("sentences").is_some() {
             read_doc(&v, n + 1)
         } else if v.get("context").is_some() {
             read_window(&v, n + 1)
         } else {
             bail!(
-                "{}:{}: neither a WikiEvents document (sentences) nor a window (context)",
+                "{}:{}: neither a WikiEvents document (sentences), a window (context) nor a RAMS document (evt_triggers)",
                 path.display(),
                 n + 1
             )
@@ -516,7 +617,7 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
     }
     let secs = t0.elapsed().as_secs_f64();
     let mut report = json!({
-        "format": "wikievents",
+        "format": docs.first().map_or("wikievents", |d| d.corpus),
         "documents": docs.len(),
         "gold_events": trig.gold,
         "unscored_gold_events": unscored,

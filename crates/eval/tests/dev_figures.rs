@@ -189,3 +189,16 @@ fn event_arguments_on_muc4_dev() {
     assert!(num(&r["exact"], "f1") >= 0.22, "{r}");
     assert!(num(&r["per_role_exact"]["Weapon"], "f1") >= 0.45, "{r}");
 }
+
+#[test]
+fn events_on_rams_dev() {
+    let Some(dev) = shared_path("data/events/rams/dev.jsonlines") else {
+        return;
+    };
+    let r = sitrep_eval::wikievents::eval(&dev, false).unwrap();
+    assert_eq!(r["format"], "rams", "{r}");
+    assert_eq!(r["gold_events"], 148, "{r}");
+    // One event is annotated per window: recall is what counts.
+    assert!(num(&r["triggers"], "recall") >= 0.19, "{r}");
+    assert!(num(&r["arguments"], "recall") >= 0.07, "{r}");
+}
