@@ -413,6 +413,15 @@ const NOT_MODIFIED: &[&str] = &[
     "up", "off", "down", "over",
 ];
 
+/// A lowercase word that may modify the noun after it: not a function
+/// word, a verb form ("-ing", "-ed") or a time word.
+fn modifier_word(lw: &str) -> bool {
+    !NOT_MODIFIED.contains(&lw)
+        && !lw.ends_with("ing")
+        && !lw.ends_with("ed")
+        && !sitrep_time::is_time_word(lw)
+}
+
 /// A participant phrase in a sentence.
 #[derive(Debug, Clone)]
 struct Chunk {
@@ -560,10 +569,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                     .any(|(_, x)| x.start == an.tokens[j].start);
                 if !w.chars().all(|c| c.is_lowercase() || c == '-')
                     || starts_entity
-                    || NOT_MODIFIED.contains(&lw.as_str())
-                    || lw.ends_with("ed")
-                    || lw.ends_with("ing")
-                    || sitrep_time::is_time_word(&lw)
+                    || !modifier_word(&lw)
                     || lexicon::lookup(&lw, next.as_deref()).is_some()
                 {
                     break;
@@ -706,10 +712,7 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
             let p = toks[first - 1].text(text);
             let lp = p.to_lowercase();
             p.chars().all(|c| c.is_lowercase() || c == '-')
-                && !NOT_MODIFIED.contains(&lp.as_str())
-                && !lp.ends_with("ing")
-                && (!lp.ends_with("ed") || matches!(lp.as_str(), "armored" | "armoured"))
-                && !sitrep_time::is_time_word(&lp)
+                && (modifier_word(&lp) || matches!(lp.as_str(), "armored" | "armoured"))
                 && lexicon::lookup(&lp, Some(&w)).is_none()
                 && !out.iter().any(|c| c.span.overlaps(toks[first - 1].span()))
         } {
@@ -1545,10 +1548,7 @@ fn weapons(inp: &Inputs, si: usize, m: &mut Mention) {
             let p = toks[first - 1].text(text);
             let lp = p.to_lowercase();
             p.chars().all(|c| c.is_alphabetic() || c == '-')
-                && !NOT_MODIFIED.contains(&lp.as_str())
-                && !lp.ends_with("ing")
-                && !lp.ends_with("ed")
-                && !sitrep_time::is_time_word(&lp)
+                && modifier_word(&lp)
                 && !is_generic_actor(&lp)
                 || number_of(&lp).is_some() && !matches!(lp.as_str(), "a" | "an")
         } {

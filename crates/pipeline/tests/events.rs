@@ -33,6 +33,15 @@ fn events(text: &str) -> Vec<Coded> {
         .collect()
 }
 
+/// The texts of an event's participants in one role, in order.
+fn in_role(e: &sitrep_core::Event, role: Role) -> Vec<&str> {
+    e.actors
+        .iter()
+        .filter(|a| a.role == role)
+        .map(|a| a.text.as_str())
+        .collect()
+}
+
 fn has(evs: &[Coded], cat: &str, actor1: &str, other: &str) -> bool {
     evs.iter().any(|(c, _, a)| {
         c == cat
@@ -714,12 +723,7 @@ fn a_nationality_belongs_to_the_noun_after_it() {
 #[test]
 fn joined_victims_groups_and_dictionary_names_without_capitals() {
     let out = run("Gunmen killed Hector Oqueli and Gilda Flores near the border on Friday.");
-    let targets: Vec<&str> = out.events[0]
-        .actors
-        .iter()
-        .filter(|a| a.role == Role::Target)
-        .map(|a| a.text.as_str())
-        .collect();
+    let targets = in_role(&out.events[0], Role::Target);
     assert_eq!(targets, vec!["Hector Oqueli", "Gilda Flores"]);
     // "of" joins a count or a group, not the event it follows.
     let out = run("A group of armed men killed three people in the village.");
@@ -793,11 +797,10 @@ fn things_attacked_are_objects_never_actors() {
 #[test]
 fn weapons_used() {
     let weapons = |text: &str| -> Vec<String> {
-        run(text).events[0]
-            .actors
-            .iter()
-            .filter(|a| a.role == Role::Weapon)
-            .map(|a| a.text.clone())
+        let out = run(text);
+        in_role(&out.events[0], Role::Weapon)
+            .into_iter()
+            .map(str::to_string)
             .collect()
     };
     assert_eq!(
@@ -833,23 +836,13 @@ fn weapons_used() {
 fn two_people_named_as_victims_without_capitals_or_with_titles() {
     let out = run("Gunmen killed Hector Oqueli and Guatemalan politician Gilda Flores.");
     let e = &out.events[0];
-    let targets: Vec<&str> = e
-        .actors
-        .iter()
-        .filter(|a| a.role == Role::Target)
-        .map(|a| a.text.as_str())
-        .collect();
+    let targets = in_role(e, Role::Target);
     assert_eq!(targets, vec!["Hector Oqueli", "Gilda Flores"]);
     assert_eq!(e.fatalities, Some(2));
     // Without capitals, a nationality and a title before a name are the
     // person's, not a participant of their own.
     let out =
         run("the ministry condemned the assassination of leftist salvadoran leader hector oqueli.");
-    let targets: Vec<&str> = out.events[0]
-        .actors
-        .iter()
-        .filter(|a| a.role == Role::Target)
-        .map(|a| a.text.as_str())
-        .collect();
+    let targets = in_role(&out.events[0], Role::Target);
     assert_eq!(targets, vec!["hector oqueli"]);
 }
