@@ -203,6 +203,57 @@ fn ner_eval_and_training_on_bad_files() {
 }
 
 #[test]
+fn muc4_and_rams_eval_on_bad_files() {
+    let d = tmp("muc4");
+    let eval = |format: &str, p: &std::path::Path| {
+        sitrep(&[
+            "eval",
+            "events",
+            "--format",
+            format,
+            "--data",
+            p.to_str().unwrap(),
+        ])
+    };
+    // Empty, not JSON, and a line without MUC-4's fields.
+    let empty = d.join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let o = eval("muc4", &empty);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no documents"), "{}", stderr(&o));
+    let junk = d.join("junk.json");
+    std::fs::write(&junk, "{\"docid\": \"a\"\n").unwrap();
+    let o = eval("muc4", &junk);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("junk.json:1: not JSON"),
+        "{}",
+        stderr(&o)
+    );
+    let fields = d.join("fields.json");
+    std::fs::write(&fields, "{\"docid\": \"a\", \"doctext\": \"x\"}\n").unwrap();
+    let o = eval("muc4", &fields);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("fields.json:1: not a MUC-4 (GRIT) document"),
+        "{}",
+        stderr(&o)
+    );
+    // A RAMS line whose trigger points past its tokens.
+    let rams = d.join("rams.jsonl");
+    std::fs::write(
+        &rams,
+        "{\"doc_key\": \"r\", \"sentences\": [[\"Troops\", \"attacked\"]], \
+         \"evt_triggers\": [[5, 5, [[\"conflict.attack.n/a\", 1.0]]]], \"gold_evt_links\": []}\n",
+    )
+    .unwrap();
+    let o = eval("rams", &rams);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("out of range"), "{}", stderr(&o));
+    no_panic(&o);
+}
+
+#[test]
 fn event_eval_and_training_on_bad_files() {
     let d = tmp("events");
     let missing = d.join("missing.csv");

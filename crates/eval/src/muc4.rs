@@ -71,6 +71,9 @@ pub fn read(path: &Path) -> Result<Vec<Doc>> {
         }
         docs.push(Doc { id, text, gold });
     }
+    if docs.is_empty() {
+        anyhow::bail!("{}: no documents", path.display());
+    }
     Ok(docs)
 }
 
