@@ -85,6 +85,16 @@ const ABDUCTION: Def = d(
     )),
 );
 
+/// Taking someone into custody ("arrested", "jailed").
+const ARREST: Def = d(
+    "arrest",
+    Class::Other,
+    "COERCE",
+    Some("arrest"),
+    "173",
+    Some(("Strategic developments", "Arrests")),
+);
+
 /// Putting someone to death ("executed", "beheaded").
 const EXECUTION: Def = d(
     "execution",
@@ -448,6 +458,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("gunned down", Pos::Verb, attack_def(Some("firearms"))),
     ("stabbed", Pos::Verb, attack_def(None)),
     ("kidnapping", Pos::Noun, ABDUCTION),
+    ("jailed", Pos::Verb, ARREST),
+    ("imprisoned", Pos::Verb, ARREST),
     ("beheaded", Pos::Verb, EXECUTION),
     ("dynamited", Pos::Verb, BOMB_DEVICE),
     ("killing", Pos::Verb, KILLING),

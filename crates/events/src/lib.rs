@@ -1207,6 +1207,18 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if from_passive {
             listed = passive_attack(&w[k]).map(|d| (1, Pos::Verb, d));
         }
+        // "a gunman shot three people", "troops shot him": active "shot"
+        // with a participant right after it (not "shot a video").
+        if listed.is_none() && matches!(w[k].as_str(), "shot" | "shoots" | "shoot") {
+            let next = an.tokens.get(s.tokens.0 + k + 1).map(|t| t.start);
+            if next.is_some_and(|at| {
+                chunks
+                    .iter()
+                    .any(|c| c.span.start == at && !c.object && !c.place)
+            }) {
+                listed = Some((1, Pos::Verb, lexicon::attack_def(Some("firearms"))));
+            }
+        }
         let from_cameo = listed.is_none();
         let Some((len, pos, def)) =
             listed.or_else(|| cameo_trigger(inp, si, &w, k, &mut sent_probs))

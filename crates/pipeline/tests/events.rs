@@ -846,3 +846,22 @@ fn two_people_named_as_victims_without_capitals_or_with_titles() {
     let targets = in_role(&out.events[0], Role::Target);
     assert_eq!(targets, vec!["hector oqueli"]);
 }
+
+#[test]
+fn shooting_someone_and_jailing() {
+    let out = run("A gunman shot three people outside a bar in Oslo on Saturday.");
+    let e = &out.events[0];
+    assert_eq!(e.plover.category, "ASSAULT");
+    assert_eq!(in_role(e, Role::Actor1), vec!["A gunman"]);
+    assert_eq!(in_role(e, Role::Target), vec!["three people"]);
+    // Shooting a film is no attack.
+    assert!(run("She shot a video of the rally in Oslo.")
+        .events
+        .is_empty());
+    let out = run("Police jailed two activists in Minsk on Monday.");
+    let e = &out.events[0];
+    assert_eq!(
+        (e.plover.category.as_str(), e.plover.mode.as_deref()),
+        ("COERCE", Some("arrest"))
+    );
+}
