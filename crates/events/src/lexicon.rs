@@ -106,7 +106,7 @@ const EXECUTION: Def = d(
 );
 
 /// A device going off ("a bomb exploded", "detonated a device", "went off").
-const BOMB_DEVICE: Def = d(
+pub const BOMB_DEVICE: Def = d(
     "bombing",
     Class::Attack,
     "ASSAULT",
@@ -308,6 +308,9 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("gone off", Pos::Verb, BOMB_DEVICE),
     ("goes off", Pos::Verb, BOMB_DEVICE),
     ("blew up", Pos::Verb, BOMB_DEVICE),
+    ("blow up", Pos::Verb, BOMB_DEVICE),
+    ("blows up", Pos::Verb, BOMB_DEVICE),
+    ("blowing up", Pos::Verb, BOMB_DEVICE),
     ("blown up", Pos::Verb, BOMB_DEVICE),
     ("shooting", Pos::Noun, attack_def(Some("firearms"))),
     ("gunfire", Pos::Noun, GUNFIGHT),

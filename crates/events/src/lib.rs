@@ -1207,6 +1207,16 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         if from_passive {
             listed = passive_attack(&w[k]).map(|d| (1, Pos::Verb, d));
         }
+        // "set off a bomb", "set off explosives": the device within a few words.
+        if listed.is_none()
+            && w[k] == "set"
+            && w.get(k + 1).is_some_and(|x| x == "off")
+            && w[k + 2..(k + 6).min(w.len())]
+                .iter()
+                .any(|x| is_weapon_noun(x) && x != "weapons")
+        {
+            listed = Some((2, Pos::Verb, lexicon::BOMB_DEVICE));
+        }
         // "a gunman shot three people", "troops shot him": active "shot"
         // with a participant right after it (not "shot a video").
         if listed.is_none() && matches!(w[k].as_str(), "shot" | "shoots" | "shoot") {

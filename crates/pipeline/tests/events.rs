@@ -865,3 +865,21 @@ fn shooting_someone_and_jailing() {
         ("COERCE", Some("arrest"))
     );
 }
+
+#[test]
+fn setting_off_and_blowing_up() {
+    let out = run("A suspect set off a bomb at the station, killing two people.");
+    let e = &out.events[0];
+    assert_eq!(
+        (e.kind.as_str(), e.trigger.as_str()),
+        ("bombing", "set off")
+    );
+    assert_eq!(in_role(e, Role::Weapon), vec!["bomb"]);
+    assert_eq!(e.fatalities, Some(2));
+    // Setting off on a journey is no event.
+    assert!(run("The team set off for Kabul on Monday.")
+        .events
+        .is_empty());
+    let out = run("Militants tried to blow up a bridge near Mosul.");
+    assert_eq!(in_role(&out.events[0], Role::Object), vec!["bridge"]);
+}
