@@ -2116,6 +2116,19 @@ fn arguments(
             .map(|d| (*d).clone())
     };
     let is_meeting = m.def.plover.0 == "CONSULT";
+    // Who the event is done to: the other side of a meeting, else the target.
+    let other_side = if is_meeting {
+        Role::Actor2
+    } else {
+        Role::Target
+    };
+    // A participant and the one joined to it by "and".
+    let push_with_joined = |m: &mut Mention, role: Role, c: &Chunk| {
+        push(m, role, c);
+        if let Some(d) = joined(c, false) {
+            push(m, role, &d);
+        }
+    };
     match pos {
         Pos::Verb => {
             // Subject: the nearest participant before the verb in its clause
@@ -2224,15 +2237,7 @@ fn arguments(
                         .or(obj.first().copied())
                 });
                 if let Some(c) = pick {
-                    let role = if is_meeting {
-                        Role::Actor2
-                    } else {
-                        Role::Target
-                    };
-                    push(m, role, c);
-                    if let Some(d) = joined(c, false) {
-                        push(m, role, &d);
-                    }
+                    push_with_joined(m, other_side, c);
                 }
             }
         }
@@ -2241,15 +2246,7 @@ fn arguments(
                 push(m, Role::Actor1, c);
             }
             if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
-                let role = if is_meeting {
-                    Role::Actor2
-                } else {
-                    Role::Target
-                };
-                push(m, role, c);
-                if let Some(d) = joined(c, false) {
-                    push(m, role, &d);
-                }
+                push_with_joined(m, other_side, c);
             }
             if let Some(c) = prep_chunk(&["with"], 5) {
                 push(
