@@ -238,17 +238,31 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
                 sys_n += out.places.len();
                 // Each gold toponym takes the first system place overlapping it.
                 let mut used = vec![false; out.places.len()];
-                a.toponyms
-                    .iter()
-                    .map(|g| {
-                        let k =
-                            out.places.iter().enumerate().position(|(i, p)| {
+                let matched_places =
+                    a.toponyms
+                        .iter()
+                        .map(|g| {
+                            let k = out.places.iter().enumerate().position(|(i, p)| {
                                 !used[i] && p.start < g.end && g.start < p.end
                             })?;
-                        used[k] = true;
-                        Some(out.places[k].clone())
-                    })
-                    .collect()
+                            used[k] = true;
+                            Some(out.places[k].clone())
+                        })
+                        .collect::<Vec<_>>();
+                if errors {
+                    // System places that no gold toponym overlaps.
+                    for (p, _) in out.places.iter().zip(&used).filter(|(_, &u)| !u) {
+                        misses.push(json!({
+                            "article": a.id,
+                            "toponym": p.text,
+                            "system": {"name": p.name, "lat": p.lat, "lon": p.lon,
+                                "feature": p.feature, "country": p.country_code,
+                                "precision": p.precision},
+                            "spurious": true,
+                        }));
+                    }
+                }
+                matched_places
             }
         };
         secs += t0.elapsed().as_secs_f64();

@@ -8,8 +8,10 @@
 //! names share (rounds of coherence between them), "X, Y" and
 //! "X province" patterns, "the countryside of Y", "X is in Y", population and
 //! feature priors. A place the gazetteer does not know keeps its own name and
-//! falls back to the province or country that contains it (precision 2),
-//! as ACLED does. [`regions`] lists the named regions and seas the
+//! falls back to the town, province or country that the text says contains
+//! it (precision 2), as ACLED does, else to the place the story is about
+//! ([`resolve_recognised`], for a recogniser's spans, does this last step
+//! only for names that say they are places: "Darby Street"). [`regions`] lists the named regions and seas the
 //! gazetteer adds to GeoNames' admin units ("Darfur", "the Red Sea").
 
 pub mod gazetteer;
@@ -17,7 +19,7 @@ pub mod regions;
 mod resolve;
 
 pub use gazetteer::{normalize, Entry, GazError, Gazetteer, Level};
-pub use resolve::{resolve, to_place, Context};
+pub use resolve::{resolve, resolve_recognised, to_place, Context};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

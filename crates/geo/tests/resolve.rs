@@ -369,3 +369,59 @@ fn the_city_of_a_name_is_the_town() {
     assert_eq!((town.feature.as_deref(), town.precision), (Some("PPL"), 1));
     assert_eq!(r[1].as_ref().unwrap().feature.as_deref(), Some("ADM2"));
 }
+
+#[test]
+fn a_town_and_the_county_it_lies_in_pick_each_other() {
+    // Many states have a Paris and a Henry County; only in Tennessee is the
+    // one inside the other.
+    let r = places(
+        "Paris and Henry County are rich in history. The Henry County class toured Paris on Wednesday.",
+        &["Paris", "Henry County", "Henry County", "Paris"],
+    );
+    for p in &r {
+        let p = p.as_ref().unwrap();
+        assert_eq!(
+            (p.country_code.as_deref(), p.admin1.as_deref()),
+            (Some("US"), Some("Tennessee")),
+            "{p:?}"
+        );
+    }
+}
+
+fn recognised(text: &str, names: &[&str]) -> Vec<Option<Place>> {
+    let gaz = default_gazetteer().expect("embedded gazetteer");
+    let an = sitrep_text::segment(text);
+    let spans: Vec<Span> = names
+        .iter()
+        .map(|n| {
+            let s = text.find(n).expect("mention in text");
+            Span::new(s, s + n.len())
+        })
+        .collect();
+    sitrep_geo::resolve_recognised(gaz, text, &an, &spans)
+}
+
+#[test]
+fn an_unknown_street_falls_back_to_the_town_the_story_is_about() {
+    let t = "Firefighters were called to Marlowe Street late on Tuesday. Dayton police said \
+             the fire was the third in Dayton this month; Ohio officials will investigate.";
+    let names = ["Marlowe Street", "Dayton", "Ohio"];
+    for r in [places(t, &names), recognised(t, &names)] {
+        let street = r[0].as_ref().unwrap();
+        let town = r[1].as_ref().unwrap();
+        assert_eq!(street.name, "Marlowe Street");
+        assert_eq!(street.precision, 2);
+        assert_eq!(street.geonames_id, town.geonames_id);
+        assert_eq!(town.admin1.as_deref(), Some("Ohio"));
+    }
+}
+
+#[test]
+fn a_recognised_name_that_says_nothing_of_being_a_place_is_not_placed_by_the_story() {
+    // Given as a toponym, an unknown name takes the story's focus; found by a
+    // recogniser, "Kwiatkowski" may be a person and stays unplaced.
+    let t = "Kwiatkowski spoke to reporters in Dayton on Tuesday. Dayton is in Ohio.";
+    let names = ["Kwiatkowski", "Dayton", "Ohio"];
+    assert!(places(t, &names)[0].is_some());
+    assert!(recognised(t, &names)[0].is_none());
+}

@@ -62,7 +62,7 @@ impl Pipeline {
             .filter(|e| matches!(e.kind, EntityType::Gpe | EntityType::Loc))
             .map(|e| e.span())
             .collect();
-        let places: Vec<_> = sitrep_geo::resolve(self.gaz, text, &an, &spans)
+        let places: Vec<_> = sitrep_geo::resolve_recognised(self.gaz, text, &an, &spans)
             .into_iter()
             .flatten()
             .collect();
