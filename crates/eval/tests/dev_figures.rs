@@ -17,7 +17,7 @@ fn time_on_tbaq_dev() {
     assert_eq!(r["documents"], 51);
     assert!(num(&r, "relaxed_f1") >= 0.90, "{r}");
     assert!(num(&r, "strict_f1") >= 0.82, "{r}");
-    assert!(num(&r, "value_f1") >= 0.74, "{r}");
+    assert!(num(&r, "value_f1") >= 0.765, "{r}");
 }
 
 #[test]

@@ -357,3 +357,70 @@ fn day_and_month_names_without_capitals() {
     // With capitals elsewhere, a lowercase "may" or "sunday" is no date.
     assert!(run("They may visit. He said sunday was fine.", dct).is_empty());
 }
+
+#[test]
+fn dates_a_little_ahead_in_past_tense_clauses_stay_in_the_year() {
+    // Past tense, but the vote is three weeks ahead.
+    assert_eq!(
+        one("The vote was set for Nov. 20.", d(1989, 11, 2)).value,
+        "1989-11-20"
+    );
+    assert_eq!(
+        one(
+            "The board approved the dividend, payable Nov. 20.",
+            d(1989, 11, 2)
+        )
+        .value,
+        "1989-11-20"
+    );
+    // Months ahead, a past-tense date is last year's.
+    assert_eq!(
+        one("The plant closed on Sept. 20.", d(1989, 3, 2)).value,
+        "1988-09-20"
+    );
+    // "succeed" is no past form: the clause looks ahead.
+    assert_eq!(
+        one("Mr. Smith will succeed Mr. Jones Feb. 1.", d(1989, 10, 26)).value,
+        "1990-02-01"
+    );
+    // A future-tense date a few days back is still this year's.
+    assert_eq!(
+        one("Talks that began Aug. 7 will resume.", d(1998, 8, 18)).value,
+        "1998-08-07"
+    );
+}
+
+#[test]
+fn is_to_looks_ahead() {
+    // 1989-10-27 is a Friday.
+    assert_eq!(
+        one(
+            "The stock is to resume trading in Paris Tuesday.",
+            d(1989, 10, 27)
+        )
+        .value,
+        "1989-10-31"
+    );
+}
+
+#[test]
+fn the_following_month_counts_from_the_last_month_mentioned() {
+    let v = run(
+        "The talks failed in March 1989. The following month, the company was sold.",
+        d(1989, 10, 27),
+    );
+    assert_eq!(v[1].text, "The following month");
+    assert_eq!(v[1].value, "1989-04");
+}
+
+#[test]
+fn recent_months_is_a_duration_recent_years_the_past() {
+    let t = one("Prices rose in recent months.", d(1998, 4, 2));
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "PXM"));
+    let t = one("Prices rose in recent quarters.", d(1998, 4, 2));
+    assert_eq!(t.value, "PXM");
+    assert_eq!(
+        one("Prices rose in recent years.", d(1998, 4, 2)).value,
+        "PAST_REF"
+    );
+}
