@@ -24,7 +24,7 @@ fn time_on_tbaq_dev() {
 fn geo_on_lgl_and_gwn_gold_spans() {
     use sitrep_eval::geo::{eval, GeoFormat};
     for (file, format, min_acc) in [
-        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.82),
+        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.83),
         ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.765),
     ] {
         let Some(path) = shared_path(file) else {

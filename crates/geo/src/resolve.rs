@@ -185,6 +185,18 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
             want_admin = true;
         }
     }
+    if let Some(noun) = listed_before_admin_plural(text, an, ti).filter(|_| !want_admin) {
+        want_admin = true;
+        // GeoNames names US counties "Becker County".
+        let whole = format!("{key} {noun}");
+        if gaz
+            .lookup_key(&whole)
+            .iter()
+            .any(|&(id, _)| matches!(gaz.entry(id).level, Level::Admin1 | Level::Admin2))
+        {
+            key = whole;
+        }
+    }
     let si = an.token_at(m.start);
     let before = lower_words(text, an, si.saturating_sub(2), si);
     if before.len() == 2 && before[1] == "of" && AREA_OF.contains(&before[0].as_str()) {
@@ -218,6 +230,41 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
     };
     c.cands = c.candidates(gaz);
     c
+}
+
+/// Plural admin nouns that end a list of area names, with their singular:
+/// "Becker, Clay and Grant counties", "Idlib and Hama provinces".
+const ADMIN_PLURALS: &[(&str, &str)] = &[
+    ("counties", "county"),
+    ("provinces", "province"),
+    ("governorates", "governorate"),
+    ("districts", "district"),
+    ("regions", "region"),
+    ("states", "state"),
+    ("parishes", "parish"),
+    ("oblasts", "oblast"),
+    ("prefectures", "prefecture"),
+    ("departments", "department"),
+    ("municipalities", "municipality"),
+];
+
+/// The singular of the plural admin noun that the tokens from `ti` (just
+/// after a name) reach through a list of capitalised names joined by
+/// commas and "and"/"or": the name is one of those areas.
+fn listed_before_admin_plural(text: &str, an: &Analysis, ti: usize) -> Option<&'static str> {
+    for t in an.tokens.iter().skip(ti).take(16) {
+        let w = t.text(text);
+        let lw = w.to_lowercase();
+        if let Some(&(_, one)) = ADMIN_PLURALS.iter().find(|(p, _)| *p == lw) {
+            return Some(one);
+        }
+        let joiner = matches!(lw.as_str(), "," | "and" | "or" | "&");
+        let name = w.chars().next().is_some_and(char::is_uppercase);
+        if !(joiner || name) {
+            return None;
+        }
+    }
+    None
 }
 
 /// An area name the gazetteer spells with the other form of its compass

@@ -425,3 +425,19 @@ fn a_recognised_name_that_says_nothing_of_being_a_place_is_not_placed_by_the_sto
     assert!(places(t, &names)[0].is_some());
     assert!(recognised(t, &names)[0].is_none());
 }
+
+#[test]
+fn names_in_a_list_ending_in_counties_are_counties() {
+    let r = places(
+        "Water is over the roadway in Becker, Clay, Douglas and Grant counties, Minnesota officials said.",
+        &["Becker", "Clay", "Douglas", "Grant", "Minnesota"],
+    );
+    for p in &r[..4] {
+        let p = p.as_ref().unwrap();
+        assert_eq!(
+            (p.feature.as_deref(), p.admin1.as_deref()),
+            (Some("ADM2"), Some("Minnesota")),
+            "{p:?}"
+        );
+    }
+}
