@@ -182,7 +182,7 @@ pub fn sector_of_noun(w: &str) -> Option<&'static str> {
         | "brigade" | "battalion" | "division" | "navy" | "corps" | "regiment" | "jets"
         | "warplanes" | "aircraft" | "drones" | "marines" | "commandos" | "artillery" | "units"
         | "unit" | "airstrikes" | "warfighters" | "servicemen" | "fighters" | "guard" => "MIL",
-        "police" | "policemen" | "officers" | "gendarmerie" => "COP",
+        "police" | "policemen" | "officers" | "gendarmerie" | "constables" | "cops" => "COP",
         "intelligence" | "service" | "services" | "spies" => "SPY",
         "government" | "ministry" | "administration" | "authorities" | "officials" | "cabinet"
         | "council" | "president" | "minister" | "presidency" | "regime" | "state" | "embassy"

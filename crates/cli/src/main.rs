@@ -321,6 +321,12 @@ enum EventFormatArg {
     /// exact and head-noun P/R/F1 per role (`--data …/train.json` for the
     /// part rules are developed on).
     Muc4,
+    /// IndiaPoliceEvents (the `india_police_events/` folder, Times of India,
+    /// mostly lower case): which sentences and documents say the police
+    /// killed, arrested, used force or did anything, per label P/R/F1
+    /// (`--split dev`: document ids that are multiples of five; `train`:
+    /// the rest, where rules are developed).
+    IndiaPolice,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -1196,6 +1202,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     EventFormatArg::Ecbplus => "../shared/data/events/ecbplus",
                     EventFormatArg::Muc4 => "../shared/data/events/muc4/dev.json",
                     EventFormatArg::Rams => "../shared/data/events/rams/dev.jsonlines",
+                    EventFormatArg::IndiaPolice => "../shared/data/events/india_police_events",
                 })
             });
             let f = match format {
@@ -1208,6 +1215,17 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 }
                 EventFormatArg::Wikievents | EventFormatArg::Rams => {
                     let r = sitrep_eval::wikievents::eval(&data, errors)?;
+                    out!("{}", serde_json::to_string_pretty(&r)?);
+                    return Ok(0);
+                }
+                EventFormatArg::IndiaPolice => {
+                    use sitrep_eval::india_police::{eval, Part};
+                    let part = match split {
+                        SplitArg::Dev => Part::Dev,
+                        SplitArg::Train => Part::Train,
+                        SplitArg::All => Part::All,
+                    };
+                    let r = eval(&data, part, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }

@@ -401,3 +401,50 @@ fn gazetteer_import_of_a_missing_or_foreign_file() {
     assert!(!d.join("out").exists());
     no_panic(&o);
 }
+
+#[test]
+fn india_police_eval_on_bad_folders() {
+    let d = tmp("india_police");
+    let eval = |p: &std::path::Path, split: &str| {
+        sitrep(&[
+            "eval",
+            "events",
+            "--format",
+            "india-police",
+            "--split",
+            split,
+            "--data",
+            p.to_str().unwrap(),
+        ])
+    };
+    // No sents.jsonl at all.
+    let o = eval(&d, "all");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("sents.jsonl"), "{}", stderr(&o));
+    // A line without the corpus's fields.
+    std::fs::write(d.join("sents.jsonl"), "{\"doc_id\": 5, \"text\": \"x\"}\n").unwrap();
+    let o = eval(&d, "all");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("sents.jsonl:1: not an IndiaPoliceEvents sentence"),
+        "{}",
+        stderr(&o)
+    );
+    // Valid, but nothing in the split asked for.
+    std::fs::write(
+        d.join("sents.jsonl"),
+        "{\"doc_id\": 7, \"sent_id\": 0, \"sent_text\": \"police arrested 5 men.\", \"sent_labels\": [\"ARREST\"]}\n",
+    )
+    .unwrap();
+    let o = eval(&d, "dev");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("no sentences in this split"),
+        "{}",
+        stderr(&o)
+    );
+    no_panic(&o);
+    // And that one document scores.
+    let o = eval(&d, "train");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

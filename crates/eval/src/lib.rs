@@ -15,6 +15,8 @@
 //!   reproduced (`sitrep eval events --format petrarch`).
 //! - [`muc4`]: document-level role fillers (perpetrators, victims) of the
 //!   pipeline's violent events on MUC-4 (`sitrep eval events --format muc4`).
+//! - [`india_police`]: which sentences say the police killed, arrested or
+//!   used force, on IndiaPoliceEvents (`--format india-police`).
 //! - [`wikievents`]: trigger and argument F1 of the pipeline on real news
 //!   (`sitrep eval events --format wikievents`).
 //! - [`ecbplus`]: within-document event coreference, MUC and B³ (`sitrep
@@ -26,6 +28,7 @@
 pub mod ecbplus;
 pub mod events;
 pub mod geo;
+pub mod india_police;
 pub mod muc4;
 pub mod ner;
 pub mod petrarch;

@@ -202,3 +202,15 @@ fn events_on_rams_dev() {
     assert!(num(&r["triggers"], "recall") >= 0.19, "{r}");
     assert!(num(&r["arguments"], "recall") >= 0.07, "{r}");
 }
+
+#[test]
+fn police_events_on_india_police_events_dev() {
+    use sitrep_eval::india_police::{eval, Part};
+    let Some(path) = shared_path("data/events/india_police_events") else {
+        return;
+    };
+    let r = eval(&path, Part::Dev, false).unwrap();
+    assert!(num(&r, "sentence_macro_f1") >= 0.58, "{r}");
+    assert!(num(&r, "document_macro_f1") >= 0.72, "{r}");
+    assert!(num(&r, "documents") > 200.0, "{r}");
+}

@@ -52,6 +52,17 @@ const RIOT: Def = d(
     Some(("Riots", "Violent demonstration")),
 );
 
+/// Force used to break up a crowd: baton charges, tear gas (CAMEO 175,
+/// violent repression; in ACLED terms a protest met with force).
+const REPRESSION: Def = d(
+    "repression",
+    Class::Attack,
+    "ASSAULT",
+    None,
+    "175",
+    Some(("Protests", "Protest with intervention")),
+);
+
 /// An exchange of fire between armed groups.
 const GUNFIGHT: Def = d(
     "clash",
@@ -474,6 +485,24 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("abducted", Pos::Verb, ABDUCTION),
     ("kidnapped", Pos::Verb, ABDUCTION),
     ("arrested", Pos::Verb, ARREST),
+    ("rounded up", Pos::Verb, ARREST),
+    ("nabbed", Pos::Verb, ARREST),
+    ("apprehended", Pos::Verb, ARREST),
+    ("taken into custody", Pos::Verb, ARREST),
+    ("picked up by police", Pos::Verb, ARREST),
+    ("picked up by the police", Pos::Verb, ARREST),
+    ("arrests", Pos::Noun, ARREST),
+    ("lathicharged", Pos::Verb, REPRESSION),
+    ("lathi-charged", Pos::Verb, REPRESSION),
+    ("lathicharge", Pos::Noun, REPRESSION),
+    ("lathi-charge", Pos::Noun, REPRESSION),
+    ("lathi charge", Pos::Noun, REPRESSION),
+    ("baton-charged", Pos::Verb, REPRESSION),
+    ("baton charge", Pos::Noun, REPRESSION),
+    ("tear gas", Pos::Noun, REPRESSION),
+    ("teargas", Pos::Noun, REPRESSION),
+    ("tear-gas", Pos::Noun, REPRESSION),
+    ("opened fire", Pos::Verb, attack_def(Some("firearms"))),
     ("detained", Pos::Verb, ARREST),
     ("arrest", Pos::Noun, ARREST),
     ("protest", Pos::Noun, PROTEST),

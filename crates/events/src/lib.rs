@@ -270,6 +270,15 @@ const GENERIC_ACTORS: &[&str] = &[
     "teachers",
     "doctors",
     "priests",
+    "person",
+    "mob",
+    "mobs",
+    "crowd",
+    "crowds",
+    "personnel",
+    "constable",
+    "constables",
+    "cops",
     "patrol",
     "patrols",
     "convoy",
@@ -1200,6 +1209,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let mut listed = lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str()))
             .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| fired_at(&w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| armed_firing(&w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| blew_self_up(&w, k).map(|d| (3, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
@@ -1800,11 +1810,30 @@ fn fired_at(w: &[String], k: usize) -> Option<Def> {
     if !fire {
         return None;
     }
+    // "fired at the crowd", "fired 50 rounds", "fired shots in the air".
     w.iter()
         .skip(k + 1)
         .take(7)
-        .any(|x| x == "at" || x == "on" || x == "upon")
+        .any(|x| {
+            matches!(
+                x.as_str(),
+                "at" | "on" | "upon" | "rounds" | "shots" | "bullets" | "pellets"
+            )
+        })
         .then(|| lexicon::attack_def(Some("firearms")))
+}
+
+/// "Killed in police firing", "army firing on the village": "firing" after
+/// an armed force's noun is that force's attack (read like a verb, so that
+/// the force is its subject).
+fn armed_firing(w: &[String], k: usize) -> Option<Def> {
+    (w[k] == "firing"
+        && k > 0
+        && matches!(
+            sitrep_actors::sector_of_noun(&w[k - 1]),
+            Some("COP" | "MIL" | "REB")
+        ))
+    .then(|| lexicon::attack_def(Some("firearms")))
 }
 
 /// "A Russian missile struck …", "Ukrainian forces hit an oil depot": an
@@ -2184,9 +2213,11 @@ fn arguments(
                 && number_of(&tw(t_end + 1)).is_none();
             let harm =
                 matches!(m.def.class, Class::Attack | Class::Outcome) || m.def.plover.0 == "COERCE";
+            // ("Police fired at the mob", "troops opened fire on" are active.)
             let bare = participle
                 && no_object
                 && harm
+                && !matches!(tw(t_first).as_str(), "fired" | "opened")
                 && subj_harmed.is_some_and(|c| text[c.span.end..trig.start].trim().is_empty());
             if passive || reduced || bare {
                 if let Some(c) = subj_harmed {
@@ -2390,6 +2421,38 @@ fn arguments(
 }
 
 /// Casualty counts around outcome words in the sentence.
+/// People counted in a toll: "two persons", "a policeman" (were killed).
+const COUNTED_NOUNS: &[&str] = &[
+    "people",
+    "civilians",
+    "persons",
+    "person",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "child",
+    "children",
+    "youth",
+    "youths",
+    "civilian",
+    "soldier",
+    "soldiers",
+    "policeman",
+    "policemen",
+    "officer",
+    "officers",
+    "constable",
+    "constables",
+    "fighters",
+    "members",
+    "militants",
+];
+
 fn casualties(
     inp: &Inputs,
     si: usize,
@@ -2520,23 +2583,10 @@ fn casualties(
         if n.is_none() {
             let mut b = i;
             while b > s.tokens.0
-                && matches!(
+                && (matches!(
                     tw(b - 1).as_str(),
-                    "were"
-                        | "was"
-                        | "been"
-                        | "have"
-                        | "had"
-                        | "people"
-                        | "civilians"
-                        | "others"
-                        | "persons"
-                        | "soldiers"
-                        | "fighters"
-                        | "members"
-                        | "militants"
-                        | "are"
-                )
+                    "were" | "was" | "been" | "have" | "had" | "are" | "others"
+                ) || COUNTED_NOUNS.contains(&tw(b - 1).as_str()))
             {
                 b -= 1;
             }
@@ -2551,6 +2601,28 @@ fn casualties(
                         .flatten()
                     {
                         n = n.map(|x| x * k);
+                    }
+                }
+                // "Two soldiers and a policeman were killed": each counted
+                // group joined by "and" or a comma.
+                let mut k = b - 1;
+                while let Some(t) = n {
+                    if k < s.tokens.0 + 2 || !matches!(tw(k - 1).as_str(), "and" | ",") {
+                        break;
+                    }
+                    let mut r = k - 1;
+                    while r > s.tokens.0 && COUNTED_NOUNS.contains(&tw(r - 1).as_str()) {
+                        r -= 1;
+                    }
+                    let more = (r < k - 1 && r > s.tokens.0)
+                        .then(|| number_of(&tw(r - 1)))
+                        .flatten();
+                    match more {
+                        Some(x) => {
+                            n = Some(t + x);
+                            k = r - 1;
+                        }
+                        None => break,
                     }
                 }
                 // "Hundreds of people were killed", "dozens of others hurt".

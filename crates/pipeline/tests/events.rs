@@ -883,3 +883,50 @@ fn setting_off_and_blowing_up() {
     let out = run("Militants tried to blow up a bridge near Mosul.");
     assert_eq!(in_role(&out.events[0], Role::Object), vec!["bridge"]);
 }
+
+#[test]
+fn police_firing_and_firing_at_a_crowd() {
+    // "police firing" is the police's attack; the dead are counted.
+    let out = run("One person was killed in police firing in the old city on Tuesday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "ASSAULT")
+        .expect("an attack");
+    assert_eq!(in_role(e, Role::Actor1), vec!["police"]);
+    assert_eq!(e.fatalities, Some(1));
+    // Firing "at" someone is active: the police are the doers, not the target.
+    let out = run("Police fired at the mob, killing one and injuring eight others.");
+    let e = &out.events[0];
+    assert_eq!(in_role(e, Role::Actor1), vec!["Police"]);
+    assert_eq!(in_role(e, Role::Target), vec!["mob"]);
+    assert_eq!((e.fatalities, e.injuries), (Some(1), Some(8)));
+    // The firing of a manager is no attack.
+    assert!(events("The firing of the manager surprised investors.").is_empty());
+}
+
+#[test]
+fn tolls_of_groups_joined_by_and() {
+    let out = run("Two soldiers and a policeman were killed in the ambush near the border.");
+    assert_eq!(out.events[0].fatalities, Some(3));
+    let out = run("A man was killed in the attack on the market.");
+    assert_eq!(out.events[0].fatalities, Some(1));
+}
+
+#[test]
+fn arrests_and_crowd_control_in_indian_english() {
+    let evs = events("Over 100 persons were rounded up in combing operations in the city.");
+    assert!(
+        evs.iter()
+            .any(|(c, t, _)| c == "COERCE" && t == "rounded up"),
+        "{evs:?}"
+    );
+    let evs = events("Police lathicharged the protesters outside the collectorate.");
+    assert!(has(&evs, "ASSAULT", "Police", "protesters"), "{evs:?}");
+    let evs = events("The police fired 64 rounds in the air to quell the mob.");
+    assert!(
+        evs.iter().any(|(c, _, a)| c == "ASSAULT"
+            && a.iter().any(|(r, t)| *r == Role::Actor1 && t == "police")),
+        "{evs:?}"
+    );
+}
