@@ -487,7 +487,6 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("arrested", Pos::Verb, ARREST),
     ("rounded up", Pos::Verb, ARREST),
     ("nabbed", Pos::Verb, ARREST),
-    ("apprehended", Pos::Verb, ARREST),
     ("taken into custody", Pos::Verb, ARREST),
     ("picked up by police", Pos::Verb, ARREST),
     ("picked up by the police", Pos::Verb, ARREST),

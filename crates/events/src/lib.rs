@@ -1367,7 +1367,17 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         let lo = k.saturating_sub(len + 5);
         let window: Vec<&str> = w[lo..k - len].iter().map(|x| x.as_str()).collect();
         let mut mode = Mode::Asserted;
-        if window.iter().rev().take(3).any(|x| NEGATION.contains(x)) {
+        // "did not arrest", "denied that any such arrest", "failed to
+        // arrest", "have not been able to arrest".
+        if window.iter().rev().take(3).any(|x| NEGATION.contains(x))
+            || prev == "to"
+                && window.iter().any(|x| {
+                    matches!(
+                        *x,
+                        "failed" | "fail" | "fails" | "unable" | "not" | "refused" | "refuse"
+                    )
+                })
+        {
             mode = Mode::Negated;
         }
         if window.iter().any(|x| HYPOTHETICAL.contains(x))
@@ -1375,7 +1385,25 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
                 && window.iter().any(|x| {
                     matches!(
                         *x,
-                        "seeking" | "plotting" | "plan" | "planning" | "threatened" | "vowed"
+                        "seeking"
+                            | "plotting"
+                            | "plan"
+                            | "planning"
+                            | "threatened"
+                            | "vowed"
+                            | "expect"
+                            | "expected"
+                            | "asked"
+                            | "urged"
+                            | "demanded"
+                            | "demand"
+                            | "sought"
+                            | "want"
+                            | "wants"
+                            | "wanted"
+                            | "ordered"
+                            | "directed"
+                            | "instructed"
                     )
                 })
         {

@@ -930,3 +930,25 @@ fn arrests_and_crowd_control_in_indian_english() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn arrests_that_failed_or_were_only_asked_for() {
+    use sitrep_core::Mode;
+    let mode = |t: &str| run(t).events.first().map(|e| e.mode);
+    assert_eq!(
+        mode("Police have failed to arrest the killers of the shopkeeper."),
+        Some(Mode::Negated)
+    );
+    assert_eq!(
+        mode("The police have not been able to arrest the kidnappers."),
+        Some(Mode::Negated)
+    );
+    assert_eq!(
+        mode("The court asked the police to arrest the accused."),
+        Some(Mode::Hypothetical)
+    );
+    assert_eq!(
+        mode("Police were able to arrest the kidnappers on Monday."),
+        Some(Mode::Asserted)
+    );
+}
