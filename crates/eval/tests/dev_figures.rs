@@ -210,7 +210,7 @@ fn police_events_on_india_police_events_dev() {
         return;
     };
     let r = eval(&path, Part::Dev, false).unwrap();
-    assert!(num(&r, "sentence_macro_f1") >= 0.58, "{r}");
+    assert!(num(&r, "sentence_macro_f1") >= 0.61, "{r}");
     assert!(num(&r, "document_macro_f1") >= 0.75, "{r}");
     assert!(num(&r, "documents") > 200.0, "{r}");
 }

@@ -97,7 +97,7 @@ const ABDUCTION: Def = d(
 );
 
 /// Taking someone into custody ("arrested", "jailed").
-const ARREST: Def = d(
+pub const ARREST: Def = d(
     "arrest",
     Class::Other,
     "COERCE",
@@ -487,9 +487,6 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("arrested", Pos::Verb, ARREST),
     ("rounded up", Pos::Verb, ARREST),
     ("nabbed", Pos::Verb, ARREST),
-    ("taken into custody", Pos::Verb, ARREST),
-    ("picked up by police", Pos::Verb, ARREST),
-    ("picked up by the police", Pos::Verb, ARREST),
     ("arrests", Pos::Noun, ARREST),
     ("lathicharged", Pos::Verb, REPRESSION),
     ("lathi-charged", Pos::Verb, REPRESSION),

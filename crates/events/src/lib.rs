@@ -474,6 +474,8 @@ struct Mention {
     fatalities: Option<(u32, Span)>,
     injuries: Option<(u32, Span)>,
     claim: Option<Claim>,
+    /// A number before the trigger noun ("432 arrests", "two attacks").
+    counted: bool,
 }
 
 fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
@@ -1210,6 +1212,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             .or_else(|| struck_by(&w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| fired_at(&w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| armed_firing(&w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| arrest_phrase(&w, k).map(|n| (n, Pos::Verb, lexicon::ARREST)))
             .or_else(|| blew_self_up(&w, k).map(|d| (3, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
@@ -1448,6 +1451,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             fatalities: None,
             injuries: None,
             claim: None,
+            counted,
         };
         arguments(
             inp,
@@ -1864,6 +1868,50 @@ fn armed_firing(w: &[String], k: usize) -> Option<Def> {
     .then(|| lexicon::attack_def(Some("firearms")))
 }
 
+/// Arrests told without "arrest" (its word count from `k`): "taken into
+/// custody", "remanded to police custody", "picked up by police", "caught
+/// by the Kolkata police", "booked under POTO" (charged, CAMEO 173), and a
+/// passive "held" whose subject is people ("50 persons were held"; not
+/// "talks were held").
+fn arrest_phrase(w: &[String], k: usize) -> Option<usize> {
+    let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
+    let police_within =
+        |from: usize, n: usize| (from..from + n).any(|i| sector_of_noun(at(i)) == Some("COP"));
+    let passive = passive_before(|i| w[i].clone(), k, 0);
+    match at(k) {
+        "taken" | "remanded" | "sent" | "placed"
+            if matches!(at(k + 1), "into" | "to" | "in" | "under") =>
+        {
+            (k + 2..k + 4)
+                .find(|&i| at(i) == "custody")
+                .map(|i| i + 1 - k)
+        }
+        // "remanded them to police custody".
+        "remanded" if (k + 1..k + 7).any(|i| at(i) == "custody") => Some(1),
+        "picked"
+            if at(k + 1) == "up" && (passive || at(k + 2) == "by" && police_within(k + 3, 3)) =>
+        {
+            Some(2)
+        }
+        "caught" if at(k + 1) == "by" && police_within(k + 2, 4) => Some(1),
+        "booked" if matches!(at(k + 1), "under" | "for") || passive => Some(1),
+        "held"
+            if passive && k >= 2 && {
+                let subj = at(k - 2);
+                COUNTED_NOUNS.contains(&subj)
+                    || matches!(
+                        subj,
+                        "people" | "accused" | "suspects" | "activists" | "workers"
+                    )
+                    || number_of(subj).is_some()
+            } =>
+        {
+            Some(1)
+        }
+        _ => None,
+    }
+}
+
 /// "A Russian missile struck …", "Ukrainian forces hit an oil depot": an
 /// active "struck"/"hit" is an attack when its subject, at most three words
 /// before it, is a weapon (coded by the weapon) or armed forces.
@@ -2064,7 +2112,21 @@ fn arguments(
             .unwrap_or_default()
     };
     let source_spans: Vec<Span> = cues.iter().map(|c| c.source_span).collect();
-    let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span);
+    // A noun that modifies a place or state is no participant: "police
+    // custody", "police station", "police lines".
+    let modifier_only = |c: &Chunk| {
+        let rest = text[c.span.end..].trim_start().to_lowercase();
+        [
+            "custody",
+            "station",
+            "lines",
+            "headquarters",
+            "control room",
+        ]
+        .iter()
+        .any(|n| rest.starts_with(n))
+    };
+    let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span) && !modifier_only(c);
     let trig = m.trig;
     // Next trigger-ish boundary to the right: a cue, ';', or the sentence end.
     // A trigger in a fronted phrase ("Despite his arrest, he will play at
@@ -3039,7 +3101,9 @@ fn build_events(inp: &Inputs, mentions: Vec<Mention>) -> Vec<Event> {
         // Something of its own: a participant, a casualty count or a
         // place ("a blast in Lyon"); a bare reference to no known event
         // ("the attack") is not an event.
+        // ("432 arrests have been made": a count of its own.)
         let has_args = !m.actors.is_empty()
+            || m.counted && m.def.plover.0 == "COERCE"
             || m.fatalities.is_some()
             || m.injuries.is_some()
             || m.place.is_some();

@@ -952,3 +952,32 @@ fn arrests_that_failed_or_were_only_asked_for() {
         Some(Mode::Asserted)
     );
 }
+
+#[test]
+fn arrests_told_without_the_word_arrest() {
+    let arrest = |t: &str| {
+        run(t)
+            .events
+            .iter()
+            .any(|e| e.plover.category == "COERCE" && e.cameo.starts_with("173"))
+    };
+    assert!(arrest(
+        "Over 30 activists were taken into custody at different places."
+    ));
+    assert!(arrest(
+        "Sixty people have been booked under the anti-terror law."
+    ));
+    assert!(arrest(
+        "In Surat, 50 persons were held and weapons were seized."
+    ));
+    assert!(arrest(
+        "Two activists were caught by the Kolkata police near the border."
+    ));
+    assert!(arrest(
+        "So far more than 432 arrests have been made in the city."
+    ));
+    // Not arrests.
+    assert!(!arrest("The talks were held in Geneva on Monday."));
+    assert!(!arrest("He booked a flight to Delhi."));
+    assert!(!arrest("Arrests are a matter for the courts."));
+}
