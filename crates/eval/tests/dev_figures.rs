@@ -211,6 +211,6 @@ fn police_events_on_india_police_events_dev() {
     };
     let r = eval(&path, Part::Dev, false).unwrap();
     assert!(num(&r, "sentence_macro_f1") >= 0.61, "{r}");
-    assert!(num(&r, "document_macro_f1") >= 0.75, "{r}");
+    assert!(num(&r, "document_macro_f1") >= 0.77, "{r}");
     assert!(num(&r, "documents") > 200.0, "{r}");
 }

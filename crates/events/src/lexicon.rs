@@ -63,6 +63,10 @@ const REPRESSION: Def = d(
     Some(("Protests", "Protest with intervention")),
 );
 
+/// Forces sent or posted somewhere ("police were deployed", "Russia deployed
+/// troops"): CAMEO 150, show of military or police power.
+const DEPLOYMENT: Def = d("deployment", Class::Other, "MOBILIZE", None, "150", None);
+
 /// An exchange of fire between armed groups.
 const GUNFIGHT: Def = d(
     "clash",
@@ -486,6 +490,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("kidnapped", Pos::Verb, ABDUCTION),
     ("arrested", Pos::Verb, ARREST),
     ("rounded up", Pos::Verb, ARREST),
+    ("deployed", Pos::Verb, DEPLOYMENT),
+    ("deployment", Pos::Noun, DEPLOYMENT),
     ("nabbed", Pos::Verb, ARREST),
     ("arrests", Pos::Noun, ARREST),
     ("lathicharged", Pos::Verb, REPRESSION),

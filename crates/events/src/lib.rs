@@ -2236,8 +2236,12 @@ fn arguments(
     };
     let is_meeting = m.def.plover.0 == "CONSULT";
     // Who the event is done to: the other side of a meeting, else the target.
+    // (What a deployment moves is the doer's own force: "Russia deployed
+    // troops".)
     let other_side = if is_meeting {
         Role::Actor2
+    } else if m.def.plover.0 == "MOBILIZE" {
+        Role::AssocActor1
     } else {
         Role::Target
     };
@@ -2309,7 +2313,14 @@ fn arguments(
                 && harm
                 && !matches!(tw(t_first).as_str(), "fired" | "opened")
                 && subj_harmed.is_some_and(|c| text[c.span.end..trig.start].trim().is_empty());
-            if passive || reduced || bare {
+            // What is deployed is the force that moves: "police were
+            // deployed" is the police's deployment.
+            let moved = m.def.plover.0 == "MOBILIZE";
+            if passive && moved {
+                if let Some(c) = subj {
+                    push(m, Role::Actor1, c);
+                }
+            } else if passive || reduced || bare {
                 if let Some(c) = subj_harmed {
                     push(m, Role::Target, c);
                     if let Some(d) = joined(c, true) {

@@ -277,9 +277,11 @@ fn protests_riots_and_trigger_words_that_only_modify() {
             .any(|(c, t, _)| c == "PROTEST" && t == "demonstration"),
         "{evs:?}"
     );
-    // "riot police", "protest movement", "attack helicopters" are not events.
+    // "riot police", "protest movement", "attack helicopters" are not events
+    // (the police's deployment is one, but no riot).
+    let evs = events("Riot police were deployed in central Nairobi on Tuesday.");
+    assert!(evs.iter().all(|(c, _, _)| c == "MOBILIZE"), "{evs:?}");
     for text in [
-        "Riot police were deployed in central Nairobi on Tuesday.",
         "A new protest movement has arisen in Caracas.",
         "The army bought twelve attack helicopters from Russia.",
     ] {
@@ -980,4 +982,21 @@ fn arrests_told_without_the_word_arrest() {
     assert!(!arrest("The talks were held in Geneva on Monday."));
     assert!(!arrest("He booked a flight to Delhi."));
     assert!(!arrest("Arrests are a matter for the courts."));
+}
+
+#[test]
+fn deployments_belong_to_the_force_that_moves() {
+    let out = run("Heavy police force was deployed in the walled city on Friday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "MOBILIZE")
+        .expect("a deployment");
+    assert_eq!(in_role(e, Role::Actor1), vec!["police"]);
+    let out = run("Russia deployed troops to the border on Monday.");
+    let e = &out.events[0];
+    assert_eq!(e.plover.category, "MOBILIZE");
+    assert_eq!(in_role(e, Role::Actor1), vec!["Russia"]);
+    assert_eq!(in_role(e, Role::AssocActor1), vec!["troops"]);
+    assert!(in_role(e, Role::Target).is_empty());
 }
