@@ -2116,15 +2116,9 @@ fn arguments(
     // custody", "police station", "police lines".
     let modifier_only = |c: &Chunk| {
         let rest = text[c.span.end..].trim_start().to_lowercase();
-        [
-            "custody",
-            "station",
-            "lines",
-            "headquarters",
-            "control room",
-        ]
-        .iter()
-        .any(|n| rest.starts_with(n))
+        let next = rest.split(|ch: char| !ch.is_alphanumeric()).next();
+        matches!(next, Some("custody" | "station" | "lines" | "headquarters"))
+            || rest.starts_with("control room")
     };
     let participant = |c: &&Chunk| !c.place && !source_spans.contains(&c.span) && !modifier_only(c);
     let trig = m.trig;

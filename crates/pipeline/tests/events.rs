@@ -905,6 +905,9 @@ fn police_firing_and_firing_at_a_crowd() {
     assert_eq!((e.fatalities, e.injuries), (Some(1), Some(8)));
     // The firing of a manager is no attack.
     assert!(events("The firing of the manager surprised investors.").is_empty());
+    // "police station" names a place, "police stationed" the police.
+    let out = run("Police stationed in the market fired at the mob on Friday.");
+    assert_eq!(in_role(&out.events[0], Role::Actor1), vec!["Police"]);
 }
 
 #[test]
