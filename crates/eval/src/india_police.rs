@@ -25,6 +25,7 @@
 //! document: dev is every document whose id is a multiple of five, train
 //! (where rules are developed) the rest.
 
+use crate::Prf;
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use sitrep_core::{Event, Mode, Output, Role};
@@ -219,35 +220,12 @@ pub fn predict(out: &Output, sents: &[(usize, usize)]) -> Vec<BTreeSet<String>> 
     pred
 }
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    hit: usize,
-    sys: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn add(&mut self, sys: bool, gold: bool) {
-        self.hit += (sys && gold) as usize;
-        self.sys += sys as usize;
-        self.gold += gold as usize;
-    }
-    fn f1(self) -> f64 {
-        crate::f1(self.hit, self.sys, self.gold).2
-    }
-    fn json(self) -> Value {
-        let (p, r, f) = crate::f1(self.hit, self.sys, self.gold);
-        json!({"hit": self.hit, "system": self.sys, "gold": self.gold,
-               "precision": p, "recall": r, "f1": f})
-    }
-}
-
 /// Codes every document of the split and scores the labels.
 pub fn eval(dir: &Path, part: Part, errors: bool) -> Result<Value> {
     let docs = read(dir, part)?;
     let pipe = sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?;
-    let mut sent: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut doc: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut sent: BTreeMap<&str, Prf> = BTreeMap::new();
+    let mut doc: BTreeMap<&str, Prf> = BTreeMap::new();
     let mut errs = Vec::new();
     let mut n_sents = 0;
     let t0 = std::time::Instant::now();
@@ -261,7 +239,7 @@ pub fn eval(dir: &Path, part: Part, errors: bool) -> Result<Value> {
             let mut in_doc = (false, false);
             for (k, (p, g)) in pred.iter().zip(&d.gold).enumerate() {
                 let (s, gl) = (p.contains(l), g.contains(l));
-                sent.entry(l).or_default().add(s, gl);
+                sent.entry(l).or_default().add_one(s, gl);
                 in_doc.0 |= s;
                 in_doc.1 |= gl;
                 if errors && s != gl && l != "FAIL" {
@@ -271,11 +249,11 @@ pub fn eval(dir: &Path, part: Part, errors: bool) -> Result<Value> {
                         "text": &d.text[a..b]}));
                 }
             }
-            doc.entry(l).or_default().add(in_doc.0, in_doc.1);
+            doc.entry(l).or_default().add_one(in_doc.0, in_doc.1);
         }
     }
     let secs = t0.elapsed().as_secs_f64();
-    let macro_f1 = |m: &BTreeMap<&str, Counts>| {
+    let macro_f1 = |m: &BTreeMap<&str, Prf>| {
         PREDICTED.iter().map(|l| m[l].f1()).sum::<f64>() / PREDICTED.len() as f64
     };
     let mut r = json!({

@@ -78,6 +78,41 @@ impl Split {
     }
 }
 
+/// Matches, predictions and references of one figure, summed over items.
+#[derive(Default, Clone, Copy, Debug)]
+pub(crate) struct Prf {
+    pub hit: usize,
+    pub sys: usize,
+    pub gold: usize,
+}
+
+impl Prf {
+    /// Adds another tally.
+    pub fn add(&mut self, o: Prf) {
+        self.hit += o.hit;
+        self.sys += o.sys;
+        self.gold += o.gold;
+    }
+    /// Adds one item that the system does or does not predict and gold
+    /// does or does not hold.
+    pub fn add_one(&mut self, sys: bool, gold: bool) {
+        self.add(Prf {
+            hit: (sys && gold) as usize,
+            sys: sys as usize,
+            gold: gold as usize,
+        });
+    }
+    pub fn f1(self) -> f64 {
+        f1(self.hit, self.sys, self.gold).2
+    }
+    /// `hit`, `system`, `gold`, `precision`, `recall`, `f1`.
+    pub fn json(self) -> serde_json::Value {
+        let (p, r, f) = f1(self.hit, self.sys, self.gold);
+        serde_json::json!({"hit": self.hit, "system": self.sys, "gold": self.gold,
+               "precision": p, "recall": r, "f1": f})
+    }
+}
+
 /// Precision, recall and F1 of `hit` matches over `sys` predictions and
 /// `gold` references (0 where undefined).
 pub fn f1(hit: usize, sys: usize, gold: usize) -> (f64, f64, f64) {

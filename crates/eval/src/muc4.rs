@@ -21,6 +21,7 @@
 //! Precision counts system fillers, recall gold entities; the figures are
 //! micro-averaged over documents and roles.
 
+use crate::Prf;
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use sitrep_core::{ActorRef, EntityType, Event, Output, Role};
@@ -132,26 +133,6 @@ pub fn fillers(out: &Output) -> BTreeMap<&'static str, Vec<String>> {
     by
 }
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    hit: usize,
-    sys: usize,
-    gold: usize,
-}
-
-impl Counts {
-    fn json(self) -> Value {
-        let (p, r, f) = crate::f1(self.hit, self.sys, self.gold);
-        json!({"hit": self.hit, "system": self.sys, "gold": self.gold,
-               "precision": p, "recall": r, "f1": f})
-    }
-    fn add(&mut self, o: Counts) {
-        self.hit += o.hit;
-        self.sys += o.sys;
-        self.gold += o.gold;
-    }
-}
-
 fn last_word(s: &str) -> &str {
     s.rsplit(' ').next().unwrap_or(s)
 }
@@ -193,8 +174,8 @@ fn matches(sys: &[String], gold: &[Vec<String>], head: bool) -> (usize, Vec<bool
 pub fn eval(path: &Path, errors: bool) -> Result<Value> {
     let docs = read(path)?;
     let pipe = sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?;
-    let mut exact: BTreeMap<&str, Counts> = BTreeMap::new();
-    let mut head: BTreeMap<&str, Counts> = BTreeMap::new();
+    let mut exact: BTreeMap<&str, Prf> = BTreeMap::new();
+    let mut head: BTreeMap<&str, Prf> = BTreeMap::new();
     let mut errs = Vec::new();
     let t0 = std::time::Instant::now();
     for d in &docs {
@@ -206,18 +187,13 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
             let g = d.gold.get(role).map(Vec::as_slice).unwrap_or(&[]);
             let (hx, ok) = matches(s, g, false);
             let (hh, _) = matches(s, g, true);
-            let base = Counts {
+            let base = Prf {
                 hit: 0,
                 sys: s.len(),
                 gold: g.len(),
             };
-            exact
-                .entry(role)
-                .or_default()
-                .add(Counts { hit: hx, ..base });
-            head.entry(role)
-                .or_default()
-                .add(Counts { hit: hh, ..base });
+            exact.entry(role).or_default().add(Prf { hit: hx, ..base });
+            head.entry(role).or_default().add(Prf { hit: hh, ..base });
             if errors {
                 let spurious: Vec<&String> = s
                     .iter()
@@ -251,14 +227,14 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
         }
     }
     let secs = t0.elapsed().as_secs_f64();
-    let total = |m: &BTreeMap<&str, Counts>| {
-        let mut c = Counts::default();
+    let total = |m: &BTreeMap<&str, Prf>| {
+        let mut c = Prf::default();
         for v in m.values() {
             c.add(*v);
         }
         c.json()
     };
-    let per = |m: &BTreeMap<&str, Counts>| {
+    let per = |m: &BTreeMap<&str, Prf>| {
         m.iter()
             .map(|(k, v)| (k.to_string(), v.json()))
             .collect::<serde_json::Map<_, _>>()
