@@ -658,10 +658,15 @@ pub fn singular(w: &str) -> String {
     if let Some(stem) = w.strip_suffix("ies") {
         return format!("{stem}y");
     }
-    if let Some(stem) = w
-        .strip_suffix('s')
-        .filter(|_| !w.ends_with("ss") && w != "talks" && w != "clashes")
-    {
+    // ("tear gas", "bus", "crisis" are singular.)
+    if let Some(stem) = w.strip_suffix('s').filter(|_| {
+        !w.ends_with("ss")
+            && !w.ends_with("gas")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && w != "talks"
+            && w != "clashes"
+    }) {
         return stem.to_string();
     }
     w.to_string()

@@ -926,6 +926,13 @@ fn arrests_and_crowd_control_in_indian_english() {
             .any(|(c, t, _)| c == "COERCE" && t == "rounded up"),
         "{evs:?}"
     );
+    // "tear gas" is no plural of "tear ga".
+    let evs = events("Police used teargas on the protesters outside the collectorate.");
+    assert!(
+        evs.iter()
+            .any(|(c, t, a)| c == "ASSAULT" && t == "teargas" && !a.is_empty()),
+        "{evs:?}"
+    );
     let evs = events("Police lathicharged the protesters outside the collectorate.");
     assert!(has(&evs, "ASSAULT", "Police", "protesters"), "{evs:?}");
     let evs = events("The police fired 64 rounds in the air to quell the mob.");
