@@ -1877,7 +1877,8 @@ fn arrest_phrase(w: &[String], k: usize) -> Option<usize> {
     let at = |i: usize| w.get(i).map(String::as_str).unwrap_or("");
     let police_within =
         |from: usize, n: usize| (from..from + n).any(|i| sector_of_noun(at(i)) == Some("COP"));
-    let passive = passive_before(|i| w[i].clone(), k, 0);
+    // Checked only for the words below, not for every word of every sentence.
+    let passive = || passive_before(|i| w[i].clone(), k, 0);
     match at(k) {
         "taken" | "remanded" | "sent" | "placed"
             if matches!(at(k + 1), "into" | "to" | "in" | "under") =>
@@ -1889,14 +1890,14 @@ fn arrest_phrase(w: &[String], k: usize) -> Option<usize> {
         // "remanded them to police custody".
         "remanded" if (k + 1..k + 7).any(|i| at(i) == "custody") => Some(1),
         "picked"
-            if at(k + 1) == "up" && (passive || at(k + 2) == "by" && police_within(k + 3, 3)) =>
+            if at(k + 1) == "up" && (passive() || at(k + 2) == "by" && police_within(k + 3, 3)) =>
         {
             Some(2)
         }
         "caught" if at(k + 1) == "by" && police_within(k + 2, 4) => Some(1),
-        "booked" if matches!(at(k + 1), "under" | "for") || passive => Some(1),
+        "booked" if matches!(at(k + 1), "under" | "for") || passive() => Some(1),
         "held"
-            if passive && k >= 2 && {
+            if passive() && k >= 2 && {
                 let subj = at(k - 2);
                 COUNTED_NOUNS.contains(&subj)
                     || matches!(
