@@ -354,7 +354,7 @@ const FORMAL_PREFIXES: &[&str] = &[
 
 /// US state abbreviations in AP style, as newspapers write them, with the
 /// state's GeoNames admin1 code.
-const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+pub(crate) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Ala.", "AL"),
     ("Ariz.", "AZ"),
     ("Ark.", "AR"),
@@ -525,9 +525,21 @@ fn median(v: &mut [f32]) -> f32 {
     v[v.len() / 2]
 }
 
+/// Initials with stops: "L.A.", "D.C.".
+pub(crate) fn dotted_initials(a: &str) -> bool {
+    a.len() >= 4
+        && a.as_bytes()
+            .chunks(2)
+            .all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.')
+}
+
 /// Whether an alternate name is worth indexing: Latin script, capitalised,
-/// not an all-capitals code ("DAM").
+/// not an all-capitals code ("DAM"), though initials with stops ("L.A.")
+/// are names.
 fn keep_alt(a: &str) -> bool {
+    if dotted_initials(a) {
+        return true;
+    }
     let first = a.chars().next();
     first.is_some_and(|c| c.is_uppercase())
         && a.chars().all(|c| {
@@ -674,7 +686,9 @@ pub fn build(
             level: Level::Country,
         });
         add(&mut names, name, id, false);
-        // The European Union, as a place, is Europe.
+        // The European Union, as a place, is Europe. (GeoWebNews places
+        // "EU" there; LGL at Brussels, GeoNames' point for the union. A
+        // union placed at Brussels: LGL 0.836 → 0.838, GWN 0.773 → 0.760.)
         if *name == "Europe" {
             for n in ["European Union", "EU"] {
                 add(&mut names, n, id, true);

@@ -441,3 +441,48 @@ fn names_in_a_list_ending_in_counties_are_counties() {
         );
     }
 }
+
+#[test]
+fn abbreviations_read_as_written() {
+    // "L.A." is Los Angeles; "La." is Louisiana's newspaper abbreviation.
+    let r = places(
+        "Fans in L.A. cheered while a storm hit Monroe, La. overnight.",
+        &["L.A.", "Monroe", "La."],
+    );
+    let la = r[0].as_ref().expect("L.A.");
+    assert_eq!(
+        (la.name.as_str(), la.admin1.as_deref()),
+        ("Los Angeles", Some("California"))
+    );
+    assert_eq!(r[2].as_ref().map(|p| p.name.as_str()), Some("Louisiana"));
+}
+
+#[test]
+fn common_town_names_do_not_pull_a_story_into_one_state() {
+    // Chicago, Rochester, Oregon and Washington all have an Illinois town;
+    // that is no reason to read Atlanta and Georgia as Illinois places.
+    let text = "ATLANTA - A man from Georgia was charged, Georgia officials said. \
+                The group also helped people in Chicago, Rochester, Oregon and Washington.";
+    let r = places(
+        text,
+        &[
+            "ATLANTA",
+            "Georgia",
+            "Georgia",
+            "Chicago",
+            "Rochester",
+            "Oregon",
+            "Washington",
+        ],
+    );
+    let atlanta = r[0].as_ref().expect("Atlanta");
+    assert_eq!(atlanta.admin1.as_deref(), Some("Georgia"), "{atlanta:?}");
+    for p in &r[1..3] {
+        let p = p.as_ref().expect("Georgia");
+        assert_eq!(
+            (cc(&Some(p.clone())), p.feature.as_deref()),
+            ("US", Some("ADM1")),
+            "{p:?}"
+        );
+    }
+}
