@@ -491,7 +491,7 @@ fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
         }
         (a.abs() > 1e-12).then(|| (a.abs() / 2.0, cy / (3.0 * a), cx / (3.0 * a) / k))
     };
-    let mut out = HashMap::new();
+    let mut out: HashMap<String, (f64, f32, f32)> = HashMap::new();
     for g in topo["objects"]["countries"]["geometries"]
         .as_array()
         .ok_or_else(|| bad("no objects.countries.geometries"))?
@@ -509,12 +509,20 @@ fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
             .iter()
             .filter_map(|p| centroid(&ring(&p[0])))
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, lat, lon)) = best {
+        if let Some((area, lat, lon)) = best {
             let lon = if lon > 180.0 { lon - 360.0 } else { lon };
-            out.insert(id.to_string(), (lat as f32, lon as f32));
+            // Two shapes can share a code (Australia and the Ashmore and
+            // Cartier Islands are both 036): the larger is the country.
+            let e = out.entry(id.to_string()).or_insert((0.0, 0.0, 0.0));
+            if area > e.0 {
+                *e = (area, lat as f32, lon as f32);
+            }
         }
     }
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|(id, (_, lat, lon))| (id, (lat, lon)))
+        .collect())
 }
 
 fn median(v: &mut [f32]) -> f32 {
