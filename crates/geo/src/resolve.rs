@@ -329,13 +329,13 @@ fn compass_variant(gaz: &Gazetteer, key: &str) -> Option<String> {
 /// The province, state or country an adjective or people's name unknown to
 /// the gazetteer is formed from: "Tigrayan" → Tigray, "Ohioans" → Ohio,
 /// "Ontarians" → Ontario, "Dagestani" → Dagestan, "South Ossetian" → South
-/// Ossetia. Only areas are taken: a suffix stripped off a word must not
+/// Ossetia, "Abkhaz" → Abkhazia. Only areas are taken: a suffix stripped off a word must not
 /// land on some village.
 fn area_adjective(gaz: &Gazetteer, key: &str) -> Option<u32> {
     if !gaz.lookup_key(key).is_empty() || key.len() < 5 {
         return None;
     }
-    const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i"];
+    const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i", ""];
     const ENDINGS: &[&str] = &["", "a", "o", "ia"];
     for suf in SUFFIXES {
         let Some(stem) = key.strip_suffix(suf) else {

@@ -239,6 +239,8 @@ fn adjectives_of_regions_resolve_to_the_region() {
     assert_eq!(cc(&r[1]), "ET");
     let r = places("Many Ohioans voted early.", &["Ohioans"]);
     assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("Ohio"));
+    let r = places("The Abkhaz leadership rejected the plan.", &["Abkhaz"]);
+    assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("Abkhazia"));
     // A name that is itself a country stays that country.
     let r = places("Typhoon warnings were issued in Guam.", &["Guam"]);
     assert_eq!(cc(&r[0]), "GU");
