@@ -19,6 +19,15 @@ const W_VOUCH: f64 = 4.0;
 /// pulled "Atlanta" and "Georgia" there. LGL 0.835 → 0.836 at 6 (0.825 at
 /// 1, 0.834 at 3, 0.835 at 12); GWN 0.773 throughout.
 const SIB_K: f64 = 6.0;
+/// A name whose biggest reading is `DOMINANT_X` times bigger than any
+/// reading in another country is evidence for that country (`DOMINANT_W`,
+/// as a country's own name), though a village of that name exists
+/// elsewhere: "Dallas" makes "Paris" the one in Texas. LGL 0.840 → 0.842
+/// (0.841 at weight 0.5, 0.843 at 2.5; 0.841 at 5× and at 100×; 0.842
+/// when names with one country's readings count 1 too, rather than 0.5);
+/// GWN unchanged, mean error 570 → 549 km.
+const DOMINANT_W: f64 = 1.0;
+const DOMINANT_X: u64 = 20;
 /// Support for a town from another name that can be its county, and for
 /// the county from the town (LGL gold-span acc@161 0.814 → 0.823 at 4,
 /// 0.825 at 8, 0.826 at 12 to 16, 0.825 at 30; GWN unchanged).
@@ -565,6 +574,8 @@ fn resolve_sorted(
             if cands.iter().all(|(o, _)| &gaz.entry(*o).cc == cc) {
                 let cc = cc.clone();
                 ctx.add(&c.key, &cc, 0.5);
+            } else if let Some(cc) = dominant_country(gaz, cands) {
+                ctx.add(&c.key, &cc, DOMINANT_W);
             }
         }
     }
@@ -649,6 +660,24 @@ fn resolve_sorted(
         out.push(place);
     }
     out
+}
+
+/// The country of a name's biggest reading when it dwarfs every reading
+/// elsewhere ("Dallas": Texas, not a Melbourne suburb).
+fn dominant_country(gaz: &Gazetteer, cands: &[(u32, bool)]) -> Option<String> {
+    let top = cands
+        .iter()
+        .filter(|(_, alt)| !alt)
+        .map(|&(id, _)| gaz.entry(id))
+        .max_by_key(|e| e.population)?;
+    let other = cands
+        .iter()
+        .map(|&(id, _)| gaz.entry(id))
+        .filter(|e| e.cc != top.cc)
+        .map(|e| e.population)
+        .max()
+        .unwrap_or(0);
+    (top.population >= DOMINANT_X * other.max(1) && !top.cc.is_empty()).then(|| top.cc.clone())
 }
 
 /// Rounds of document coherence: each mention's candidates are rescored

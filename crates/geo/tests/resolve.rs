@@ -488,3 +488,19 @@ fn common_town_names_do_not_pull_a_story_into_one_state() {
         );
     }
 }
+
+#[test]
+fn a_name_with_one_big_reading_is_evidence_for_its_country() {
+    // "Dallas" is Texas (a Melbourne suburb shares the name), which makes
+    // "Paris" the Texas town rather than the French capital.
+    let text = "A Paris man was flown to a Dallas hospital after the crash, \
+                and two other Paris residents were treated at home.";
+    let r = places(text, &["Paris", "Dallas", "Paris"]);
+    for p in &r {
+        let p = p.as_ref().expect("resolved");
+        assert_eq!(p.admin1.as_deref(), Some("Texas"), "{p:?}");
+    }
+    // Alone, Paris is the capital.
+    let r = places("A Paris man was arrested.", &["Paris"]);
+    assert_eq!(cc(&r[0]), "FR");
+}
