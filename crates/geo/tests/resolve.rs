@@ -442,6 +442,37 @@ fn names_in_a_list_ending_in_counties_are_counties() {
             "{p:?}"
         );
     }
+    // One name before "counties" is no list: the state's counties.
+    let r = places(
+        "Jobless rates rose in most Indiana counties, state figures show.",
+        &["Indiana"],
+    );
+    let p = r[0].as_ref().expect("Indiana");
+    assert_eq!(
+        (p.name.as_str(), p.feature.as_deref()),
+        ("Indiana", Some("ADM1")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn the_state_a_story_names_most_places_its_counties() {
+    let text = "Boone County's jobless rate rose, Indiana officials said. \
+                Indiana's rate was higher; Indiana counties to the north fared \
+                worse. Indiana lost jobs faster than Illinois.";
+    let r = places(
+        text,
+        &[
+            "Boone County",
+            "Indiana",
+            "Indiana",
+            "Indiana",
+            "Indiana",
+            "Illinois",
+        ],
+    );
+    let p = r[0].as_ref().expect("Boone County");
+    assert_eq!(p.admin1.as_deref(), Some("Indiana"), "{p:?}");
 }
 
 #[test]
