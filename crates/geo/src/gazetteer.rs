@@ -352,56 +352,71 @@ const FORMAL_PREFIXES: &[&str] = &[
     "Commonwealth of",
 ];
 
-/// US state abbreviations in AP style, as newspapers write them, with the
-/// state's GeoNames admin1 code.
-pub(crate) const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("Ala.", "AL"),
-    ("Ariz.", "AZ"),
-    ("Ark.", "AR"),
-    ("Calif.", "CA"),
-    ("Colo.", "CO"),
-    ("Conn.", "CT"),
-    ("Del.", "DE"),
-    ("D.C.", "DC"),
-    ("Fla.", "FL"),
-    ("Ga.", "GA"),
-    ("Ill.", "IL"),
-    ("Ind.", "IN"),
-    ("Kan.", "KS"),
-    ("Kans.", "KS"),
-    ("Ky.", "KY"),
-    ("La.", "LA"),
-    ("Md.", "MD"),
-    ("Mass.", "MA"),
-    ("Mich.", "MI"),
-    ("Minn.", "MN"),
-    ("Miss.", "MS"),
-    ("Mo.", "MO"),
-    ("Mont.", "MT"),
-    ("Neb.", "NE"),
-    ("Nebr.", "NE"),
-    ("Nev.", "NV"),
-    ("N.H.", "NH"),
-    ("N.J.", "NJ"),
-    ("N.M.", "NM"),
-    ("N.Y.", "NY"),
-    ("N.C.", "NC"),
-    ("N.D.", "ND"),
-    ("Okla.", "OK"),
-    ("Ore.", "OR"),
-    ("Pa.", "PA"),
-    ("R.I.", "RI"),
-    ("S.C.", "SC"),
-    ("S.D.", "SD"),
-    ("Tenn.", "TN"),
-    ("Tex.", "TX"),
-    ("Vt.", "VT"),
-    ("Va.", "VA"),
-    ("Wash.", "WA"),
-    ("W.Va.", "WV"),
-    ("W. Va.", "WV"),
-    ("Wis.", "WI"),
-    ("Wyo.", "WY"),
+/// US state abbreviations in AP style and Canadian provinces' in the
+/// Canadian Press's, as newspapers write them, with the country and the
+/// GeoNames admin1 code.
+pub(crate) const STATE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("Ala.", "US", "AL"),
+    ("Ariz.", "US", "AZ"),
+    ("Ark.", "US", "AR"),
+    ("Calif.", "US", "CA"),
+    ("Colo.", "US", "CO"),
+    ("Conn.", "US", "CT"),
+    ("Del.", "US", "DE"),
+    ("D.C.", "US", "DC"),
+    ("Fla.", "US", "FL"),
+    ("Ga.", "US", "GA"),
+    ("Ill.", "US", "IL"),
+    ("Ind.", "US", "IN"),
+    ("Kan.", "US", "KS"),
+    ("Kans.", "US", "KS"),
+    ("Ky.", "US", "KY"),
+    ("La.", "US", "LA"),
+    ("Md.", "US", "MD"),
+    ("Mass.", "US", "MA"),
+    ("Mich.", "US", "MI"),
+    ("Minn.", "US", "MN"),
+    ("Miss.", "US", "MS"),
+    ("Mo.", "US", "MO"),
+    ("Mont.", "US", "MT"),
+    ("Neb.", "US", "NE"),
+    ("Nebr.", "US", "NE"),
+    ("Nev.", "US", "NV"),
+    ("N.H.", "US", "NH"),
+    ("N.J.", "US", "NJ"),
+    ("N.M.", "US", "NM"),
+    ("N.Y.", "US", "NY"),
+    ("N.C.", "US", "NC"),
+    ("N.D.", "US", "ND"),
+    ("Okla.", "US", "OK"),
+    ("Ore.", "US", "OR"),
+    ("Pa.", "US", "PA"),
+    ("R.I.", "US", "RI"),
+    ("S.C.", "US", "SC"),
+    ("S.D.", "US", "SD"),
+    ("Tenn.", "US", "TN"),
+    ("Tex.", "US", "TX"),
+    ("Vt.", "US", "VT"),
+    ("Va.", "US", "VA"),
+    ("Wash.", "US", "WA"),
+    ("W.Va.", "US", "WV"),
+    ("W. Va.", "US", "WV"),
+    ("Wis.", "US", "WI"),
+    ("Wyo.", "US", "WY"),
+    // Canadian provinces as the Canadian Press writes them, and British
+    // Columbia's "BC" (its other postal codes are too often words).
+    ("Alta.", "CA", "01"),
+    ("B.C.", "CA", "02"),
+    ("BC", "CA", "02"),
+    ("Man.", "CA", "03"),
+    ("N.B.", "CA", "04"),
+    ("N.S.", "CA", "07"),
+    ("Ont.", "CA", "08"),
+    ("P.E.I.", "CA", "09"),
+    ("Que.", "CA", "10"),
+    ("Sask.", "CA", "11"),
+    ("N.L.", "CA", "05"),
+    ("Nfld.", "CA", "05"),
 ];
 
 /// Centroids (lat, lon) of each country's largest polygon in a TopoJSON
@@ -760,11 +775,9 @@ pub fn build(
         });
         add(&mut names, f[1], id, false);
         add(&mut names, f[2], id, false);
-        if cc == "US" {
-            for (abbr, code) in US_STATE_ABBREVIATIONS {
-                if *code == a1 {
-                    add(&mut names, abbr, id, true);
-                }
+        for (abbr, c, code) in STATE_ABBREVIATIONS {
+            if *c == cc && *code == a1 {
+                add(&mut names, abbr, id, true);
             }
         }
         // "Al-Hasakah" is also written "Hasakah"; "Rif-dimashq" as "Rif Dimashq".

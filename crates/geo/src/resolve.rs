@@ -1,6 +1,6 @@
 //! Toponym resolution in document context.
 
-use crate::gazetteer::{normalize, Entry, Gazetteer, Level, US_STATE_ABBREVIATIONS};
+use crate::gazetteer::{normalize, Entry, Gazetteer, Level, STATE_ABBREVIATIONS};
 use sitrep_core::{Place, Span};
 use sitrep_text::Analysis;
 use std::collections::HashMap;
@@ -132,7 +132,8 @@ struct Cues {
     /// whose whole name is those two letters ("Eu", "Us").
     initials: bool,
     /// The mention is written as an abbreviation ("L.A.", "La.", "N.Y."):
-    /// a US state reads so only where that is the state's own abbreviation
+    /// a US state or Canadian province reads so only where that is its own
+    /// abbreviation
     /// ("La." is Louisiana, "L.A." Los Angeles), and a state's own
     /// abbreviation is no other place's alternate name.
     abbreviation: Option<String>,
@@ -152,15 +153,15 @@ impl Cues {
             });
         }
         if let Some(d) = &self.abbreviation {
-            let state = US_STATE_ABBREVIATIONS
+            let state = STATE_ABBREVIATIONS
                 .iter()
-                .find(|&&(a, _)| a == d)
-                .map(|&(_, code)| code);
+                .find(|&&(a, _, _)| a == d)
+                .map(|&(_, cc, code)| (cc, code));
             cands.retain(|&(id, alt)| {
                 let e = gaz.entry(id);
-                let is_state = e.level == Level::Admin1 && e.cc == "US";
+                let is_state = e.level == Level::Admin1 && matches!(e.cc.as_str(), "US" | "CA");
                 !alt || match state {
-                    Some(code) => is_state && e.admin1 == code,
+                    Some((cc, code)) => is_state && e.cc == cc && e.admin1 == code,
                     None => !is_state,
                 }
             });

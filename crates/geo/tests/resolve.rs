@@ -488,6 +488,16 @@ fn abbreviations_read_as_written() {
         ("Los Angeles", Some("California"))
     );
     assert_eq!(r[2].as_ref().map(|p| p.name.as_str()), Some("Louisiana"));
+    // Canadian provinces as the Canadian Press abbreviates them.
+    let r = places(
+        "Wildfires forced evacuations near Kamloops, B.C. and in northern Ont. towns.",
+        &["Kamloops", "B.C.", "Ont."],
+    );
+    assert_eq!(
+        r[1].as_ref().map(|p| p.name.as_str()),
+        Some("British Columbia")
+    );
+    assert_eq!(r[2].as_ref().map(|p| p.name.as_str()), Some("Ontario"));
 }
 
 #[test]
