@@ -1020,7 +1020,12 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         if let (Some(n), Some(dct), true) = (shift, ctx.dct, cap) {
             return Some((ri + 2, Val::date(ym(dct.year() + n, m), true)));
         }
-        if !cap || a == "may" && !month_context(toks, i) || a.len() <= 3 && !a.ends_with('.') {
+        // A bare abbreviation ("Jan", "Dec") is too often something else;
+        // "May" is a whole name, read as the month beside a date word.
+        if !cap
+            || a == "may" && !month_context(toks, i)
+            || a.len() <= 3 && !a.ends_with('.') && a != "may"
+        {
             return None;
         }
         let v = match ctx.dct {

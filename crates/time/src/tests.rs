@@ -424,3 +424,18 @@ fn recent_months_is_a_duration_recent_years_the_past() {
         "PAST_REF"
     );
 }
+
+#[test]
+fn may_alone_is_the_month_beside_a_date_word() {
+    let dct = d(2000, 3, 29);
+    assert_eq!(
+        tv("The two presidents signed the treaty last May.", dct),
+        ("last May".to_string(), "1999-05".to_string())
+    );
+    assert_eq!(
+        tv("The case will be heard in May.", dct),
+        ("May".to_string(), "2000-05".to_string())
+    );
+    assert!(run("May I ask a question?", dct).is_empty());
+    assert!(run("Theresa May spoke.", dct).is_empty());
+}
