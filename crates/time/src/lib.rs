@@ -1698,7 +1698,13 @@ fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
             | "cars"
             | "votes"
     );
-    if (yearish_prev || i == 0) && !count_next && !matches!(prev, "$" | "#") {
+    // After "since" or "until" a number is a year whatever follows ("the
+    // killings since 1993 were").
+    let year_only_prev = matches!(
+        prev,
+        "since" | "until" | "till" | "during" | "throughout" | "circa" | "fiscal" | "year"
+    );
+    if (yearish_prev || i == 0) && (!count_next || year_only_prev) && !matches!(prev, "$" | "#") {
         return Some((i + 1, Val::date(format!("{y:04}"), false)));
     }
     None

@@ -105,6 +105,16 @@ fn years_decades_centuries() {
         (t.text.as_str(), t.value.as_str(), t.start_date, t.end_date),
         ("2013", "2013", Some(d(2013, 1, 1)), Some(d(2013, 12, 31)))
     );
+    // After "since" the number is a year, even before "were"; after "by"
+    // a count may follow.
+    assert_eq!(
+        tv(
+            "Eight of the killings since 1993 were solved.",
+            d(1998, 4, 2)
+        ),
+        ("1993".to_string(), "1993".to_string())
+    );
+    assert!(run("It was reinforced by 2000 troops.", d(1998, 4, 2)).is_empty());
     let t = one("fighting in the 1990s", d(2025, 9, 20));
     assert_eq!(
         (t.text.as_str(), t.value.as_str(), t.precision),
