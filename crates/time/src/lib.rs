@@ -593,6 +593,37 @@ fn year_tok(t: Option<&Tok>) -> Option<i32> {
         .filter(|y| (1000..=2999).contains(y))
 }
 
+/// A year at token `k`, written in digits or spelled ("nineteen
+/// ninety-four", "nineteen eighty", "two thousand"), with the index after it.
+fn year_at(toks: &[Tok], k: usize) -> Option<(i32, usize)> {
+    if let Some(y) = year_tok(toks.get(k)) {
+        return Some((y, k + 1));
+    }
+    spelled_year(toks, k)
+}
+
+/// "nineteen ninety-four" → 1994; "two thousand" → 2000.
+fn spelled_year(toks: &[Tok], i: usize) -> Option<(i32, usize)> {
+    const TENS: [&str; 9] = [
+        "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    match w(toks, i) {
+        "nineteen" => {
+            let t = TENS.iter().position(|x| *x == w(toks, i + 1))?;
+            let mut y = 1900 + 10 * (t as i32 + 1);
+            let mut j = i + 2;
+            let k = if w(toks, j) == "-" { j + 1 } else { j };
+            if let Some(u) = number_word(w(toks, k)).filter(|u| (1..10).contains(u)) {
+                y += u as i32;
+                j = k + 1;
+            }
+            Some((y, j))
+        }
+        "two" if w(toks, i + 1) == "thousand" => Some((2000, i + 2)),
+        _ => None,
+    }
+}
+
 /// A day-of-month token: "19", "19th", "nineteenth".
 fn day_tok(t: Option<&Tok>) -> Option<u32> {
     let t = t?;
@@ -1006,8 +1037,8 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         } else {
             i + 1
         };
-        if let Some(y) = year_tok(toks.get(yi)) {
-            return Some((yi + 1, Val::date(ym(y, m), false)));
+        if let Some((y, j)) = year_at(toks, yi) {
+            return Some((j, Val::date(ym(y, m), false)));
         }
         // "June last year", "January of this year", "March next year".
         let ri = if w(toks, i + 1) == "of" { i + 2 } else { i + 1 };
@@ -1100,8 +1131,8 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     // Seasons: "summer", "summer 1998", "the summer of 1998".
     if let Some(s) = season(a) {
         let yi = if w(toks, i + 1) == "of" { i + 2 } else { i + 1 };
-        if let Some(y) = year_tok(toks.get(yi)) {
-            return Some((yi + 1, Val::date(format!("{y:04}-{s}"), false)));
+        if let Some((y, j)) = year_at(toks, yi) {
+            return Some((j, Val::date(format!("{y:04}-{s}"), false)));
         }
         let prev = if i > 0 { w(toks, i - 1) } else { "" };
         let shift = match (prev, if i > 1 { w(toks, i - 2) } else { "" }) {
@@ -1601,22 +1632,12 @@ fn sets(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
 /// Years: "in 2013", "the 2013 bombing", spelled years ("nineteen
 /// ninety-six").
 fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
-    let a = w(toks, i);
-    if a == "nineteen" {
-        let b = w(toks, i + 1);
-        let tens = [
-            "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        ];
-        if let Some(t) = tens.iter().position(|x| *x == b) {
-            let mut y = 1900 + 10 * (t as i32 + 1);
-            let mut j = i + 2;
-            let k = if w(toks, j) == "-" { j + 1 } else { j };
-            if let Some(u) = number_word(w(toks, k)).filter(|u| (1..10).contains(u)) {
-                y += u as i32;
-                j = k + 1;
-            }
-            return Some((j, Val::date(format!("{y}"), false)));
-        }
+    // "two thousand" alone is a count ("two thousand people") but for
+    // "the year two thousand".
+    if let Some((y, j)) = spelled_year(toks, i)
+        .filter(|_| w(toks, i) == "nineteen" || i > 0 && w(toks, i - 1) == "year")
+    {
+        return Some((j, Val::date(format!("{y}"), false)));
     }
     let y = year_tok(toks.get(i))?;
     if !(1800..=2100).contains(&y) {

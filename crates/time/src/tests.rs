@@ -449,3 +449,21 @@ fn may_alone_is_the_month_beside_a_date_word() {
     assert!(run("May I ask a question?", dct).is_empty());
     assert!(run("Theresa May spoke.", dct).is_empty());
 }
+
+#[test]
+fn spelled_years_after_months_seasons_and_the_year() {
+    let dct = d(1998, 2, 23);
+    assert_eq!(
+        tv("It began in the winter of nineteen ninety-four.", dct),
+        (
+            "the winter of nineteen ninety-four".to_string(),
+            "1994-WI".to_string()
+        )
+    );
+    assert_eq!(
+        tv("He was born in January nineteen ninety-seven.", dct).1,
+        "1997-01"
+    );
+    assert_eq!(tv("In the year two thousand, all changes.", dct).1, "2000");
+    assert!(run("Some two thousand people fled.", dct).is_empty());
+}
