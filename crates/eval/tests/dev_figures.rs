@@ -17,14 +17,14 @@ fn time_on_tbaq_dev() {
     assert_eq!(r["documents"], 51);
     assert!(num(&r, "relaxed_f1") >= 0.90, "{r}");
     assert!(num(&r, "strict_f1") >= 0.82, "{r}");
-    assert!(num(&r, "value_f1") >= 0.765, "{r}");
+    assert!(num(&r, "value_f1") >= 0.775, "{r}");
 }
 
 #[test]
 fn geo_on_lgl_and_gwn_gold_spans() {
     use sitrep_eval::geo::{eval, GeoFormat};
     for (file, format, min_acc) in [
-        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.83),
+        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.848),
         ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.765),
     ] {
         let Some(path) = shared_path(file) else {
@@ -107,8 +107,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.48, "{r}");
-    assert!(num(&r, "accuracy") >= 0.62, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.51, "{r}");
+    assert!(num(&r, "accuracy") >= 0.64, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
@@ -123,7 +123,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 322, "{r}");
-    assert!(num(&r, "accuracy") >= 0.37, "{r}");
+    assert!(num(&r, "accuracy") >= 0.385, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,

@@ -153,8 +153,28 @@ fn side_words(part: &str, last: bool, synsets: &HashMap<String, Vec<String>>) ->
 
 fn pattern_words(p: &str, synsets: &HashMap<String, Vec<String>>) -> (Vec<String>, Vec<String>) {
     match p.split_once('*') {
-        Some((b, a)) => (side_words(b, true, synsets), side_words(a, false, synsets)),
-        None => (Vec::new(), side_words(p, false, synsets)),
+        Some((b, a)) => (
+            side_words(b, true, synsets),
+            side_words(&group_head(a), false, synsets),
+        ),
+        None => (Vec::new(), side_words(&group_head(p), false, synsets)),
+    }
+}
+
+/// A pattern side whose first braced group ("ON {&MILITARY PRESSURE}")
+/// is reduced to the group's last word, its head ("pressure"): the first
+/// word of a phrase is a modifier shared with unrelated patterns.
+fn group_head(side: &str) -> String {
+    let (Some(a), Some(z)) = (side.find('{'), side.find('}')) else {
+        return side.to_string();
+    };
+    if z < a {
+        return side.to_string();
+    }
+    let inner: Vec<&str> = side[a + 1..z].split_whitespace().collect();
+    match inner.last() {
+        Some(last) if inner.len() > 1 => format!("{} {}{}", &side[..a], last, &side[z + 1..]),
+        _ => side.to_string(),
     }
 }
 
@@ -324,7 +344,8 @@ mod tests {
         - * &PROPOSAL  [120]\n\
         ---  RUSH   [---]  ---\n\
         RUSH\n\
-        - * &MILITARY (TO BORDER)  [154]\n";
+        - * &MILITARY (TO BORDER)  [154]\n\
+        - * ON {ECONOMIC PRESSURE}  [138]\n";
 
     #[test]
     fn reads_blocks_forms_and_patterns() {
@@ -349,6 +370,8 @@ mod tests {
         assert_eq!(b[0].patterns[2].after, ["peace", "proposal"]);
         assert_eq!(b[1].code, None);
         assert_eq!(b[1].patterns[0].after, ["border"]);
+        // A braced phrase stands for its head, its last word.
+        assert_eq!(b[1].patterns[1].after, ["pressure"]);
     }
 
     #[test]
