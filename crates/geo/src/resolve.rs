@@ -70,11 +70,23 @@ pub struct Context {
     pub countries: HashMap<String, f64>,
     /// (country, admin1) → weight.
     pub admin1: HashMap<(String, String), f64>,
+    /// The largest weight in `admin1`.
+    pub admin1_top: f64,
     /// Lookup key → the part of `countries` its own mentions gave.
     pub by_key: HashMap<String, HashMap<String, f64>>,
 }
 
 impl Context {
+    /// One more mention resolved in or to province `a1` of country `cc`.
+    fn add_admin1(&mut self, cc: &str, a1: &str) {
+        let w = self
+            .admin1
+            .entry((cc.to_string(), a1.to_string()))
+            .or_default();
+        *w += 1.0;
+        self.admin1_top = self.admin1_top.max(*w);
+    }
+
     /// Adds evidence `w` for country `cc`, given by the name `key`.
     fn add(&mut self, key: &str, cc: &str, w: f64) {
         *self.countries.entry(cc.to_string()).or_default() += w;
@@ -447,8 +459,7 @@ fn score(
     // GWN 0.7738 to 0.7741 from 3 to 5.)
     if e.level != Level::Country {
         if let Some(w) = ctx.admin1.get(&(e.cc.clone(), e.admin1.clone())) {
-            let top = ctx.admin1.values().copied().fold(0.0, f64::max);
-            s += 4.0 * w / top;
+            s += 4.0 * w / ctx.admin1_top;
         }
     }
     if let Some(w) = within {
@@ -632,9 +643,7 @@ fn resolve_sorted(
     for id in first.iter().flatten() {
         let e = gaz.entry(*id);
         if matches!(e.level, Level::Admin1 | Level::Admin2) {
-            *ctx.admin1
-                .entry((e.cc.clone(), e.admin1.clone()))
-                .or_default() += 1.0;
+            ctx.add_admin1(&e.cc, &e.admin1);
         }
     }
     let mut ids = cohere(gaz, &ctx, &cues_v, first);
@@ -655,9 +664,7 @@ fn resolve_sorted(
     for id in ids.iter().flatten() {
         let e = gaz.entry(*id);
         if !matches!(e.level, Level::Country | Level::Region) {
-            *ctx.admin1
-                .entry((e.cc.clone(), e.admin1.clone()))
-                .or_default() += 1.0;
+            ctx.add_admin1(&e.cc, &e.admin1);
         }
     }
     let mut same_key: HashMap<String, Vec<usize>> = HashMap::new();
