@@ -4,8 +4,8 @@
 //! questions it answers "yes" to).
 //!
 //! A sentence gets a label from sitrep when an event whose trigger (or one
-//! of its other mentions) lies in it, and that is not negated, hypothetical
-//! or future, has the police among its doers (actor1 or an associate with
+//! of its other mentions) lies in it, and that is not hypothetical or
+//! future, has the police among its doers (actor1 or an associate with
 //! sector `COP`; an arrest that names no doer counts as the police's, as
 //! the corpus's annotators read "50 persons were arrested"):
 //! - `KILL` ("Did police kill someone?"): an ASSAULT with fatalities, or
@@ -14,10 +14,12 @@
 //!   CAMEO 173);
 //! - `FORCE` ("… use force or violence?", which includes killing): any
 //!   ASSAULT;
-//! - `ANY_ACTION` ("Did police do anything?"): any such event.
-//!
-//! `FAIL` ("Did police fail to intervene?") is scored too, but sitrep has
-//! no event for failing to act, so it never predicts it.
+//! - `ANY_ACTION` ("Did police do anything?"): any such event that is
+//!   not negated;
+//! - `FAIL` ("Did police fail to intervene?"): a negated one ("police
+//!   failed to stop the mob"). Most of the corpus's FAIL sentences say it
+//!   without an event ("the police stood mute witness", "total inaction"),
+//!   so FAIL is reported but left out of the macro average.
 //!
 //! Figures: per label, sentence-level and document-level (a document has a
 //! label when one of its sentences has) precision, recall and F1; their
@@ -150,7 +152,16 @@ fn no_doer(e: &Event) -> bool {
 
 /// The labels one event gives the sentences it is mentioned in.
 pub fn event_labels(e: &Event) -> Vec<&'static str> {
-    if matches!(e.mode, Mode::Negated | Mode::Hypothetical | Mode::Future) {
+    // "Police failed to stop the mob", "did not arrest": the police
+    // failing to act.
+    if e.mode == Mode::Negated {
+        return if by_police(e) {
+            vec!["FAIL"]
+        } else {
+            Vec::new()
+        };
+    }
+    if matches!(e.mode, Mode::Hypothetical | Mode::Future) {
         return Vec::new();
     }
     let arrest = e.plover.category == "COERCE"
@@ -242,7 +253,7 @@ pub fn eval(dir: &Path, part: Part, errors: bool) -> Result<Value> {
                 sent.entry(l).or_default().add_one(s, gl);
                 in_doc.0 |= s;
                 in_doc.1 |= gl;
-                if errors && s != gl && l != "FAIL" {
+                if errors && s != gl {
                     let (a, b) = d.sents[k];
                     errs.push(json!({"doc": d.id, "sentence": k, "label": l,
                         "kind": if s { "spurious" } else { "missed" },
@@ -267,10 +278,36 @@ pub fn eval(dir: &Path, part: Part, errors: bool) -> Result<Value> {
         "sentence": sent.iter().map(|(k, v)| (k.to_string(), v.json())).collect::<serde_json::Map<_, _>>(),
         "document": doc.iter().map(|(k, v)| (k.to_string(), v.json())).collect::<serde_json::Map<_, _>>(),
         "docs_per_sec": docs.len() as f64 / secs.max(1e-9),
-        "note": "FAIL (police failing to act) is scored but never predicted: sitrep has no such event",
+        "note": "FAIL (police failing to act) is predicted only from negated police events and is left out of the macro average",
     });
     if errors {
         r["errors"] = json!(errs);
     }
     Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<&'static str> {
+        let p = sitrep_pipeline::Pipeline::new().unwrap();
+        let out = p.run(&crate::eval_doc("t", None, text), Vec::new());
+        let mut v: Vec<&'static str> = out.events.iter().flat_map(event_labels).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn police_failing_to_act_is_fail_not_an_action() {
+        assert_eq!(
+            labels("The police failed to arrest the accused despite the complaint."),
+            ["FAIL"]
+        );
+        assert_eq!(
+            labels("The police arrested the accused on Monday."),
+            ["ANY_ACTION", "ARREST"]
+        );
+    }
 }
