@@ -272,6 +272,7 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
         .demonym(raw)
         .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
         .and_then(|cc| gaz.country(cc))
+        .or_else(|| plural_country(gaz, &key))
         .or_else(|| area_adjective(gaz, &key));
     let initials = raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase());
     let abbreviation = (raw.ends_with('.') && raw.len() <= 6).then(|| raw.to_string());
@@ -366,6 +367,18 @@ fn compass_variant(gaz: &Gazetteer, key: &str) -> Option<String> {
             .iter()
             .any(|&(id, _)| matches!(gaz.entry(id).level, Level::Admin1 | Level::Admin2))
     })
+}
+
+/// The country whose name is the word with a plural "s": "Philippine" is
+/// the adjective of the Philippines ("Philippine troops").
+fn plural_country(gaz: &Gazetteer, key: &str) -> Option<u32> {
+    if key.len() < 4 {
+        return None;
+    }
+    gaz.lookup_key(&format!("{key}s"))
+        .into_iter()
+        .find(|&(id, alt)| !alt && gaz.entry(id).level == Level::Country)
+        .map(|(id, _)| id)
 }
 
 /// The province, state or country an adjective or people's name unknown to

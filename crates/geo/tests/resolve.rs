@@ -241,6 +241,9 @@ fn adjectives_of_regions_resolve_to_the_region() {
     assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("Ohio"));
     let r = places("The Abkhaz leadership rejected the plan.", &["Abkhaz"]);
     assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("Abkhazia"));
+    // The adjective of a country whose name is a plural.
+    let r = places("Philippine troops moved south.", &["Philippine"]);
+    assert_eq!(cc(&r[0]), "PH");
     // A name that is itself a country stays that country.
     let r = places("Typhoon warnings were issued in Guam.", &["Guam"]);
     assert_eq!(cc(&r[0]), "GU");
