@@ -268,10 +268,12 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
             key = k;
         }
     }
-    let demonym = gaz
-        .demonym(raw)
-        .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
-        .and_then(|cc| gaz.country(cc))
+    let demonym = nation_of_uk(gaz, raw)
+        .or_else(|| {
+            gaz.demonym(raw)
+                .or_else(|| raw.strip_suffix('s').and_then(|r| gaz.demonym(r)))
+                .and_then(|cc| gaz.country(cc))
+        })
         .or_else(|| plural_country(gaz, &key))
         .or_else(|| area_adjective(gaz, &key));
     let initials = raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase());
@@ -367,6 +369,19 @@ fn compass_variant(gaz: &Gazetteer, key: &str) -> Option<String> {
             .iter()
             .any(|&(id, _)| matches!(gaz.entry(id).level, Level::Admin1 | Level::Admin2))
     })
+}
+
+/// The nations of the United Kingdom by their adjectives: "English" is
+/// England (a GeoNames province of the UK), which the demonym list folds
+/// into the UK.
+fn nation_of_uk(gaz: &Gazetteer, raw: &str) -> Option<u32> {
+    let code = match raw {
+        "English" => "ENG",
+        "Scottish" | "Scots" => "SCT",
+        "Welsh" => "WLS",
+        _ => return None,
+    };
+    gaz.admin1("GB", code)
 }
 
 /// The country whose name is the word with a plural "s": "Philippine" is

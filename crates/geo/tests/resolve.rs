@@ -244,6 +244,10 @@ fn adjectives_of_regions_resolve_to_the_region() {
     // The adjective of a country whose name is a plural.
     let r = places("Philippine troops moved south.", &["Philippine"]);
     assert_eq!(cc(&r[0]), "PH");
+    // The UK's nations by their adjectives.
+    let r = places("English and Welsh councils voted.", &["English", "Welsh"]);
+    assert_eq!(r[0].as_ref().map(|p| p.name.as_str()), Some("England"));
+    assert_eq!(r[1].as_ref().map(|p| p.name.as_str()), Some("Wales"));
     // A name that is itself a country stays that country.
     let r = places("Typhoon warnings were issued in Guam.", &["Guam"]);
     assert_eq!(cc(&r[0]), "GU");
