@@ -208,7 +208,7 @@ impl Cues {
     }
 }
 
-fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
+fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span, known: bool) -> Cues {
     let raw = &text[m.start..m.end];
     let mut key = normalize(raw);
     if let Some(k) = key.strip_prefix("the ") {
@@ -275,7 +275,7 @@ fn cues(gaz: &Gazetteer, text: &str, an: &Analysis, m: Span) -> Cues {
                 .and_then(|cc| gaz.country(cc))
         })
         .or_else(|| plural_country(gaz, &key))
-        .or_else(|| area_adjective(gaz, &key));
+        .or_else(|| area_adjective(gaz, &key, known));
     let initials = raw.len() == 2 && raw.chars().all(|c| c.is_ascii_uppercase());
     let abbreviation = (raw.ends_with('.') && raw.len() <= 6).then(|| raw.to_string());
     let mut c = Cues {
@@ -399,15 +399,19 @@ fn plural_country(gaz: &Gazetteer, key: &str) -> Option<u32> {
 /// The province, state or country an adjective or people's name unknown to
 /// the gazetteer is formed from: "Tigrayan" → Tigray, "Ohioans" → Ohio,
 /// "Ontarians" → Ontario, "Dagestani" → Dagestan, "South Ossetian" → South
-/// Ossetia, "Abkhaz" → Abkhazia. Only areas are taken: a suffix stripped off a word must not
-/// land on some village.
-fn area_adjective(gaz: &Gazetteer, key: &str) -> Option<u32> {
+/// Ossetia, "Abkhaz" → Abkhazia. Only areas are taken: a suffix stripped off
+/// a word must not land on some village.
+///
+/// A word with no suffix to strip ("Abkhaz") is read so only where it is
+/// known to name a place (`bare`): a recogniser's span such as "Andalus
+/// radio station" is a station's name, not Andalusia.
+fn area_adjective(gaz: &Gazetteer, key: &str, bare: bool) -> Option<u32> {
     if !gaz.lookup_key(key).is_empty() || key.len() < 5 {
         return None;
     }
     const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i", ""];
     const ENDINGS: &[&str] = &["", "a", "o", "ia"];
-    for suf in SUFFIXES {
+    for suf in SUFFIXES.iter().filter(|s| bare || !s.is_empty()) {
         let Some(stem) = key.strip_suffix(suf) else {
             continue;
         };
@@ -626,7 +630,10 @@ fn resolve_sorted(
     mentions: &[Span],
     known: bool,
 ) -> Vec<Option<Place>> {
-    let cues_v: Vec<Cues> = mentions.iter().map(|&m| cues(gaz, text, an, m)).collect();
+    let cues_v: Vec<Cues> = mentions
+        .iter()
+        .map(|&m| cues(gaz, text, an, m, known))
+        .collect();
     // Pass 1: document evidence from unambiguous mentions and demonyms.
     let mut ctx = Context::default();
     for c in &cues_v {
