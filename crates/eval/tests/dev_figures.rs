@@ -107,8 +107,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.51, "{r}");
-    assert!(num(&r, "accuracy") >= 0.64, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.55, "{r}");
+    assert!(num(&r, "accuracy") >= 0.65, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
@@ -123,7 +123,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 322, "{r}");
-    assert!(num(&r, "accuracy") >= 0.385, "{r}");
+    assert!(num(&r, "accuracy") >= 0.38, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,

@@ -155,9 +155,18 @@ fn fold(w: &str) -> &str {
 impl Lexicon {
     /// Builds the lexicon from CAMEO verb blocks and the CAMEO → PLOVER table.
     pub fn from_cameo(blocks: &[Block], table: &HashMap<String, String>) -> Lexicon {
+        // CAMEO's appeals (02: "asked for", "urged", "called for") are
+        // requests: the PLOVER manual drops APPEAL as a category while
+        // defining REQUEST as "all requests, demands, and orders".
         let cat = |code: &Option<String>| -> u8 {
             code.as_deref()
-                .and_then(|c| plover_of(table, c))
+                .and_then(|c| {
+                    if c.starts_with("02") {
+                        Some("REQUEST")
+                    } else {
+                        plover_of(table, c)
+                    }
+                })
                 .and_then(category_index)
                 .map_or(NO_EVENT, |i| i as u8)
         };
@@ -681,5 +690,19 @@ mod tests {
             let s: f32 = p.iter().sum();
             assert!((s - 1.0).abs() < 1e-3 && p.iter().all(|x| x.is_finite()));
         }
+    }
+
+    #[test]
+    fn appeals_read_as_requests() {
+        let blocks = crate::cameo::read_verbs(
+            "####### VERB PATTERNS #######\n---  URGE   [020]  ---\nURGE\n---  DEMAND   [100]  ---\nDEMAND\n",
+        );
+        let table = crate::cameo::read_cameo2plover("10: REQUEST\n100: REQUEST,  ,  # x\n");
+        let lex = Lexicon::from_cameo(&blocks, &table);
+        let r = category_index("REQUEST").unwrap();
+        assert_eq!(
+            lex.categories(&words("They urged calm and demanded talks")),
+            [r, r]
+        );
     }
 }
