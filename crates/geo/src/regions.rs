@@ -1,8 +1,9 @@
 //! Named regions that are no administrative unit and that cities500 and
 //! the admin files do not hold, yet news names all the time: conflict
 //! regions ("Darfur", "Donbas", "Nagorno-Karabakh"), world regions ("the
-//! Sahel", "the Middle East") and seas and straits ("the Red Sea", "the
-//! Strait of Hormuz"). A table written for sitrep.
+//! Sahel", "the Middle East"), seas and straits ("the Red Sea", "the
+//! Strait of Hormuz"), and seats of government that news names as places
+//! ("the White House", "the Kremlin"). A table written for sitrep.
 //!
 //! A land region is defined by its members — countries (`"SD"`), provinces
 //! (`"SD.55"`, GeoNames admin1 codes) or towns (`"@611403"`, GeoNames ids
@@ -88,6 +89,24 @@ pub const REGIONS: &[Region] = &[
         &["Northern Caucasus"],
         Members(&["RU.12", "RU.17", "RU.19", "RU.22", "RU.68"]),
         "RGN",
+    ),
+    // Seats of government that news names as places ("outside the White
+    // House", "a drone over the Kremlin"), placed at their town; feature
+    // BLDG, so a mention of one is precise to the town.
+    ("White House", &[], Members(&["@4140963"]), "BLDG"),
+    ("Kremlin", &[], Members(&["@524901"]), "BLDG"),
+    ("Pentagon", &[], Members(&["@4744709"]), "BLDG"),
+    (
+        "Downing Street",
+        &["10 Downing Street", "Number 10 Downing Street"],
+        Members(&["@2643743"]),
+        "BLDG",
+    ),
+    (
+        "Élysée Palace",
+        &["Elysee Palace", "Élysée", "Elysee"],
+        Members(&["@2988507"]),
+        "BLDG",
     ),
     // World regions.
     (

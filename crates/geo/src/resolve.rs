@@ -565,6 +565,8 @@ pub fn to_place(
 fn precision_of(e: &Entry) -> u8 {
     match e.level {
         Level::Place => 1,
+        // A seat of government ("White House") stands in its town.
+        Level::Region if e.feature == "BLDG" => 1,
         Level::Admin2 => 2,
         Level::Admin1 | Level::Country | Level::Region => 3,
     }

@@ -552,3 +552,21 @@ fn a_name_with_one_big_reading_is_evidence_for_its_country() {
     let r = places("A Paris man was arrested.", &["Paris"]);
     assert_eq!(cc(&r[0]), "FR");
 }
+
+#[test]
+fn seats_of_government_stand_in_their_town() {
+    let r = places(
+        "Protesters gathered outside the White House as a drone flew over the Kremlin.",
+        &["White House", "Kremlin"],
+    );
+    let wh = r[0].as_ref().expect("White House");
+    assert_eq!(
+        (wh.country_code.as_deref(), wh.precision),
+        (Some("US"), 1),
+        "{wh:?}"
+    );
+    // Washington, not White House, Tennessee.
+    assert!((wh.lat.unwrap() - 38.9).abs() < 0.1, "{wh:?}");
+    assert!((wh.lon.unwrap() + 77.04).abs() < 0.1, "{wh:?}");
+    assert_eq!(cc(&r[1]), "RU");
+}
