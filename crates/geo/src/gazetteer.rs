@@ -549,7 +549,7 @@ fn median(v: &mut [f32]) -> f32 {
 }
 
 /// Initials with stops: "L.A.", "D.C.".
-pub(crate) fn dotted_initials(a: &str) -> bool {
+fn dotted_initials(a: &str) -> bool {
     a.len() >= 4
         && a.as_bytes()
             .chunks(2)

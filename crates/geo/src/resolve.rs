@@ -145,9 +145,8 @@ struct Cues {
     initials: bool,
     /// The mention is written as an abbreviation ("L.A.", "La.", "N.Y."):
     /// a US state or Canadian province reads so only where that is its own
-    /// abbreviation
-    /// ("La." is Louisiana, "L.A." Los Angeles), and a state's own
-    /// abbreviation is no other place's alternate name.
+    /// abbreviation ("La." is Louisiana, "L.A." Los Angeles), and a state's
+    /// own abbreviation is no other place's alternate name.
     abbreviation: Option<String>,
     /// The readings to score (`Cues::candidates`), computed once.
     cands: Vec<(u32, bool)>,
