@@ -587,8 +587,10 @@ pub fn resolve(
 /// [`resolve`] for spans a recogniser found, which may not be places at
 /// all: a name the gazetteer does not know falls back to the document's
 /// focus only when its last word says what kind of place it is ("Darby
-/// Street", "Webb Center"), not for "Strickland" or "EKU". The text's own
-/// containers ("X, Y", "X in Y") are used for every name.
+/// Street", "Webb Center"), not for "Strickland" or "EKU", and a word is
+/// read as an area's adjective only with a suffix stripped ("Andalus
+/// radio station" is no Andalusia). The text's own containers ("X, Y",
+/// "X in Y") are used for every name.
 pub fn resolve_recognised(
     gaz: &Gazetteer,
     text: &str,
