@@ -72,6 +72,37 @@ enum TrainCmd {
     /// writes the model. The defaults rebuild the committed model:
     /// sitrep train events --out crates/events/data/plover.model
     Events(TrainEventsArgs),
+    /// The tagger's word classes: spherical k-means over the contexts of
+    /// every frequent word in the training parts of the shared corpora (no
+    /// dev or evaluation text), at three granularities. Writes a TSV that
+    /// `train ner` copies into the model. The defaults rebuild the committed file:
+    /// sitrep train classes --out crates/ner/data/word-classes.tsv
+    Classes(TrainClassesArgs),
+}
+
+#[derive(Args)]
+struct TrainClassesArgs {
+    /// The shared data folder.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Where to write the classes.
+    #[arg(long, default_value = "crates/ner/data/word-classes.tsv")]
+    out: PathBuf,
+    /// Words seen fewer times get no class.
+    #[arg(long, default_value_t = 5)]
+    min_count: u32,
+    /// Number of classes at each granularity, coarse to fine.
+    #[arg(long, num_args = 3, default_values_t = [32, 256, 1024])]
+    k: Vec<usize>,
+    /// Context vocabulary size (most frequent words).
+    #[arg(long, default_value_t = 5000)]
+    contexts: usize,
+    /// k-means iterations per granularity.
+    #[arg(long, default_value_t = 12)]
+    iterations: usize,
+    /// Seed of the k-means++ initialisation (deterministic for a seed).
+    #[arg(long, default_value_t = 7)]
+    seed: u64,
 }
 
 #[derive(Args)]
@@ -179,6 +210,12 @@ struct TrainNerArgs {
     /// cased valid 0.909 → 0.905, UNER dev 0.673 → 0.703).
     #[arg(long)]
     cased_only: bool,
+    /// Word classes (`sitrep train classes`) to copy into the model.
+    #[arg(long, default_value = "crates/ner/data/word-classes.tsv")]
+    classes: PathBuf,
+    /// Train without word classes.
+    #[arg(long)]
+    no_classes: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -560,6 +597,7 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Bench(b) => bench(b),
         Cmd::Eval(e) => eval(e),
         Cmd::Train(TrainCmd::Ner(a)) => train_ner(a),
+        Cmd::Train(TrainCmd::Classes(a)) => train_classes(a),
         Cmd::Train(TrainCmd::Events(a)) => train_events(a),
     }
 }
@@ -1379,6 +1417,48 @@ fn train_events(a: TrainEventsArgs) -> Result<i32> {
     Ok(0)
 }
 
+fn train_classes(a: TrainClassesArgs) -> Result<i32> {
+    let t = Instant::now();
+    let sources = sitrep_eval::unlabelled::read(&a.data, |s| {
+        eprintln!(
+            "text: {}: {} sentences, {} tokens",
+            s.name,
+            s.sentences.len(),
+            s.sentences.iter().map(Vec::len).sum::<usize>()
+        )
+    })?;
+    let sentences: Vec<Vec<String>> = sources
+        .into_iter()
+        .flat_map(|s| s.sentences)
+        .map(|s| s.iter().map(|w| sitrep_ner::features::norm(w)).collect())
+        .collect();
+    let opts = sitrep_ner::classes::Options {
+        min_count: a.min_count,
+        contexts: a.contexts,
+        k: [a.k[0], a.k[1], a.k[2]],
+        iterations: a.iterations,
+        seed: a.seed,
+        ..Default::default()
+    };
+    let (classes, r) = sitrep_ner::classes::build(&sentences, &opts);
+    if classes.is_empty() {
+        bail!("no word is frequent enough to get a class");
+    }
+    write_model(&a.out, sitrep_ner::classes::to_tsv(&classes).as_bytes())?;
+    eprintln!(
+        "wrote {}: {} of {} word types in classes ({} tokens), mean cosine to class centre {:.3} / {:.3} / {:.3}, {:.0}s",
+        a.out.display(),
+        r.clustered,
+        r.types,
+        r.tokens,
+        r.cohesion[0],
+        r.cohesion[1],
+        r.cohesion[2],
+        t.elapsed().as_secs_f64()
+    );
+    Ok(0)
+}
+
 fn train_ner(a: TrainNerArgs) -> Result<i32> {
     use sitrep_ner::{corpus, train};
     let t = Instant::now();
@@ -1425,6 +1505,17 @@ fn train_ner(a: TrainNerArgs) -> Result<i32> {
                 .with_context(|| format!("reading {}", p.display()))?;
             eprintln!("lexicon: {n} Phoenix names from {f}");
         }
+    }
+    if !a.no_classes {
+        let text = std::fs::read_to_string(&a.classes).with_context(|| {
+            format!(
+                "reading word classes {} (or pass --no-classes)",
+                a.classes.display()
+            )
+        })?;
+        res.clusters = sitrep_ner::classes::from_tsv(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", a.classes.display()))?;
+        eprintln!("word classes: {} words", res.clusters.len());
     }
     let opts = train::Options {
         epochs: a.epochs,

@@ -22,6 +22,9 @@
 //! - [`ecbplus`]: within-document event coreference, MUC and B³ (`sitrep
 //!   eval events --format ecbplus`).
 //!
+//! [`unlabelled`] reads the training parts' running text for unsupervised
+//! learning (the tagger's word classes).
+//!
 //! Splits are fixed in the repository (`splits/`, or a rule in code), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
 
@@ -34,6 +37,7 @@ pub mod ner;
 pub mod petrarch;
 pub mod time;
 pub mod timeml;
+pub mod unlabelled;
 pub mod wikievents;
 
 /// A benchmark text as a document: English, with no date, source or URL.

@@ -39,8 +39,8 @@ fn geo_on_lgl_and_gwn_gold_spans() {
 #[test]
 fn ner_on_conll_valid_and_uner_dev() {
     for (file, min_f1) in [
-        ("data/ner/conll2003/valid.txt", 0.90),
-        ("data/ner/uner_en_ewt/en_ewt-ud-dev.iob2", 0.69),
+        ("data/ner/conll2003/valid.txt", 0.905),
+        ("data/ner/uner_en_ewt/en_ewt-ud-dev.iob2", 0.71),
     ] {
         let Some(path) = shared_path(file) else {
             return;
@@ -58,7 +58,7 @@ fn entity_stage_on_conll_valid() {
         return;
     };
     let r = sitrep_eval::ner::eval(&path, None, sitrep_eval::ner::Target::Stage, false).unwrap();
-    assert!(num(&r, "f1") >= 0.885, "{r}");
+    assert!(num(&r, "f1") >= 0.895, "{r}");
 }
 
 /// Text without capitals (some feeds, transcripts, MUC-4 as distributed):
@@ -84,8 +84,8 @@ fn ner_on_lowercased_conll_valid() {
     let stage = sitrep_eval::ner::eval(&tmp, None, sitrep_eval::ner::Target::Stage, false);
     let _ = std::fs::remove_file(&tmp);
     let (tagger, stage) = (tagger.unwrap(), stage.unwrap());
-    assert!(num(&tagger, "f1") >= 0.86, "{tagger}");
-    assert!(num(&stage, "f1") >= 0.84, "{stage}");
+    assert!(num(&tagger, "f1") >= 0.87, "{tagger}");
+    assert!(num(&stage, "f1") >= 0.85, "{stage}");
 }
 
 #[test]

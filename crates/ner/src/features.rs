@@ -40,6 +40,12 @@ pub fn f2(tpl: u8, a: &str, b: &str) -> u64 {
     finish(mix(x ^ 0x1f, b.as_bytes()))
 }
 
+/// Hash of a template and a number (no string formatting on the hot path).
+#[inline]
+pub fn fnum(tpl: u8, a: u64) -> u64 {
+    finish(mix(SEED ^ ((tpl as u64) << 56), &a.to_le_bytes()))
+}
+
 /// Hash of a phrase of lowercased words (the lexicon key).
 pub fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
     let mut x = SEED;
@@ -120,6 +126,8 @@ fn is_upper_word(w: &str) -> bool {
 struct Tok {
     norm: String,
     shape: String,
+    /// Word classes, when the word has them.
+    class: Option<[u16; 3]>,
 }
 
 /// Features of every token of a sentence, appended to `out`; `offsets[i]..
@@ -133,9 +141,13 @@ pub fn sentence<S: AsRef<str>>(
 ) {
     let toks: Vec<Tok> = words
         .iter()
-        .map(|w| Tok {
-            norm: norm(w.as_ref()),
-            shape: shape(w.as_ref()),
+        .map(|w| {
+            let norm = norm(w.as_ref());
+            Tok {
+                class: res.clusters.get(&norm).copied(),
+                shape: shape(w.as_ref()),
+                norm,
+            }
         })
         .collect();
     let n = words.len();
@@ -205,15 +217,20 @@ pub fn sentence<S: AsRef<str>>(
         for m in &gaz[i] {
             out.push(f1(28, m));
         }
-        if let Some(c) = res.clusters.get(&t.norm) {
-            for (g, id) in c.iter().enumerate() {
-                out.push(f2(29, &g.to_string(), &id.to_string()));
+        // Word classes, each with whether its word is capitalised: a
+        // capitalised word of the class of "hamas" and "pakistan-based" is a
+        // name, a lowercase one an adjective.
+        if let Some(c) = t.class {
+            let cap = (is_cap(w) as u64) << 32;
+            for (g, &id) in c.iter().enumerate() {
+                out.push(fnum(29, cap | ((g as u64) << 16) | id as u64));
             }
         }
         for (tpl, j) in [(30u8, k - 1), (31, k + 1)] {
-            if j >= 0 && (j as usize) < n {
-                if let Some(c) = res.clusters.get(&toks[j as usize].norm) {
-                    out.push(f2(tpl, "1", &c[1].to_string()));
+            if let Some(j) = usize::try_from(j).ok().filter(|&j| j < n) {
+                if let Some(c) = toks[j].class {
+                    let cap = (is_cap(words[j].as_ref()) as u64) << 32;
+                    out.push(fnum(tpl, cap | (1 << 16) | c[1] as u64));
                 }
             }
         }

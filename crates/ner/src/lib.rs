@@ -5,8 +5,8 @@
 //! Viterbi under BIO constraints. Features ([`features`]) are words and
 //! their neighbours, shapes, affixes, document-level casing evidence and a
 //! name lexicon compiled into the model (GeoNames places, Phoenix actors,
-//! nationality words; [`lexicon`]). The model format also carries word
-//! classes ([`Resources::clusters`]); the shipped model has none yet.
+//! nationality words; [`lexicon`]) and word classes learnt from unlabelled
+//! text ([`classes`], carried in [`Resources::clusters`]).
 //!
 //! Corpora annotate different type sets (Universal NER has no MISC): where a
 //! corpus does not annotate a type, its `O` tokens are *partially* labelled
@@ -17,6 +17,7 @@
 //! default one is embedded in the crate ([`Model::embedded`]); `sitrep train
 //! ner` rebuilds it.
 
+pub mod classes;
 pub mod corpus;
 pub mod features;
 pub mod lexicon;
@@ -114,8 +115,8 @@ pub struct Resources {
     pub lexicon: IdMap<u8>,
     /// Longest lexicon phrase, in words.
     pub max_phrase: usize,
-    /// Normalised word → class id at three granularities (coarse to fine);
-    /// empty unless a training tool fills it.
+    /// Normalised word → class id at three granularities (coarse to fine),
+    /// from [`classes::build`]; empty for a model trained without classes.
     pub clusters: HashMap<String, [u16; 3]>,
 }
 

@@ -91,6 +91,15 @@ fn the_embedded_model_tags_news_text() {
 }
 
 #[test]
+fn the_embedded_model_carries_the_committed_word_classes() {
+    // `train ner` copies `data/word-classes.tsv` into the model; a class file
+    // rebuilt without retraining the tagger would leave the two out of step.
+    let file = crate::classes::from_tsv(include_str!("../data/word-classes.tsv")).unwrap();
+    assert!(file.len() > 10_000, "{} words", file.len());
+    assert_eq!(Model::embedded().res.clusters, file);
+}
+
+#[test]
 fn viterbi_never_starts_an_entity_inside() {
     // Emissions favour I-PER everywhere; the constraint forces B-PER first.
     let mut em = vec![0f32; 3 * NL];
