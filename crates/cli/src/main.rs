@@ -295,7 +295,9 @@ enum EvalCmd {
         errors: bool,
     },
     /// Event categories: PLOVER category accuracy, macro-F1 and per-category
-    /// figures on labelled texts, for the learned classifier alone or for
+    /// figures on labelled texts, for the classifier alone (a story: the
+    /// learned model; one sentence without a headline: its first event in
+    /// the CAMEO dictionary, with the sentence's stance towards it) or for
     /// the whole pipeline (its first event in text order). Example:
     /// sitrep eval events --format plover-gsr --data ../shared/data/events/plover/PLOVER_GSR_CAMEO.txt
     Events {

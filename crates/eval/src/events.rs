@@ -414,7 +414,7 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
             None
         };
         let sys = match (model, &pipe) {
-            (Some(m), _) => Some(sitrep_events::classify::argmax(&m.probs(head, &it.text)).0),
+            (Some(m), _) => Some(m.category(head, &it.text)),
             (None, Some(p)) => {
                 let it2 = Item {
                     headline: head.map(str::to_string),

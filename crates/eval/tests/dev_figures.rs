@@ -123,7 +123,9 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 322, "{r}");
-    assert!(num(&r, "accuracy") >= 0.38, "{r}");
+    // Each record is one sentence, read by the dictionary with its stance.
+    assert!(num(&r, "accuracy") >= 0.58, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.53, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,

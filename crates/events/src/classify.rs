@@ -205,6 +205,12 @@ impl Lexicon {
     /// within four words before or six after it. `None` when no form starts
     /// there.
     pub fn at(&self, ws: &[String], i: usize) -> Option<(usize, Option<usize>)> {
+        self.reading_at(ws, i).map(|(n, c, _)| (n, c))
+    }
+
+    /// [`Lexicon::at`], with the word the reading rests on: the pattern word
+    /// after the form when one decided it, else the form's first word.
+    fn reading_at(&self, ws: &[String], i: usize) -> Option<(usize, Option<usize>, usize)> {
         if self.forms.is_empty() || i >= ws.len() {
             return None;
         }
@@ -213,15 +219,17 @@ impl Lexicon {
             .and_then(|(k, n)| Some((*self.forms.get(&k)?, n)))
             .or_else(|| Some((*self.forms.get(&phrase_key([ws[i].as_str()]))?, 1)))?;
         let form = ws[i..i + n].join(" ");
-        let after = ws[i + n..(i + n + 6).min(ws.len())]
-            .iter()
-            .find_map(|w| self.patterns.get(&pattern_key(false, &form, fold(w))));
+        let after = (i + n..(i + n + 6).min(ws.len())).find_map(|j| {
+            self.patterns
+                .get(&pattern_key(false, &form, fold(&ws[j])))
+                .map(|c| (*c, j))
+        });
         let before = ws[i.saturating_sub(4)..i]
             .iter()
             .rev()
             .find_map(|w| self.patterns.get(&pattern_key(true, &form, fold(w))));
-        let c = after.or(before).copied().unwrap_or(default);
-        Some((n, (c != NO_EVENT).then_some(c as usize)))
+        let (c, anchor) = after.or(before.map(|c| (*c, i))).unwrap_or((default, i));
+        Some((n, (c != NO_EVENT).then_some(c as usize), anchor))
     }
 
     /// The PLOVER categories the dictionary codes in a run of words, in
@@ -245,6 +253,109 @@ impl Lexicon {
             }
         }
         out
+    }
+}
+
+impl Lexicon {
+    /// The first event the dictionary reads in one sentence, with the
+    /// sentence's stance towards it as CAMEO codes it: an intent to act
+    /// ("will support", "agreed to lift", "is ready to send") is a promise,
+    /// PLOVER AGREE (CAMEO 03), when the act is cooperative and a threat,
+    /// THREATEN (CAMEO 13), when it is hostile; a refused one ("would not
+    /// meet") is REJECT (CAMEO 12); an act someone "must" do is a demand,
+    /// REQUEST (CAMEO 10). A form after a determiner reads as a noun and is
+    /// passed over, as in [`Lexicon::categories`].
+    pub fn sentence_reading(&self, ws: &[String]) -> Option<usize> {
+        const DETS: &[&str] = &[
+            "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+        ];
+        const PROMISE: &[&str] = &[
+            "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
+            "promised", "pledge", "pledges", "pledged",
+        ];
+        const READY: &[&str] = &[
+            "willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend",
+            "intends", "intended", "going",
+        ];
+        let idx = |name: &str| category_index(name).expect("a PLOVER category");
+        let hostile = |c: usize| {
+            ["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"]
+                .iter()
+                .any(|n| idx(n) == c)
+        };
+        let cooperative = |c: usize| {
+            [
+                "AGREE",
+                "CONSULT",
+                "SUPPORT",
+                "CONCEDE",
+                "COOPERATE",
+                "AID",
+                "RETREAT",
+            ]
+            .iter()
+            .any(|n| idx(n) == c)
+        };
+        let stance = |c: usize, negated: bool| {
+            if negated && cooperative(c) {
+                idx("REJECT")
+            } else if negated {
+                c
+            } else if cooperative(c) {
+                idx("AGREE")
+            } else if hostile(c) {
+                idx("THREATEN")
+            } else {
+                c
+            }
+        };
+        let mut i = 0;
+        while i < ws.len() {
+            let Some((n, c, anchor)) = self.reading_at(ws, i) else {
+                i += 1;
+                continue;
+            };
+            if i > 0 && DETS.contains(&ws[i - 1].as_str()) {
+                i += n;
+                continue;
+            }
+            let w = |k: usize| ws.get(k).map_or("", String::as_str);
+            // "agreed to lift …", "ready to attack …": the stance is
+            // towards the next act.
+            if (PROMISE.contains(&w(i)) || READY.contains(&w(i))) && w(i + n) == "to" {
+                let next = (i + n + 1..(i + n + 4).min(ws.len())).find_map(|j| self.at(ws, j));
+                match next {
+                    Some((_, Some(c2))) => return Some(stance(c2, false)),
+                    _ if PROMISE.contains(&w(i)) => return Some(idx("AGREE")),
+                    _ => {}
+                }
+            }
+            let Some(c) = c else {
+                i += n;
+                continue;
+            };
+            // Stance words stand right before the form, or before the
+            // pattern word that decided its reading ("said the army must
+            // release": "release").
+            let stance_at = |at: usize| -> Option<usize> {
+                let before = |k: usize| if at >= k { w(at - k) } else { "" };
+                let negated = ["not", "never", "n't"].contains(&before(1));
+                let modal_at = if negated { 2 } else { 1 };
+                let modal = before(modal_at);
+                if modal == "must" && !negated {
+                    return Some(idx("REQUEST"));
+                }
+                let intent = matches!(modal, "will" | "would" | "shall" | "ll")
+                    || (modal == "to" && READY.contains(&before(modal_at + 1)));
+                intent.then(|| stance(c, negated))
+            };
+            return Some(
+                stance_at(i)
+                    .or_else(|| (anchor != i).then(|| stance_at(anchor)).flatten())
+                    .unwrap_or(c),
+            );
+        }
+        None
     }
 }
 
@@ -435,7 +546,24 @@ impl Classifier {
         self.probs_of(&features(&self.lex, headline, text))
     }
 
-    /// The most probable category and its probability.
+    /// The category of a text. A lone sentence without a headline is read
+    /// the way CAMEO coders read one: its first event in the dictionary,
+    /// with the sentence's stance towards it ([`Lexicon::sentence_reading`]).
+    /// A story, or a sentence the dictionary reads no event in, gets the
+    /// model's most probable category: the model learnt from whole stories,
+    /// whose headline names the event, and on single sentences it follows
+    /// whatever verb its stories used most (NGEC's "demand" stories are
+    /// mostly about governments conceding).
+    pub fn category(&self, headline: Option<&str>, text: &str) -> usize {
+        if headline.is_none() && sitrep_text::segment(text).sentences.len() <= 1 {
+            if let Some(c) = self.lex.sentence_reading(&words(text)) {
+                return c;
+            }
+        }
+        argmax(&self.probs(headline, text)).0
+    }
+
+    /// The model's most probable category and its probability.
     pub fn classify(&self, headline: Option<&str>, text: &str) -> (&'static str, f32) {
         let p = self.probs(headline, text);
         let (i, pi) = argmax(&p);
@@ -674,6 +802,43 @@ mod tests {
         assert_eq!(cat("Thousands demonstrated in the capital"), ["PROTEST"]);
         // "said" is CAMEO 01x, which PLOVER drops.
         assert!(cat("The ministry said on Monday").is_empty());
+    }
+
+    #[test]
+    fn one_sentence_is_read_with_its_stance() {
+        let m = Classifier::embedded();
+        let read = |s: &str| CATEGORIES[m.category(None, s)];
+        // Plain readings.
+        assert_eq!(read("Police arrested two men in the capital."), "COERCE");
+        assert_eq!(
+            read("Gunmen killed four soldiers near the border."),
+            "ASSAULT"
+        );
+        // An intent to cooperate is a promise, to harm a threat.
+        assert_eq!(
+            read("The government will lift the curfew next week."),
+            "AGREE"
+        );
+        assert_eq!(read("The rebels agreed to release the hostages."), "AGREE");
+        assert_eq!(read("The army is ready to attack the town."), "THREATEN");
+        // A refused act, and one someone must do.
+        assert_eq!(
+            read("The minister said they would not lift the curfew."),
+            "REJECT"
+        );
+        assert_eq!(
+            read("The opposition said the army must release the prisoners."),
+            "REQUEST"
+        );
+        // A story with a headline, or several sentences, is the model's.
+        let story = "Police arrested two men. The government will lift the curfew.";
+        assert_eq!(m.category(None, story), argmax(&m.probs(None, story)).0);
+        let h = Some("Troops withdraw from border town");
+        assert_eq!(m.category(h, story), argmax(&m.probs(h, story)).0);
+        // No dictionary event: the model's answer, never a panic.
+        for t in ["", "\u{0}", "سوريا", "The weather was fine."] {
+            assert!(m.category(None, t) < NC);
+        }
     }
 
     #[test]
