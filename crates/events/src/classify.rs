@@ -271,7 +271,8 @@ impl Lexicon {
         ];
         const PROMISE: &[&str] = &[
             "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
-            "promised", "pledge", "pledges", "pledged",
+            "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears",
+            "swore", "sworn",
         ];
         const READY: &[&str] = &[
             "willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend",
@@ -309,8 +310,22 @@ impl Lexicon {
                 c
             }
         };
+        const REFUSE: &[&str] = &[
+            "refuse",
+            "refuses",
+            "refused",
+            "refusing",
+            "decline",
+            "declines",
+            "declined",
+            "declining",
+        ];
         let mut i = 0;
         while i < ws.len() {
+            // "refused to meet": a refusal whatever the act (CAMEO 12).
+            if REFUSE.contains(&ws[i].as_str()) && ws.get(i + 1).is_some_and(|w| w == "to") {
+                return Some(idx("REJECT"));
+            }
             let Some((n, c, anchor)) = self.reading_at(ws, i) else {
                 i += 1;
                 continue;

@@ -966,6 +966,24 @@ fn arrests_that_failed_or_were_only_asked_for() {
 }
 
 #[test]
+fn an_attack_someone_is_ready_for_has_not_happened() {
+    use sitrep_core::Mode;
+    let mode = |t: &str| run(t).events.first().map(|e| e.mode);
+    assert_eq!(
+        mode("The army is ready to attack the town of Idlib, a commander said on Monday."),
+        Some(Mode::Hypothetical)
+    );
+    assert_eq!(
+        mode("The Taliban were prepared to attack Kabul, officials said on Monday."),
+        Some(Mode::Hypothetical)
+    );
+    assert_eq!(
+        mode("The army attacked the town of Idlib on Monday, a commander said."),
+        Some(Mode::Asserted)
+    );
+}
+
+#[test]
 fn arrests_told_without_the_word_arrest() {
     let arrest = |t: &str| {
         run(t)
