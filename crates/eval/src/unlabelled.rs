@@ -50,63 +50,59 @@ pub fn read(data: &Path, mut progress: impl FnMut(&Source)) -> Result<Vec<Source
             sentences: c.sentences().map(|s| s.words.clone()).collect(),
         });
     }
-    let mut s = Vec::new();
-    let p = data.join("events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip");
-    for it in crate::events::read_ngec(&p, false)?
-        .iter()
-        .filter(|i| !i.dev)
-    {
-        if let Some(h) = &it.headline {
-            split_text(h, &mut s);
+    // Sources read as whole texts, split into sentences as the pipeline would.
+    let mut texts = |name: &'static str, texts: Vec<String>| {
+        let mut sentences = Vec::new();
+        for t in &texts {
+            split_text(t, &mut sentences);
         }
-        split_text(&it.text, &mut s);
-    }
-    push(Source {
-        name: "NGEC stories (train templates)",
-        sentences: s,
-    });
-    let mut s = Vec::new();
-    let p = data.join("events/india_police_events");
-    for d in crate::india_police::read(&p, crate::india_police::Part::Train)? {
-        split_text(&d.text, &mut s);
-    }
-    push(Source {
-        name: "IndiaPoliceEvents train",
-        sentences: s,
-    });
-    let mut s = Vec::new();
-    for d in crate::muc4::read(&data.join("events/muc4/train.json"))? {
-        split_text(&d.text, &mut s);
-    }
-    push(Source {
-        name: "MUC-4 train",
-        sentences: s,
-    });
-    let mut s = Vec::new();
-    for d in crate::wikievents::read(&data.join("events/wikievents/windows/train.jsonl"))? {
-        split_text(&d.text, &mut s);
-    }
-    push(Source {
-        name: "WikiEvents train windows",
-        sentences: s,
-    });
-    let mut s = Vec::new();
-    for d in crate::ecbplus::read(&data.join("events/ecbplus"), crate::ecbplus::Topics::Train)? {
-        split_text(&d.text, &mut s);
-    }
-    push(Source {
-        name: "ECB+ train topics",
-        sentences: s,
-    });
-    let mut s = Vec::new();
-    for d in crate::timeml::read_dir(&data.join("time/tempeval3/TBAQ-cleaned"))? {
-        if !crate::time::is_dev(&d.name) {
-            split_text(&d.text, &mut s);
-        }
-    }
-    push(Source {
-        name: "TBAQ train",
-        sentences: s,
-    });
+        push(Source { name, sentences });
+    };
+    let ngec = data.join("events/ngec/gpt_synthetic_events_2023-10-19_19.csv.zip");
+    texts(
+        "NGEC stories (train templates)",
+        crate::events::read_ngec(&ngec, false)?
+            .into_iter()
+            .filter(|i| !i.dev)
+            .flat_map(|i| i.headline.into_iter().chain([i.text]))
+            .collect(),
+    );
+    let ipe = data.join("events/india_police_events");
+    texts(
+        "IndiaPoliceEvents train",
+        crate::india_police::read(&ipe, crate::india_police::Part::Train)?
+            .into_iter()
+            .map(|d| d.text)
+            .collect(),
+    );
+    texts(
+        "MUC-4 train",
+        crate::muc4::read(&data.join("events/muc4/train.json"))?
+            .into_iter()
+            .map(|d| d.text)
+            .collect(),
+    );
+    texts(
+        "WikiEvents train windows",
+        crate::wikievents::read(&data.join("events/wikievents/windows/train.jsonl"))?
+            .into_iter()
+            .map(|d| d.text)
+            .collect(),
+    );
+    texts(
+        "ECB+ train topics",
+        crate::ecbplus::read(&data.join("events/ecbplus"), crate::ecbplus::Topics::Train)?
+            .into_iter()
+            .map(|d| d.text)
+            .collect(),
+    );
+    texts(
+        "TBAQ train",
+        crate::timeml::read_dir(&data.join("time/tempeval3/TBAQ-cleaned"))?
+            .into_iter()
+            .filter(|d| !crate::time::is_dev(&d.name))
+            .map(|d| d.text)
+            .collect(),
+    );
     Ok(out)
 }

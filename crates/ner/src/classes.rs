@@ -15,6 +15,7 @@
 //! The classes are stored as a small TSV (`word`, coarse, middle, fine id)
 //! and copied into the model file by training.
 
+use crate::Rng;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -59,21 +60,6 @@ pub struct Report {
 
 /// Sparse unit vector: (dimension, value), sorted by dimension.
 type Vector = Vec<(u32, f32)>;
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
 
 /// Learns classes from sentences of already normalised words
 /// ([`crate::features::norm`]).

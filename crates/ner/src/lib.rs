@@ -64,6 +64,23 @@ pub fn allowed(prev: Option<Label>, cur: Label) -> bool {
     !cur.is_inside() || prev.is_some_and(|p| p.kind() == cur.kind())
 }
 
+/// Deterministic xorshift generator (training shuffles, k-means seeding).
+pub(crate) struct Rng(pub(crate) u64);
+impl Rng {
+    pub(crate) fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    /// A uniform draw in [0, 1).
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
 /// Keys are already well-mixed 64-bit hashes: hash them as themselves.
 #[derive(Default, Clone, Copy)]
 pub struct IdHasher(u64);

@@ -8,7 +8,7 @@
 
 use crate::corpus::{Corpus, Sentence};
 use crate::features::{self, DocCtx};
-use crate::{viterbi, Label, Model, Resources, NL};
+use crate::{viterbi, Label, Model, Resources, Rng, NL};
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -57,19 +57,6 @@ struct Prepared {
     sents: Vec<(usize, usize)>,
     tok_offs: Vec<usize>,
     masks: Vec<u16>,
-}
-
-/// Deterministic xorshift generator for the epoch shuffles.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
 }
 
 /// Progress after an epoch: the epoch (1-based), sentences with a mistake,
