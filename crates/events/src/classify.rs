@@ -131,6 +131,11 @@ const T_READ_HEAD: u8 = 13;
 const T_READ_LEAD: u8 = 14;
 const T_PAT_BEFORE: u8 = 0xf0;
 const T_PAT_AFTER: u8 = 0xf1;
+/// Words after which a verb form reads as a noun ("the attack", "their
+/// meeting").
+const DETS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
 /// A form or pattern that codes no event (`[---]`).
 const NO_EVENT: u8 = u8::MAX;
 
@@ -238,9 +243,6 @@ impl Lexicon {
     /// order. A form right after a determiner or possessive reads as a noun
     /// ("the attack", "their meeting") and is passed over.
     pub fn categories(&self, ws: &[String]) -> Vec<usize> {
-        const DETS: &[&str] = &[
-            "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-        ];
         let mut out = Vec::new();
         let mut i = 0;
         while i < ws.len() {
@@ -268,9 +270,6 @@ impl Lexicon {
     /// REQUEST (CAMEO 10). A form after a determiner reads as a noun and is
     /// passed over, as in [`Lexicon::categories`].
     pub fn sentence_reading(&self, ws: &[String]) -> Option<usize> {
-        const DETS: &[&str] = &[
-            "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-        ];
         const PROMISE: &[&str] = &[
             "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
             "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears",
@@ -279,6 +278,16 @@ impl Lexicon {
         const READY: &[&str] = &[
             "willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend",
             "intends", "intended", "going",
+        ];
+        const REFUSE: &[&str] = &[
+            "refuse",
+            "refuses",
+            "refused",
+            "refusing",
+            "decline",
+            "declines",
+            "declined",
+            "declining",
         ];
         let idx = |name: &str| category_index(name).expect("a PLOVER category");
         let hostile = |c: usize| {
@@ -312,16 +321,6 @@ impl Lexicon {
                 c
             }
         };
-        const REFUSE: &[&str] = &[
-            "refuse",
-            "refuses",
-            "refused",
-            "refusing",
-            "decline",
-            "declines",
-            "declined",
-            "declining",
-        ];
         let mut i = 0;
         while i < ws.len() {
             // "refused to meet": a refusal whatever the act (CAMEO 12).
