@@ -331,7 +331,11 @@ impl Lexicon {
                 i += 1;
                 continue;
             };
-            if i > 0 && DETS.contains(&ws[i - 1].as_str()) {
+            // "the attack", and "Serb forces killed": a form ending in "s"
+            // right before another form is the noun that does the second.
+            let subject_noun = ws[i + n - 1].ends_with('s')
+                && ws.get(i + n).is_some_and(|_| self.at(ws, i + n).is_some());
+            if i > 0 && DETS.contains(&ws[i - 1].as_str()) || subject_noun {
                 i += n;
                 continue;
             }
@@ -838,6 +842,8 @@ mod tests {
             read("Gunmen killed four soldiers near the border."),
             "ASSAULT"
         );
+        // "forces" here is the noun that does the killing, not "to force".
+        assert_eq!(read("Government forces killed three villagers."), "ASSAULT");
         // An intent to cooperate is a promise, to harm a threat.
         assert_eq!(
             read("The government will lift the curfew next week."),
