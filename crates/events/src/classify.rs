@@ -136,6 +136,18 @@ const T_PAT_AFTER: u8 = 0xf1;
 const DETS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
+/// The categories an intent to act turns into a promise (AGREE), and those
+/// it turns into a threat (THREATEN), in the one-sentence reading.
+const COOPERATIVE: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+];
+const HOSTILE: &[&str] = &["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"];
 /// A form or pattern that codes no event (`[---]`).
 const NO_EVENT: u8 = u8::MAX;
 
@@ -290,24 +302,8 @@ impl Lexicon {
             "declining",
         ];
         let idx = |name: &str| category_index(name).expect("a PLOVER category");
-        let hostile = |c: usize| {
-            ["ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"]
-                .iter()
-                .any(|n| idx(n) == c)
-        };
-        let cooperative = |c: usize| {
-            [
-                "AGREE",
-                "CONSULT",
-                "SUPPORT",
-                "CONCEDE",
-                "COOPERATE",
-                "AID",
-                "RETREAT",
-            ]
-            .iter()
-            .any(|n| idx(n) == c)
-        };
+        let cooperative = |c: usize| COOPERATIVE.contains(&CATEGORIES[c]);
+        let hostile = |c: usize| HOSTILE.contains(&CATEGORIES[c]);
         let stance = |c: usize, negated: bool| {
             if negated && cooperative(c) {
                 idx("REJECT")
