@@ -272,6 +272,28 @@ impl Lexicon {
     }
 }
 
+/// The dictionary's reading of one sentence: a PLOVER category, the words
+/// `start..end` (word indices) it rests on, and whether a stance word
+/// (a refusal, promise, readiness or modal) decided it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub start: usize,
+    pub end: usize,
+    pub category: usize,
+    pub stance: bool,
+}
+
+impl Reading {
+    fn new(start: usize, end: usize, category: usize) -> Reading {
+        Reading {
+            start,
+            end,
+            category,
+            stance: true,
+        }
+    }
+}
+
 impl Lexicon {
     /// The first event the dictionary reads in one sentence, with the
     /// sentence's stance towards it as CAMEO codes it: an intent to act
@@ -282,6 +304,14 @@ impl Lexicon {
     /// REQUEST (CAMEO 10). A form after a determiner reads as a noun and is
     /// passed over, as in [`Lexicon::categories`].
     pub fn sentence_reading(&self, ws: &[String]) -> Option<usize> {
+        self.sentence_reading_span(ws).map(|r| r.category)
+    }
+
+    /// [`Lexicon::sentence_reading`], with the words it rests on: the
+    /// refusal, promise or readiness word ("refused", "agreed"), or the
+    /// form together with the stance words before it ("will visit", "would
+    /// not lift", "must release"), or the form alone.
+    pub fn sentence_reading_span(&self, ws: &[String]) -> Option<Reading> {
         const PROMISE: &[&str] = &[
             "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
             "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears",
@@ -321,7 +351,7 @@ impl Lexicon {
         while i < ws.len() {
             // "refused to meet": a refusal whatever the act (CAMEO 12).
             if REFUSE.contains(&ws[i].as_str()) && ws.get(i + 1).is_some_and(|w| w == "to") {
-                return Some(idx("REJECT"));
+                return Some(Reading::new(i, i + 1, idx("REJECT")));
             }
             let Some((n, c, anchor)) = self.reading_at(ws, i) else {
                 i += 1;
@@ -341,8 +371,10 @@ impl Lexicon {
             if (PROMISE.contains(&w(i)) || READY.contains(&w(i))) && w(i + n) == "to" {
                 let next = (i + n + 1..(i + n + 4).min(ws.len())).find_map(|j| self.at(ws, j));
                 match next {
-                    Some((_, Some(c2))) => return Some(stance(c2, false)),
-                    _ if PROMISE.contains(&w(i)) => return Some(idx("AGREE")),
+                    Some((_, Some(c2))) => return Some(Reading::new(i, i + n, stance(c2, false))),
+                    _ if PROMISE.contains(&w(i)) => {
+                        return Some(Reading::new(i, i + n, idx("AGREE")))
+                    }
                     _ => {}
                 }
             }
@@ -353,23 +385,32 @@ impl Lexicon {
             // Stance words stand right before the form, or before the
             // pattern word that decided its reading ("said the army must
             // release": "release").
-            let stance_at = |at: usize| -> Option<usize> {
+            // The category and the first stance word.
+            let stance_at = |at: usize| -> Option<(usize, usize)> {
                 let before = |k: usize| if at >= k { w(at - k) } else { "" };
                 let negated = ["not", "never", "n't"].contains(&before(1));
                 let modal_at = if negated { 2 } else { 1 };
                 let modal = before(modal_at);
                 if modal == "must" && !negated {
-                    return Some(idx("REQUEST"));
+                    return Some((idx("REQUEST"), at - modal_at));
                 }
-                let intent = matches!(modal, "will" | "would" | "shall" | "ll")
-                    || (modal == "to" && READY.contains(&before(modal_at + 1)));
-                intent.then(|| stance(c, negated))
+                if matches!(modal, "will" | "would" | "shall" | "ll") {
+                    return Some((stance(c, negated), at - modal_at));
+                }
+                (modal == "to" && READY.contains(&before(modal_at + 1)))
+                    .then(|| (stance(c, negated), at - modal_at - 1))
             };
-            return Some(
-                stance_at(i)
-                    .or_else(|| (anchor != i).then(|| stance_at(anchor)).flatten())
-                    .unwrap_or(c),
-            );
+            let own = stance_at(i).map(|(c, from)| Reading::new(from, i + n, c));
+            let at_anchor = || {
+                (anchor != i)
+                    .then(|| stance_at(anchor))
+                    .flatten()
+                    .map(|(c, _)| Reading::new(i, i + n, c))
+            };
+            return Some(own.or_else(at_anchor).unwrap_or(Reading {
+                stance: false,
+                ..Reading::new(i, i + n, c)
+            }));
         }
         None
     }

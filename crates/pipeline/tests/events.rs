@@ -1028,3 +1028,79 @@ fn deployments_belong_to_the_force_that_moves() {
     assert_eq!(in_role(e, Role::AssocActor1), vec!["troops"]);
     assert!(in_role(e, Role::Target).is_empty());
 }
+
+#[test]
+fn a_sentence_without_a_trigger_is_read_with_its_stance() {
+    // Promises and a refusal: the stance word is the event.
+    let cases = [
+        (
+            "Serbian President Vojislav Kostunica promised to release the prisoners held by the army.",
+            "AGREE",
+            "promised",
+        ),
+        (
+            "Pakistan has refused to deploy peacekeepers in Iraq, officials said.",
+            "REJECT",
+            "refused",
+        ),
+        (
+            "Algeria offered to mediate between Mali and the rebels, the ministry said.",
+            "AGREE",
+            "offered",
+        ),
+        (
+            "Mexico will send a delegation to Guatemala next week to discuss migration.",
+            "AGREE",
+            "will send",
+        ),
+    ];
+    for (text, cat, trigger) in cases {
+        let evs = events(text);
+        assert!(
+            evs.iter().any(|(c, t, _)| c == cat && t == trigger),
+            "{text}\n{evs:?}"
+        );
+    }
+    // The doer must be one the dictionaries can code, and a present
+    // tense form is a state.
+    for text in [
+        "He promised to release the prisoners.",
+        "Hezbollah controls several villages near the border.",
+    ] {
+        let evs = events(text);
+        assert!(evs.is_empty(), "{text}\n{evs:?}");
+    }
+}
+
+#[test]
+fn a_capital_that_acts_stands_for_its_government() {
+    let out = run("Berlin rejected a United Nations appeal for immediate aid to the region.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "REJECT")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let a1 = e
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Actor1)
+        .unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(a1.text, "Berlin");
+    assert_eq!(a1.country.as_deref(), Some("DEU"));
+    assert_eq!(a1.sector.as_deref(), Some("GOV"));
+    // A capital that names a place or modifies a noun stays a place.
+    for text in [
+        "Kabul residents said gunmen attacked a checkpoint on Monday.",
+        "Berlin, the German capital, hosted the talks.",
+    ] {
+        let out = run(text);
+        assert!(
+            out.events.iter().all(
+                |e| e.actors.iter().all(|a| a.sector.as_deref() != Some("GOV")
+                    || a.text != text.split([' ', ',']).next().unwrap())
+            ),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+}
