@@ -2,7 +2,7 @@
 //! non-violent PLOVER categories coded from the CAMEO verb dictionary, and
 //! the sentences that must not become events.
 
-use sitrep_core::{Document, Role};
+use sitrep_core::{Document, Mode, Role};
 use sitrep_pipeline::Pipeline;
 
 /// (PLOVER category, trigger, participants) of one coded event.
@@ -1061,6 +1061,17 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
             "{text}\n{evs:?}"
         );
     }
+    // A refused meeting: the refusal is an event, the meeting is negated.
+    let out = run(
+        "Israeli President Moshe Katsav has refused to meet Jordan's King Abdullah II in Amman.",
+    );
+    let cats: Vec<(&str, Mode)> = out
+        .events
+        .iter()
+        .map(|e| (e.plover.category.as_str(), e.mode))
+        .collect();
+    assert!(cats.contains(&("REJECT", Mode::Asserted)), "{cats:?}");
+    assert!(cats.contains(&("CONSULT", Mode::Negated)), "{cats:?}");
     // The doer must be one the dictionaries can code, and a present
     // tense form is a state.
     for text in [
