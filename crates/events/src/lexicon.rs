@@ -42,6 +42,39 @@ const PROTEST: Def = d(
     Some(("Protests", "Peaceful protest")),
 );
 
+/// A strike or boycott by workers or a group (CAMEO 143), not an attack.
+pub const LABOUR_STRIKE: Def = d(
+    "strike",
+    Class::Other,
+    "PROTEST",
+    Some("boycott"),
+    "143",
+    Some(("Protests", "Peaceful protest")),
+);
+
+/// A hunger strike (CAMEO 142).
+const HUNGER_STRIKE: Def = d(
+    "hunger strike",
+    Class::Other,
+    "PROTEST",
+    Some("hunger"),
+    "142",
+    Some(("Protests", "Peaceful protest")),
+);
+
+/// Blocking roads or passage as a protest (CAMEO 144).
+pub const OBSTRUCTION: Def = d(
+    "blockade",
+    Class::Other,
+    "PROTEST",
+    Some("obstruct"),
+    "144",
+    Some(("Protests", "Peaceful protest")),
+);
+
+/// A demonstration told by the verb alone (CAMEO 141).
+pub const DEMONSTRATION: Def = PROTEST;
+
 /// A riot.
 const RIOT: Def = d(
     "riot",
@@ -507,9 +540,12 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("opened fire", Pos::Verb, attack_def(Some("firearms"))),
     ("detained", Pos::Verb, ARREST),
     ("arrest", Pos::Noun, ARREST),
+    ("hunger strike", Pos::Noun, HUNGER_STRIKE),
+    ("general strike", Pos::Noun, LABOUR_STRIKE),
     ("protest", Pos::Noun, PROTEST),
     ("protested", Pos::Verb, PROTEST),
     ("rallied", Pos::Verb, PROTEST),
+    ("rally", Pos::Noun, PROTEST),
     ("rioted", Pos::Verb, RIOT),
     ("demonstration", Pos::Noun, PROTEST),
     ("sit-in", Pos::Noun, PROTEST),

@@ -141,6 +141,11 @@ const SUPPORT_VERBS: &[&str] = &[
     "carried",
     "launched",
     "staged",
+    "held",
+    "organised",
+    "organized",
+    "began",
+    "started",
     "mounted",
     "led",
     "executed",
@@ -1287,7 +1292,9 @@ fn triggers_with(
             .or_else(|| fired_at(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| armed_firing(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| arrest_phrase(w, k).map(|n| (n, Pos::Verb, lexicon::ARREST)))
-            .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)));
+            .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)))
+            .or_else(|| demonstrated(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| blocked_passage(w, k).map(|d| (1, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
             && passive_before(|i| w[i].clone(), k, 0);
@@ -1392,11 +1399,12 @@ fn triggers_with(
         {
             continue;
         }
-        // Not events: "on strike", "general strike", "hunger strike"; a labour strike.
-        if def.kind == "strike" && matches!(prev, "on" | "general" | "hunger" | "labour" | "labor")
-        {
-            continue;
-        }
+        // Workers "on strike", a "labour strike": a protest, not an attack.
+        let def = if def.kind == "strike" && matches!(prev, "on" | "labour" | "labor") {
+            lexicon::LABOUR_STRIKE
+        } else {
+            def
+        };
         // A verb form right after a determiner is a noun: "his arrest",
         // "the attack", "a raid".
         let pos = if pos == Pos::Verb && (DETERMINERS.contains(&prev) || matches!(prev, "a" | "an"))
@@ -1432,7 +1440,13 @@ fn triggers_with(
             || prev == "of" && matches!(prev2, "series" | "wave" | "string");
         // Bare plurals are generic ("joint raids", "future attacks"): no
         // event, unless they did something ("air strikes killed 12").
-        if plural && !has_det && !counted && !subject_of_past(w, k) {
+        // "staged rallies", "held protests": a plural someone carried out.
+        if plural
+            && !has_det
+            && !counted
+            && !SUPPORT_VERBS.contains(&prev)
+            && !subject_of_past(w, k)
+        {
             continue;
         }
         // "a death toll of 11" reports on an attack already told.
@@ -1895,6 +1909,79 @@ fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
     ))
 }
 
+/// "Thousands demonstrated in Kirkuk", "demonstrated outside the
+/// embassy": the verb used without an object is a protest ("demonstrated
+/// its resolve" is not).
+fn demonstrated(w: &[String], k: usize) -> Option<Def> {
+    let verb = matches!(
+        w[k].as_str(),
+        "demonstrated" | "demonstrating" | "demonstrate" | "demonstrates" | "marched"
+    );
+    let intransitive = w.get(k + 1).is_some_and(|x| {
+        matches!(
+            x.as_str(),
+            "in" | "outside"
+                | "at"
+                | "near"
+                | "against"
+                | "for"
+                | "across"
+                | "over"
+                | "on"
+                | "through"
+                | "before"
+                | "peacefully"
+                | "to"
+                | ","
+                | "."
+        )
+    });
+    // "to" only as a march's destination, not "demonstrate to the world".
+    let to_ok = w.get(k + 1).is_none_or(|x| x != "to") || w[k] == "marched";
+    // A march of troops is a deployment, not a protest.
+    let troops = k > 0 && {
+        let p = w[k - 1].as_str();
+        matches!(
+            p,
+            "troops" | "soldiers" | "army" | "forces" | "fighters" | "militants" | "rebels"
+        )
+    };
+    (verb && intransitive && to_ok && !(w[k] == "marched" && troops))
+        .then_some(lexicon::DEMONSTRATION)
+}
+
+/// "blocked roads", "blocked the main highway into the city": obstructing
+/// passage, which CAMEO codes as a protest (144), by people, not by a
+/// government closing a crossing ("Israel blocked the crossing" stays
+/// unread: the noun must be a road or traffic).
+fn blocked_passage(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(w[k].as_str(), "blocked" | "blocking" | "blockaded") {
+        return None;
+    }
+    let passage = w[k + 1..(k + 5).min(w.len())].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "road"
+                | "roads"
+                | "street"
+                | "streets"
+                | "highway"
+                | "highways"
+                | "motorway"
+                | "traffic"
+                | "railway"
+                | "railways"
+                | "rail"
+                | "bridge"
+                | "bridges"
+                | "intersection"
+                | "intersections"
+                | "junction"
+        )
+    });
+    passage.then_some(lexicon::OBSTRUCTION)
+}
+
 /// "blew himself up", "blowing themselves up": a suicide bombing.
 fn blew_self_up(w: &[String], k: usize) -> Option<Def> {
     let ok = matches!(
@@ -2209,6 +2296,10 @@ fn cameo_trigger(
                 | "not"
         )
     {
+        return None;
+    }
+    // "launched strikes", "staged a protest": the noun is the event.
+    if SUPPORT_VERBS.contains(&w[k].as_str()) {
         return None;
     }
     let model = classify::Classifier::embedded();

@@ -1115,3 +1115,61 @@ fn a_capital_that_acts_stands_for_its_government() {
         );
     }
 }
+
+#[test]
+fn protests_told_as_marches_strikes_and_blocked_roads() {
+    let cases = [
+        (
+            "Thousands of Kurds demonstrated in Kirkuk on Sunday, calling for independence.",
+            "demo",
+        ),
+        (
+            "Angry activists have staged rallies in the Gaza Strip against the party's leader.",
+            "demo",
+        ),
+        (
+            "Prisoners began a hunger strike in Ramallah on Monday to demand their release.",
+            "hunger",
+        ),
+        (
+            "Teachers went on strike in Nairobi on Monday over unpaid wages.",
+            "boycott",
+        ),
+        (
+            "About 200 supporters of the former president blocked roads in Algiers on Friday.",
+            "obstruct",
+        ),
+    ];
+    for (text, mode) in cases {
+        let out = run(text);
+        assert!(
+            out.events
+                .iter()
+                .any(|e| e.plover.category == "PROTEST" && e.plover.mode.as_deref() == Some(mode)),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+    // Other senses: an air campaign, a verb with an object, a market.
+    for (text, not) in [
+        (
+            "US jets launched strikes on ISIS positions near Raqqa.",
+            "PROTEST",
+        ),
+        ("The test demonstrated the army's resolve.", "PROTEST"),
+        ("Oil prices rallied in London on Monday.", "PROTEST"),
+    ] {
+        let out = run(text);
+        assert!(
+            out.events.iter().all(|e| e.plover.category != not),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+    let out = run("US jets launched strikes on ISIS positions near Raqqa.");
+    assert!(
+        out.events.iter().any(|e| e.plover.category == "ASSAULT"),
+        "{:?}",
+        out.events
+    );
+}
