@@ -1072,6 +1072,9 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
         .collect();
     assert!(cats.contains(&("REJECT", Mode::Asserted)), "{cats:?}");
     assert!(cats.contains(&("CONSULT", Mode::Negated)), "{cats:?}");
+    // A speech act about a meeting is the event, before the meeting.
+    let evs = events("Pakistan rejected a fresh offer from Afghanistan for direct talks.");
+    assert_eq!(evs.first().map(|e| e.0.as_str()), Some("REJECT"), "{evs:?}");
     // The doer must be one the dictionaries can code, and a present
     // tense form is a state.
     for text in [
