@@ -401,11 +401,12 @@ impl Lexicon {
                     .then(|| (stance(c, negated), at - modal_at - 1))
             };
             let own = stance_at(i).map(|(c, from)| Reading::new(from, i + n, c));
+            // "said it will support": the stance and the pattern word.
             let at_anchor = || {
                 (anchor != i)
                     .then(|| stance_at(anchor))
                     .flatten()
-                    .map(|(c, _)| Reading::new(i, i + n, c))
+                    .map(|(c, from)| Reading::new(from, anchor + 1, c))
             };
             return Some(own.or_else(at_anchor).unwrap_or(Reading {
                 stance: false,

@@ -1592,6 +1592,9 @@ fn triggers_with(
         if from_cameo && !(m.mode == Mode::Asserted && named_clause(inp, &m)) {
             continue;
         }
+        if reading.is_some() {
+            speaker_as_doer(inp, si, chunks, cues, &mut m);
+        }
         if reading.is_some_and(|r| !reading_gate(inp, &m, r)) {
             continue;
         }
@@ -2225,6 +2228,45 @@ fn capital_government(inp: &Inputs, span: Span, opens: bool, next_tok: usize) ->
         sector: Some("GOV".into()),
         ..Default::default()
     })
+}
+
+/// The speaker of a reading's clause as its doer. "Hungary has said it
+/// will support …", "the rebels said they would boycott …": a pronoun
+/// right before the reading's words, with no doer of its own, stands for
+/// the speaker whose cue comes before it. "Egypt said Israel must release
+/// …": a demand is the speaker's, made of the one who must.
+fn speaker_as_doer(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &mut Mention) {
+    let s = inp.an.sentences[si];
+    let Some(speaker) = cues
+        .iter()
+        .filter(|c| c.source_span.end <= m.trig.start && c.at < m.trig.start && c.at >= s.start)
+        .max_by_key(|c| c.at)
+        .and_then(|cue| chunks.iter().find(|c| c.span == cue.source_span))
+    else {
+        return;
+    };
+    let trigger = inp.text[m.trig.start..m.trig.end].to_lowercase();
+    if trigger.starts_with("must ") {
+        for (r, _) in m.actors.iter_mut() {
+            if *r == Role::Actor1 {
+                *r = Role::Target;
+            }
+        }
+        m.actors.push((Role::Actor1, speaker.clone()));
+        return;
+    }
+    if m.actors.iter().any(|(r, _)| *r == Role::Actor1) {
+        return;
+    }
+    let before = inp.text[s.start..m.trig.start].trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if matches!(last.as_str(), "it" | "they" | "he" | "she" | "we") {
+        m.actors.push((Role::Actor1, speaker.clone()));
+    }
 }
 
 /// Whether the mention made from a one-sentence dictionary reading is

@@ -1072,6 +1072,12 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
         .collect();
     assert!(cats.contains(&("REJECT", Mode::Asserted)), "{cats:?}");
     assert!(cats.contains(&("CONSULT", Mode::Negated)), "{cats:?}");
+    // The speaker of a reported promise made through a pronoun, and of a
+    // demand made of someone else.
+    let evs = events("Hungary has said it will support the Security Council resolution.");
+    assert!(has(&evs, "AGREE", "Hungary", "Security Council"), "{evs:?}");
+    let evs = events("Egypt said Israel must release the detained fishermen.");
+    assert!(has(&evs, "REQUEST", "Egypt", "Israel"), "{evs:?}");
     // A speech act about a meeting is the event, before the meeting.
     let evs = events("Pakistan rejected a fresh offer from Afghanistan for direct talks.");
     assert_eq!(evs.first().map(|e| e.0.as_str()), Some("REJECT"), "{evs:?}");
