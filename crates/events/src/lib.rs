@@ -2272,9 +2272,9 @@ fn speaker_as_doer(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &
 /// Whether the mention made from a one-sentence dictionary reading is
 /// coded: it must be asserted and done by a participant named before it
 /// whom the actor dictionaries can code (a country or a sector), its word
-/// a past form ("rejected"; a present one is mostly a state, "controls
-/// several towns") unless a stance word carries it ("will visit",
-/// "refused to"), and its category one the trigger lexicon
+/// a past or progressive form ("rejected", "are demanding"; a simple
+/// present is mostly a state, "controls several towns") unless a stance
+/// word carries it ("will visit", "refused to"), and its category one the trigger lexicon
 /// does not already cover (attacks, arrests, protests and deployments are
 /// found there; the dictionary's forms for them — "forces", "took",
 /// "cordoned off" — were mostly nouns or other senses on WikiEvents). A
@@ -2289,7 +2289,14 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
         .and_then(|t| t.split_whitespace().next())
         .unwrap_or("")
         .to_lowercase();
-    let finite = r.stance || first.ends_with("ed");
+    let prev = inp.text[..m.trig.start]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let progressive =
+        first.ends_with("ing") && matches!(prev.as_str(), "is" | "are" | "was" | "were" | "been");
+    let finite = r.stance || first.ends_with("ed") || progressive;
     // CAMEO codes an event only for a source it can code.
     let codable = |c: &Chunk| c.actor.country.is_some() || c.actor.sector.is_some();
     let done_by = m
@@ -2448,7 +2455,9 @@ fn arguments(
     // Who acts is never a thing.
     let before: Vec<&Chunk> = before_any.iter().copied().filter(|c| !c.object).collect();
     // "was detained", "were reportedly killed", "was also shot dead".
-    let passive = passive_before(tw, t_first, s.tokens.0);
+    // ("are demanding" is active.)
+    let progressive = tw(t_first).ends_with("ing");
+    let passive = !progressive && passive_before(tw, t_first, s.tokens.0);
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
         let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;

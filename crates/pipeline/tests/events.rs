@@ -1078,6 +1078,15 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
     assert!(has(&evs, "AGREE", "Hungary", "Security Council"), "{evs:?}");
     let evs = events("Egypt said Israel must release the detained fishermen.");
     assert!(has(&evs, "REQUEST", "Egypt", "Israel"), "{evs:?}");
+    // A progressive form is active: its subject makes the demand.
+    let evs = events("Ethnic Albanians in Serbia are demanding autonomy from Belgrade.");
+    assert!(
+        evs.iter().any(|(c, t, a)| c == "REQUEST"
+            && t == "demanding"
+            && a.iter()
+                .any(|(r, x)| *r == Role::Actor1 && x.contains("Albanians"))),
+        "{evs:?}"
+    );
     // A speech act about a meeting is the event, before the meeting.
     let evs = events("Pakistan rejected a fresh offer from Afghanistan for direct talks.");
     assert_eq!(evs.first().map(|e| e.0.as_str()), Some("REJECT"), "{evs:?}");
