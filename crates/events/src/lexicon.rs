@@ -120,6 +120,39 @@ pub const fn attack_def(mode: Option<&'static str>) -> Def {
 /// until its victims say otherwise.
 const KILLING: Def = d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE);
 
+/// Torture (CAMEO 1822).
+const TORTURE: Def = d(
+    "torture",
+    Class::Attack,
+    "ASSAULT",
+    Some("torture"),
+    "1822",
+    Some(("Violence against civilians", "Attack")),
+);
+
+/// A beating (CAMEO 182).
+const BEATING: Def = d(
+    "beating",
+    Class::Attack,
+    "ASSAULT",
+    Some("beat"),
+    "182",
+    Some(("Violence against civilians", "Attack")),
+);
+
+/// Rape and sexual assault (CAMEO 1821).
+const SEXUAL_VIOLENCE: Def = d(
+    "sexual violence",
+    Class::Attack,
+    "ASSAULT",
+    Some("sexual"),
+    "1821",
+    Some(("Violence against civilians", "Sexual violence")),
+);
+
+/// An invasion: conventional military force (CAMEO 190).
+const INVASION: Def = d("invasion", Class::Attack, "ASSAULT", None, "190", BATTLE);
+
 /// Taking someone by force ("kidnapped", "kidnapping").
 const ABDUCTION: Def = d(
     "abduction",
@@ -487,6 +520,16 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("gunned down", Pos::Verb, attack_def(Some("firearms"))),
     ("stabbed", Pos::Verb, attack_def(None)),
     ("kidnapping", Pos::Noun, ABDUCTION),
+    ("tortured", Pos::Verb, TORTURE),
+    ("torture", Pos::Noun, TORTURE),
+    ("beat up", Pos::Verb, BEATING),
+    ("beaten up", Pos::Verb, BEATING),
+    ("raped", Pos::Verb, SEXUAL_VIOLENCE),
+    ("rape", Pos::Noun, SEXUAL_VIOLENCE),
+    ("sexually assaulted", Pos::Verb, SEXUAL_VIOLENCE),
+    ("sexually abused", Pos::Verb, SEXUAL_VIOLENCE),
+    ("invaded", Pos::Verb, INVASION),
+    ("invasion", Pos::Noun, INVASION),
     ("jailed", Pos::Verb, ARREST),
     ("imprisoned", Pos::Verb, ARREST),
     ("beheaded", Pos::Verb, EXECUTION),

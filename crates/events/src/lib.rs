@@ -1407,6 +1407,18 @@ fn triggers_with(
                         | "zone"
                         | "song"
                         | "songs"
+                        | "center"
+                        | "centers"
+                        | "centre"
+                        | "centres"
+                        | "chamber"
+                        | "chambers"
+                        | "camp"
+                        | "camps"
+                        | "allegations"
+                        | "charges"
+                        | "case"
+                        | "cases"
                 )
             })
         {

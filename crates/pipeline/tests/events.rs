@@ -1191,3 +1191,36 @@ fn protests_told_as_marches_strikes_and_blocked_roads() {
         out.events
     );
 }
+
+#[test]
+fn torture_sexual_violence_beatings_and_invasions() {
+    let cases = [
+        (
+            "Security forces in Guinea tortured scores of refugees, Human Rights Watch said.",
+            "torture",
+        ),
+        (
+            "Soldiers raped two women in the village of Minova on Tuesday, witnesses said.",
+            "sexual",
+        ),
+        (
+            "Police beat up three journalists outside the court in Harare on Monday.",
+            "beat",
+        ),
+    ];
+    for (text, mode) in cases {
+        let out = run(text);
+        assert!(
+            out.events
+                .iter()
+                .any(|e| e.plover.category == "ASSAULT" && e.plover.mode.as_deref() == Some(mode)),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+    let evs = events("Russian troops invaded Ukraine on Thursday.");
+    assert!(has(&evs, "ASSAULT", "Russian troops", "Ukraine"), "{evs:?}");
+    // A trigger noun that names a place or an accusation is no event.
+    let evs = events("Human Rights Watch documented torture centers run by the police.");
+    assert!(evs.is_empty(), "{evs:?}");
+}
