@@ -153,6 +153,57 @@ const SEXUAL_VIOLENCE: Def = d(
 /// An invasion: conventional military force (CAMEO 190).
 const INVASION: Def = d("invasion", Class::Attack, "ASSAULT", None, "190", BATTLE);
 
+/// Territory taken by force (CAMEO 192 occupy territory; ACLED, refined
+/// by who took it).
+pub const TERRITORY: Def = d(
+    "capture",
+    Class::Attack,
+    "COERCE",
+    Some("seize"),
+    "192",
+    Some(("Battles", "Non-state actor overtakes territory")),
+);
+
+/// Property destroyed, burnt or plundered.
+pub const PROPERTY_DESTRUCTION: Def = d(
+    "property destruction",
+    Class::Attack,
+    "ASSAULT",
+    Some("destroy"),
+    "180",
+    Some(("Strategic developments", "Looting/property destruction")),
+);
+
+/// A chemical or gas attack (CAMEO 2041).
+const CHEMICAL: Def = d(
+    "chemical attack",
+    Class::Attack,
+    "ASSAULT",
+    Some("unconventional"),
+    "2041",
+    Some(("Explosions/Remote violence", "Chemical weapon")),
+);
+
+/// A grenade attack.
+const GRENADE: Def = d(
+    "grenade attack",
+    Class::Attack,
+    "ASSAULT",
+    Some("explosives"),
+    "183",
+    Some(("Explosions/Remote violence", "Grenade")),
+);
+
+/// A killing by a mob.
+const LYNCHING: Def = d(
+    "lynching",
+    Class::Attack,
+    "ASSAULT",
+    None,
+    "1823",
+    Some(("Riots", "Mob violence")),
+);
+
 /// Taking someone by force ("kidnapped", "kidnapping").
 const ABDUCTION: Def = d(
     "abduction",
@@ -520,6 +571,13 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("gunned down", Pos::Verb, attack_def(Some("firearms"))),
     ("stabbed", Pos::Verb, attack_def(None)),
     ("kidnapping", Pos::Noun, ABDUCTION),
+    ("chemical attack", Pos::Noun, CHEMICAL),
+    ("gas attack", Pos::Noun, CHEMICAL),
+    ("grenade attack", Pos::Noun, GRENADE),
+    ("lynched", Pos::Verb, LYNCHING),
+    ("lynching", Pos::Noun, LYNCHING),
+    ("looting", Pos::Noun, PROPERTY_DESTRUCTION),
+    ("arson", Pos::Noun, PROPERTY_DESTRUCTION),
     ("tortured", Pos::Verb, TORTURE),
     ("torture", Pos::Noun, TORTURE),
     ("beat up", Pos::Verb, BEATING),

@@ -1307,6 +1307,17 @@ fn triggers_with(
             .or_else(|| arrest_phrase(w, k).map(|n| (n, Pos::Verb, lexicon::ARREST)))
             .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)))
             .or_else(|| demonstrated(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| threw_explosive(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| {
+                took_territory(w, k, |i| {
+                    an.tokens
+                        .get(s.tokens.0 + i)
+                        .filter(|_| s.tokens.0 + i < s.tokens.1)
+                        .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+                })
+                .map(|(n, d)| (n, Pos::Verb, d))
+            })
+            .or_else(|| set_fire(w, k).map(|(n, d)| (n, Pos::Verb, d)))
             .or_else(|| blocked_passage(w, k).map(|d| (1, Pos::Verb, d)));
         let from_passive = listed.is_none()
             && passive_attack(&w[k]).is_some()
@@ -1807,7 +1818,40 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
         matches!(a.role, Role::Actor1 | Role::AssocActor1)
             && matches!(a.sector.as_deref(), Some("COP" | "MIL"))
     });
-    let (t, s) = if def.plover.0 == "ASSAULT" && at_protesters && by_state {
+    // The weapon an attack used says how (ACLED's Explosions/Remote
+    // violence sub-events): "a roadside bomb killed", "grenade", "mortar".
+    let by_weapon = if matches!(
+        (t, s),
+        ("Battles", "Armed clash") | ("Violence against civilians", "Attack")
+    ) {
+        actors
+            .iter()
+            .filter(|a| a.role == Role::Weapon)
+            .find_map(|a| remote_weapon(&a.canonical))
+    } else {
+        None
+    };
+    // A mob, a crowd or villagers attacking: mob violence (ACLED Riots).
+    let by_mob = def.plover.0 == "ASSAULT"
+        && actors.iter().any(|a| {
+            matches!(a.role, Role::Actor1 | Role::AssocActor1)
+                && a.text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "mob" | "mobs" | "crowd" | "vigilantes"))
+        });
+    // Territory taken by state forces is regained; by anyone else, overtaken.
+    let by_state_forces = actors.iter().any(|a| {
+        matches!(a.role, Role::Actor1 | Role::AssocActor1)
+            && matches!(a.sector.as_deref(), Some("MIL" | "GOV" | "COP"))
+    });
+    let (t, s) = if let Some(sub) = by_weapon {
+        ("Explosions/Remote violence", sub)
+    } else if by_mob && !at_protesters {
+        ("Riots", "Mob violence")
+    } else if (t, s) == ("Battles", "Non-state actor overtakes territory") && by_state_forces {
+        ("Battles", "Government regains territory")
+    } else if def.plover.0 == "ASSAULT" && at_protesters && by_state {
         // State forces firing on a protest (ACLED: lethal force is
         // "excessive force", other force an "intervention").
         if fatalities.is_some_and(|n| n > 0) {
@@ -1827,6 +1871,19 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
     Some(Acled {
         event_type: t.into(),
         sub_event_type: s.into(),
+    })
+}
+
+/// The ACLED remote-violence sub-event a weapon's head noun tells.
+fn remote_weapon(head: &str) -> Option<&'static str> {
+    Some(match head {
+        "grenade" | "grenades" => "Grenade",
+        "bomb" | "bombs" | "explosives" | "dynamite" | "tnt" | "mine" | "mines" | "landmine"
+        | "landmines" | "ied" | "ieds" => "Remote explosive/landmine/IED",
+        "mortar" | "mortars" | "rocket" | "rockets" | "missile" | "missiles" => {
+            "Shelling/artillery/missile attack"
+        }
+        _ => return None,
     })
 }
 
@@ -1935,6 +1992,101 @@ fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
         None,
         1,
     ))
+}
+
+/// "threw a grenade at", "hurled a petrol bomb": an attack by a thrown
+/// explosive (the weapon, found after it, gives the ACLED sub-event).
+fn threw_explosive(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(
+        w[k].as_str(),
+        "threw" | "thrown" | "hurled" | "lobbed" | "tossed" | "throwing" | "hurling"
+    ) {
+        return None;
+    }
+    w[k + 1..(k + 5).min(w.len())]
+        .iter()
+        .any(|x| {
+            matches!(
+                x.as_str(),
+                "grenade" | "grenades" | "bomb" | "bombs" | "explosive" | "explosives"
+            )
+        })
+        .then(|| lexicon::attack_def(None))
+}
+
+/// "captured the town of …", "seized control of", "recaptured the
+/// village", "overran a base": territory taken by force (ACLED Battles;
+/// state forces regain it, others overtake it; CAMEO 192, PLOVER COERCE
+/// seize). The word count covers "seized control of".
+fn took_territory(w: &[String], k: usize, named: impl Fn(usize) -> bool) -> Option<(usize, Def)> {
+    let verb = matches!(
+        w[k].as_str(),
+        "captured"
+            | "seized"
+            | "recaptured"
+            | "retook"
+            | "retaken"
+            | "overran"
+            | "overrun"
+            | "regained"
+            | "took"
+    );
+    if !verb {
+        return None;
+    }
+    let control =
+        w.get(k + 1).is_some_and(|x| x == "control") && w.get(k + 2).is_some_and(|x| x == "of");
+    if w[k] == "took" && !control {
+        return None;
+    }
+    let from = if control { k + 3 } else { k + 1 };
+    let place = w[from..(from + 4).min(w.len())].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "town"
+                | "towns"
+                | "village"
+                | "villages"
+                | "city"
+                | "district"
+                | "districts"
+                | "territory"
+                | "base"
+                | "bases"
+                | "airport"
+                | "airbase"
+                | "province"
+                | "region"
+                | "area"
+                | "areas"
+                | "hill"
+                | "positions"
+                | "checkpoint"
+                | "stronghold"
+                | "outpost"
+        )
+    });
+    // "took control of Kunduz": a name right after "of" is a place too.
+    let named_place = control && named(from);
+    (place || named_place).then_some((if control { 3 } else { 1 }, lexicon::TERRITORY))
+}
+
+/// "set fire to houses", "torched a school", "looted shops": property
+/// destroyed or plundered (ACLED Looting/property destruction; PLOVER
+/// ASSAULT destroy).
+fn set_fire(w: &[String], k: usize) -> Option<(usize, Def)> {
+    match w[k].as_str() {
+        "torched" | "looted" | "ransacked" | "vandalised" | "vandalized" | "razed" => {
+            Some((1, lexicon::PROPERTY_DESTRUCTION))
+        }
+        "set" | "sets" | "setting"
+            if w.get(k + 1).is_some_and(|x| x == "fire")
+                && w.get(k + 2).is_some_and(|x| x == "to" || x == "on") =>
+        {
+            Some((2, lexicon::PROPERTY_DESTRUCTION))
+        }
+        _ => None,
+    }
 }
 
 /// "Thousands demonstrated in Kirkuk", "demonstrated outside the
@@ -2316,7 +2468,13 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
         .iter()
         .any(|(r, c)| *r == Role::Actor1 && c.span.end <= m.trig.start && codable(c));
     let other = m.actors.iter().any(|(r, _)| *r != Role::Actor1);
+    // A control verb's event is the infinitive ("is seeking to boost"),
+    // unless the verb is itself a demand, refusal or threat.
+    let control = !r.stance
+        && inp.text[m.trig.end..].split_whitespace().next() == Some("to")
+        && !matches!(m.def.plover.0, "THREATEN" | "REQUEST" | "REJECT");
     finite
+        && !control
         && m.mode == Mode::Asserted
         && done_by
         && !matches!(
@@ -3222,10 +3380,31 @@ fn max_count(a: Option<(u32, Span)>, b: Option<(u32, Span)>) -> Option<(u32, Spa
 /// Specificity of an event kind (lower = more specific).
 fn specificity(kind: &str) -> u8 {
     match kind {
-        "raid" | "airstrike" | "suicide bombing" | "bombing" | "shelling" | "assassination"
-        | "execution" | "abduction" | "arrest" | "protest" | "riot" | "meeting" | "visit"
-        | "ceasefire" => 0,
-        "clash" | "attack" => 1,
+        "raid"
+        | "airstrike"
+        | "suicide bombing"
+        | "bombing"
+        | "shelling"
+        | "assassination"
+        | "execution"
+        | "abduction"
+        | "arrest"
+        | "protest"
+        | "riot"
+        | "meeting"
+        | "visit"
+        | "ceasefire"
+        | "torture"
+        | "beating"
+        | "sexual violence"
+        | "chemical attack"
+        | "grenade attack"
+        | "lynching"
+        | "property destruction"
+        | "capture"
+        | "hunger strike"
+        | "blockade" => 0,
+        "clash" | "attack" | "invasion" => 1,
         "strike" => 2,
         "killing" => 3,
         _ => 4,

@@ -98,6 +98,7 @@ fn no_dictionary_event_without_a_named_actor_or_an_assertion() {
     for text in [
         // A control verb: the event would be the infinitive.
         "Iraq has sought to boost its ties with Syria.",
+        "Iraq is seeking to boost its capabilities along the Syrian border.",
         // No named actor.
         "Critics accused the government of corruption.",
         // A participle used as an adjective.
@@ -365,7 +366,13 @@ fn firing_at_protesters() {
             .map(|a| a.sub_event_type.as_str()),
         Some("Protest with intervention")
     );
-    assert!(events("Vandals set fire to a car on the outskirts of Lyon.").is_empty());
+    // (It is property destruction.)
+    let out = run("Vandals set fire to a car on the outskirts of Lyon.");
+    assert!(
+        out.events.iter().all(|e| e.kind == "property destruction"),
+        "{:?}",
+        out.events
+    );
 }
 
 #[test]
@@ -1223,4 +1230,57 @@ fn torture_sexual_violence_beatings_and_invasions() {
     // A trigger noun that names a place or an accusation is no event.
     let evs = events("Human Rights Watch documented torture centers run by the police.");
     assert!(evs.is_empty(), "{evs:?}");
+}
+
+#[test]
+fn acled_sub_events_from_weapons_territory_property_and_mobs() {
+    let acled = |text: &str| -> Vec<(String, String)> {
+        run(text)
+            .events
+            .into_iter()
+            .filter_map(|e| e.acled)
+            .map(|a| (a.event_type, a.sub_event_type))
+            .collect()
+    };
+    let cases = [
+        (
+            "Unknown assailants threw a grenade at a police station in Srinagar, injuring two officers.",
+            "Grenade",
+        ),
+        (
+            "A roadside bomb killed three soldiers near Kandahar on Monday.",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "Rebels fired mortars at the presidential palace in Mogadishu, killing two guards.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Residents said a chemical attack killed dozens of people in Douma.",
+            "Chemical weapon",
+        ),
+        (
+            "Al-Shabaab fighters captured the town of Bulo Burde from government forces on Sunday.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The Syrian army recaptured the village of Kafr Nabudah from rebels on Friday.",
+            "Government regains territory",
+        ),
+        (
+            "Militants torched a school in Borno State overnight, residents said.",
+            "Looting/property destruction",
+        ),
+        (
+            "A mob lynched a man suspected of theft in Bihar on Sunday.",
+            "Mob violence",
+        ),
+    ];
+    for (text, sub) in cases {
+        let got = acled(text);
+        assert!(got.iter().any(|(_, s)| s == sub), "{text}\n{got:?}");
+    }
+    // Control of a market is no territory.
+    let got = acled("The company took control of the market last year.");
+    assert!(got.is_empty(), "{got:?}");
 }
