@@ -170,9 +170,34 @@ pub const PROPERTY_DESTRUCTION: Def = d(
     Class::Attack,
     "ASSAULT",
     Some("destroy"),
-    "180",
+    "1712",
     Some(("Strategic developments", "Looting/property destruction")),
 );
+
+/// Weapons taken or bombs defused before use (CAMEO 1711 confiscate).
+pub const DISRUPTED_WEAPONS: Def = d(
+    "disrupted weapons use",
+    Class::Other,
+    "COERCE",
+    Some("seize"),
+    "1711",
+    Some(("Strategic developments", "Disrupted weapons use")),
+);
+
+/// A formal agreement signed (CAMEO 057); between armed sides about
+/// fighting (a ceasefire, a truce, peace) it is an ACLED agreement.
+pub const SIGNED: Def = d("agreement", Class::Other, "SUPPORT", None, "057", None);
+pub const SIGNED_PEACE: Def = d(
+    "agreement",
+    Class::Other,
+    "SUPPORT",
+    None,
+    "057",
+    Some(("Strategic developments", "Agreement")),
+);
+
+/// A crowd broken up by force ("police dispersed the protesters").
+pub const DISPERSAL: Def = REPRESSION;
 
 /// A chemical or gas attack (CAMEO 2041).
 const CHEMICAL: Def = d(

@@ -1308,6 +1308,9 @@ fn triggers_with(
             .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)))
             .or_else(|| demonstrated(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| threw_explosive(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| disrupted_weapons(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| {
                 took_territory(w, k, |i| {
                     an.tokens
@@ -2012,6 +2015,115 @@ fn threw_explosive(w: &[String], k: usize) -> Option<Def> {
             )
         })
         .then(|| lexicon::attack_def(None))
+}
+
+/// Whether one of `nouns` is among the `n` words after word `k`.
+fn noun_within(w: &[String], k: usize, n: usize, nouns: &[&str]) -> bool {
+    w[k + 1..(k + 1 + n).min(w.len())]
+        .iter()
+        .any(|x| nouns.contains(&x.as_str()))
+}
+
+/// "defused a bomb", "seized a cache of weapons and explosives": weapons
+/// kept from use (ACLED Disrupted weapons use).
+fn disrupted_weapons(w: &[String], k: usize) -> Option<Def> {
+    const ARMS: &[&str] = &[
+        "weapons",
+        "arms",
+        "explosives",
+        "ammunition",
+        "cache",
+        "rifles",
+        "grenades",
+        "rockets",
+        "bombs",
+        "ieds",
+        "detonators",
+    ];
+    const DEVICES: &[&str] = &[
+        "bomb",
+        "bombs",
+        "device",
+        "devices",
+        "explosive",
+        "explosives",
+        "ied",
+        "ieds",
+        "mine",
+        "mines",
+        "landmine",
+        "landmines",
+        "grenade",
+    ];
+    let hit = match w[k].as_str() {
+        "defused" | "defuse" | "defusing" | "disarmed" | "dismantled" => {
+            noun_within(w, k, 4, DEVICES)
+        }
+        "seized" | "confiscated" | "recovered" | "impounded" => noun_within(w, k, 5, ARMS),
+        _ => false,
+    };
+    hit.then_some(lexicon::DISRUPTED_WEAPONS)
+}
+
+/// "signed a peace agreement", "signed a treaty of friendship": a formal
+/// agreement (CAMEO 057); ACLED's Agreement when it ends or pauses
+/// fighting.
+fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(w[k].as_str(), "signed" | "sign" | "signing" | "inked") {
+        return None;
+    }
+    let deal = noun_within(
+        w,
+        k,
+        5,
+        &[
+            "agreement",
+            "agreements",
+            "accord",
+            "accords",
+            "deal",
+            "treaty",
+            "pact",
+            "memorandum",
+            "ceasefire",
+            "truce",
+            "armistice",
+        ],
+    );
+    let peace = noun_within(w, k, 5, &["peace", "ceasefire", "truce", "armistice"]);
+    match (deal, peace) {
+        (true, true) => Some(lexicon::SIGNED_PEACE),
+        (true, false) => Some(lexicon::SIGNED),
+        _ => None,
+    }
+}
+
+/// "police dispersed the protesters", "broke up a rally": force used on a
+/// crowd (ACLED Protest with intervention).
+fn dispersed_crowd(w: &[String], k: usize) -> Option<Def> {
+    let verb = matches!(w[k].as_str(), "dispersed" | "dispersing" | "disperse")
+        || w[k] == "broke" && w.get(k + 1).is_some_and(|x| x == "up");
+    let crowd = noun_within(
+        w,
+        k,
+        5,
+        &[
+            "protesters",
+            "protestors",
+            "demonstrators",
+            "crowd",
+            "crowds",
+            "rally",
+            "protest",
+            "protests",
+            "demonstration",
+            "demonstrations",
+            "gathering",
+            "mob",
+            "marchers",
+        ],
+    );
+    (verb && crowd).then_some(lexicon::DISPERSAL)
 }
 
 /// "captured the town of …", "seized control of", "recaptured the

@@ -1275,12 +1275,31 @@ fn acled_sub_events_from_weapons_territory_property_and_mobs() {
             "A mob lynched a man suspected of theft in Bihar on Sunday.",
             "Mob violence",
         ),
+        (
+            "Police defused a bomb planted near a school in Peshawar on Monday.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Security forces seized a large cache of weapons and explosives in Kirkuk.",
+            "Disrupted weapons use",
+        ),
+        (
+            "The government and the rebels signed a peace agreement in Juba on Sunday.",
+            "Agreement",
+        ),
+        (
+            "Police dispersed hundreds of protesters in Nairobi on Tuesday.",
+            "Protest with intervention",
+        ),
     ];
     for (text, sub) in cases {
         let got = acled(text);
         assert!(got.iter().any(|(_, s)| s == sub), "{text}\n{got:?}");
     }
-    // Control of a market is no territory.
+    // Control of a market is no territory; a trade treaty is no ACLED
+    // agreement.
     let got = acled("The company took control of the market last year.");
+    assert!(got.is_empty(), "{got:?}");
+    let got = acled("Czechia and China signed a trade agreement in Prague on Monday.");
     assert!(got.is_empty(), "{got:?}");
 }
