@@ -606,6 +606,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("tortured", Pos::Verb, TORTURE),
     ("torture", Pos::Noun, TORTURE),
     ("beat up", Pos::Verb, BEATING),
+    ("beat to", Pos::Verb, BEATING),
+    ("beaten to", Pos::Verb, BEATING),
     ("beaten up", Pos::Verb, BEATING),
     ("raped", Pos::Verb, SEXUAL_VIOLENCE),
     ("rape", Pos::Noun, SEXUAL_VIOLENCE),

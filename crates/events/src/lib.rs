@@ -288,6 +288,22 @@ const GENERIC_ACTORS: &[&str] = &[
     "patrols",
     "convoy",
     "convoys",
+    "chief",
+    "chiefs",
+    "teacher",
+    "trader",
+    "traders",
+    "driver",
+    "drivers",
+    "pastor",
+    "imam",
+    "priest",
+    "doctor",
+    "nurse",
+    "herder",
+    "herders",
+    "fishermen",
+    "villager",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -1480,12 +1496,10 @@ fn triggers_with(
         // Bare plurals are generic ("joint raids", "future attacks"): no
         // event, unless they did something ("air strikes killed 12").
         // "staged rallies", "held protests": a plural someone carried out.
-        if plural
-            && !has_det
-            && !counted
-            && !SUPPORT_VERBS.contains(&prev)
-            && !subject_of_past(w, k)
-        {
+        // ("carried out airstrikes": the support verb before its particle.)
+        let supported =
+            SUPPORT_VERBS.contains(&prev) || prev == "out" && SUPPORT_VERBS.contains(&prev2);
+        if plural && !has_det && !counted && !supported && !subject_of_past(w, k) {
             continue;
         }
         // "a death toll of 11" reports on an attack already told.
@@ -1495,7 +1509,16 @@ fn triggers_with(
             && (!matches!(prev, "a" | "an") || toll);
         // Mode.
         let lo = k.saturating_sub(len + 5);
-        let window: Vec<&str> = w[lo..k - len].iter().map(|x| x.as_str()).collect();
+        // The month "May" ("On 9 May 2020,") is no modal.
+        let digits = |x: &String| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+        let month_may = |i: usize| {
+            an.tokens[s.tokens.0 + i].text(text) == "May"
+                && (i > 0 && digits(&w[i - 1]) || w.get(i + 1).is_some_and(digits))
+        };
+        let window: Vec<&str> = (lo..k - len)
+            .filter(|&i| !month_may(i))
+            .map(|i| w[i].as_str())
+            .collect();
         let mut mode = Mode::Asserted;
         // "did not arrest", "denied that any such arrest", "failed to
         // arrest", "have not been able to arrest".
@@ -1848,7 +1871,13 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
         matches!(a.role, Role::Actor1 | Role::AssocActor1)
             && matches!(a.sector.as_deref(), Some("MIL" | "GOV" | "COP"))
     });
-    let (t, s) = if let Some(sub) = by_weapon {
+    let suicide = actors.iter().any(|a| {
+        matches!(a.role, Role::Actor1 | Role::AssocActor1)
+            && a.text.to_lowercase().contains("suicide bomber")
+    });
+    let (t, s) = if suicide && t == "Explosions/Remote violence" {
+        (t, "Suicide bomb")
+    } else if let Some(sub) = by_weapon {
         ("Explosions/Remote violence", sub)
     } else if by_mob && !at_protesters {
         ("Riots", "Mob violence")
@@ -2183,6 +2212,36 @@ fn took_territory(w: &[String], k: usize, named: impl Fn(usize) -> bool) -> Opti
     (place || named_place).then_some((if control { 3 } else { 1 }, lexicon::TERRITORY))
 }
 
+/// Buildings and goods that are burnt or looted.
+const PROPERTY_NOUNS: &[&str] = &[
+    "house",
+    "houses",
+    "homes",
+    "home",
+    "church",
+    "churches",
+    "mosque",
+    "mosques",
+    "school",
+    "schools",
+    "shops",
+    "shop",
+    "market",
+    "village",
+    "villages",
+    "vehicles",
+    "vehicle",
+    "cars",
+    "car",
+    "buses",
+    "office",
+    "offices",
+    "buildings",
+    "building",
+    "huts",
+    "crops",
+];
+
 /// "set fire to houses", "torched a school", "looted shops": property
 /// destroyed or plundered (ACLED Looting/property destruction; PLOVER
 /// ASSAULT destroy).
@@ -2190,6 +2249,15 @@ fn set_fire(w: &[String], k: usize) -> Option<(usize, Def)> {
     match w[k].as_str() {
         "torched" | "looted" | "ransacked" | "vandalised" | "vandalized" | "razed" => {
             Some((1, lexicon::PROPERTY_DESTRUCTION))
+        }
+        "burned" | "burnt" | "burning"
+            if w.get(k + 1).is_some_and(|x| x == "down")
+                || noun_within(w, k, 3, PROPERTY_NOUNS) =>
+        {
+            Some((1, lexicon::PROPERTY_DESTRUCTION))
+        }
+        "set" | "sets" | "setting" if w.get(k + 1).is_some_and(|x| x == "ablaze") => {
+            Some((2, lexicon::PROPERTY_DESTRUCTION))
         }
         "set" | "sets" | "setting"
             if w.get(k + 1).is_some_and(|x| x == "fire")

@@ -1291,6 +1291,22 @@ fn acled_sub_events_from_weapons_territory_property_and_mobs() {
             "Police dispersed hundreds of protesters in Nairobi on Tuesday.",
             "Protest with intervention",
         ),
+        (
+            "A suicide bomber detonated explosives at a mosque in Maiduguri, killing 7.",
+            "Suicide bomb",
+        ),
+        (
+            "A mob beat to death a man accused of stealing a cow in Bihar.",
+            "Mob violence",
+        ),
+        (
+            "Unknown assailants burned down a church in Sokoto on Sunday.",
+            "Looting/property destruction",
+        ),
+        (
+            "The Saudi-led coalition carried out airstrikes on Sanaa, killing 5 civilians.",
+            "Air/drone strike",
+        ),
     ];
     for (text, sub) in cases {
         let got = acled(text);
@@ -1302,4 +1318,20 @@ fn acled_sub_events_from_weapons_territory_property_and_mobs() {
     assert!(got.is_empty(), "{got:?}");
     let got = acled("Czechia and China signed a trade agreement in Prague on Monday.");
     assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn the_month_of_may_is_no_modal() {
+    // ACLED's notes open with the date.
+    let out = run(
+        "On 9 May 2020, a landmine exploded under a vehicle in Kidal, killing 3 Malian soldiers.",
+    );
+    assert!(
+        out.events
+            .iter()
+            // (Historical: the test documents are dated 2024.)
+            .any(|e| e.mode == Mode::Historical && e.fatalities == Some(3)),
+        "{:?}",
+        out.events
+    );
 }
