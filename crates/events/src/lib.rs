@@ -2643,10 +2643,10 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
     let finite = r.stance || first.ends_with("ed") || progressive;
     // CAMEO codes an event only for a source it can code.
     let codable = |c: &Chunk| c.actor.country.is_some() || c.actor.sector.is_some();
-    let done_by = m
-        .actors
-        .iter()
-        .any(|(r, c)| *r == Role::Actor1 && c.span.end <= m.trig.start && codable(c));
+    // (Either side of a two-sided act named before it: "X and Y agreed".)
+    let done_by = m.actors.iter().any(|(r, c)| {
+        matches!(r, Role::Actor1 | Role::Actor2) && c.span.end <= m.trig.start && codable(c)
+    });
     let other = m.actors.iter().any(|(r, _)| *r != Role::Actor1);
     // A control verb's event is the infinitive ("is seeking to boost"),
     // unless the verb is itself a demand, refusal or threat.
@@ -2977,7 +2977,25 @@ fn arguments(
                 }
             } else {
                 if let Some(c) = subj {
-                    push(m, Role::Actor1, c);
+                    // "Israel and Hamas agreed", "the army and the rebels
+                    // clashed": the two sides of a two-sided act, in their
+                    // order; "Russia and Iran attacked": a second doer.
+                    let two_sided = m.def.kind == "clash"
+                        || matches!(
+                            m.def.plover.0,
+                            "AGREE" | "CONSULT" | "SUPPORT" | "COOPERATE"
+                        );
+                    match joined(c, true) {
+                        Some(d) if two_sided => {
+                            push(m, Role::Actor1, &d);
+                            push(m, Role::Actor2, c);
+                        }
+                        Some(d) => {
+                            push(m, Role::Actor1, c);
+                            push(m, Role::AssocActor1, &d);
+                        }
+                        None => push(m, Role::Actor1, c),
+                    }
                 }
                 // Object: participants right after the verb, a named person first.
                 // A thing after "at"/"in" is where it happened ("killed at his

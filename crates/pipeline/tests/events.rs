@@ -1335,3 +1335,22 @@ fn the_month_of_may_is_no_modal() {
         out.events
     );
 }
+
+#[test]
+fn subjects_joined_by_and() {
+    let out = run("Israel and Hamas agreed to a ceasefire in Gaza on Friday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "AGREE")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    assert_eq!(in_role(e, Role::Actor1), ["Israel"], "{e:?}");
+    assert_eq!(in_role(e, Role::Actor2), ["Hamas"], "{e:?}");
+    let out = run("Russian and Syrian forces attacked Idlib on Monday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "ASSAULT")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    assert_eq!(in_role(e, Role::AssocActor1).len(), 1, "{e:?}");
+}
