@@ -1302,20 +1302,22 @@ fn triggers_with(
     let s = an.sentences[si];
     let mut out = Vec::new();
     let mut sent_probs = None;
+    // With a reading, its one mention: (first word, length, definition).
+    let by_reading = match reading {
+        Some(r) => match lexicon::cameo_fallback(classify::CATEGORIES[r.category]) {
+            Some(def) => Some((r.start, r.end - r.start, def)),
+            None => return out,
+        },
+        None => None,
+    };
     let mut k = 0;
     while k < w.len() {
-        if let Some(r) = reading {
-            let def = lexicon::cameo_fallback(classify::CATEGORIES[r.category]);
-            if k != r.start || def.is_none() {
-                k += 1;
-                continue;
-            }
+        if by_reading.is_some_and(|(at, _, _)| k != at) {
+            k += 1;
+            continue;
         }
-        let by_reading = reading.and_then(|r| {
-            let def = lexicon::cameo_fallback(classify::CATEGORIES[r.category])?;
-            Some((r.end - r.start, Pos::Verb, def))
-        });
         let mut listed = by_reading
+            .map(|(_, n, def)| (n, Pos::Verb, def))
             .or_else(|| lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str())))
             .or_else(|| struck_by(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| fired_at(w, k).map(|d| (1, Pos::Verb, d)))
@@ -2035,15 +2037,20 @@ fn threw_explosive(w: &[String], k: usize) -> Option<Def> {
     ) {
         return None;
     }
-    w[k + 1..(k + 5).min(w.len())]
-        .iter()
-        .any(|x| {
-            matches!(
-                x.as_str(),
-                "grenade" | "grenades" | "bomb" | "bombs" | "explosive" | "explosives"
-            )
-        })
-        .then(|| lexicon::attack_def(None))
+    noun_within(
+        w,
+        k,
+        4,
+        &[
+            "grenade",
+            "grenades",
+            "bomb",
+            "bombs",
+            "explosive",
+            "explosives",
+        ],
+    )
+    .then(|| lexicon::attack_def(None))
 }
 
 /// Whether one of `nouns` is among the `n` words after word `k`.
@@ -2181,32 +2188,34 @@ fn took_territory(w: &[String], k: usize, named: impl Fn(usize) -> bool) -> Opti
         return None;
     }
     let from = if control { k + 3 } else { k + 1 };
-    let place = w[from..(from + 4).min(w.len())].iter().any(|x| {
-        matches!(
-            x.as_str(),
-            "town"
-                | "towns"
-                | "village"
-                | "villages"
-                | "city"
-                | "district"
-                | "districts"
-                | "territory"
-                | "base"
-                | "bases"
-                | "airport"
-                | "airbase"
-                | "province"
-                | "region"
-                | "area"
-                | "areas"
-                | "hill"
-                | "positions"
-                | "checkpoint"
-                | "stronghold"
-                | "outpost"
-        )
-    });
+    let place = noun_within(
+        w,
+        from - 1,
+        4,
+        &[
+            "town",
+            "towns",
+            "village",
+            "villages",
+            "city",
+            "district",
+            "districts",
+            "territory",
+            "base",
+            "bases",
+            "airport",
+            "airbase",
+            "province",
+            "region",
+            "area",
+            "areas",
+            "hill",
+            "positions",
+            "checkpoint",
+            "stronghold",
+            "outpost",
+        ],
+    );
     // "took control of Kunduz": a name right after "of" is a place too.
     let named_place = control && named(from);
     (place || named_place).then_some((if control { 3 } else { 1 }, lexicon::TERRITORY))
@@ -2318,27 +2327,29 @@ fn blocked_passage(w: &[String], k: usize) -> Option<Def> {
     if !matches!(w[k].as_str(), "blocked" | "blocking" | "blockaded") {
         return None;
     }
-    let passage = w[k + 1..(k + 5).min(w.len())].iter().any(|x| {
-        matches!(
-            x.as_str(),
-            "road"
-                | "roads"
-                | "street"
-                | "streets"
-                | "highway"
-                | "highways"
-                | "motorway"
-                | "traffic"
-                | "railway"
-                | "railways"
-                | "rail"
-                | "bridge"
-                | "bridges"
-                | "intersection"
-                | "intersections"
-                | "junction"
-        )
-    });
+    let passage = noun_within(
+        w,
+        k,
+        4,
+        &[
+            "road",
+            "roads",
+            "street",
+            "streets",
+            "highway",
+            "highways",
+            "motorway",
+            "traffic",
+            "railway",
+            "railways",
+            "rail",
+            "bridge",
+            "bridges",
+            "intersection",
+            "intersections",
+            "junction",
+        ],
+    );
     passage.then_some(lexicon::OBSTRUCTION)
 }
 
