@@ -304,6 +304,11 @@ const GENERIC_ACTORS: &[&str] = &[
     "herders",
     "fishermen",
     "villager",
+    "coalition",
+    "separatists",
+    "secessionists",
+    "loyalists",
+    "vigilantes",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -831,8 +836,15 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                         | "handful"
                         | "couple"
                 );
+            // "the Saudi-led coalition", "Russian-backed separatists",
+            // "pro-government militias".
+            let allied = ["-led", "-backed", "-allied", "-aligned", "-affiliated"]
+                .iter()
+                .any(|x| p.ends_with(x))
+                || p.starts_with("pro-");
             number_of(&p).is_some()
                 || of_count
+                || allied
                 || matches!(
                     p.as_str(),
                     "hundreds"

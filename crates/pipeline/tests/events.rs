@@ -1354,3 +1354,26 @@ fn subjects_joined_by_and() {
         .unwrap_or_else(|| panic!("{:?}", out.events));
     assert_eq!(in_role(e, Role::AssocActor1).len(), 1, "{e:?}");
 }
+
+#[test]
+fn coalitions_and_backed_groups_are_participants() {
+    for (text, doer) in [
+        (
+            "The Saudi-led coalition carried out airstrikes on Sanaa on Monday.",
+            "Saudi-led coalition",
+        ),
+        (
+            "Russian-backed separatists shelled Mariupol overnight.",
+            "Russian-backed separatists",
+        ),
+    ] {
+        let out = run(text);
+        assert!(
+            out.events
+                .iter()
+                .any(|e| in_role(e, Role::Actor1).contains(&doer)),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+}
