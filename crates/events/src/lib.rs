@@ -530,7 +530,58 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
         let _ = s;
         prev_chunks = chunks;
     }
-    build_events(inp, mentions)
+    let mut events = build_events(inp, mentions);
+    protests_met_with_force(&mut events);
+    events
+}
+
+/// A peaceful protest told in the same sentence as arrests or force used
+/// by the authorities, or in a story where they arrest or use force on
+/// protesters, is, in ACLED's terms, a protest with intervention
+/// ("villagers protested …; police arrested 4 protesters").
+fn protests_met_with_force(events: &mut [Event]) {
+    let sentences_of = |e: &Event| -> Vec<(usize, usize)> {
+        e.evidence.iter().map(|x| (x.start, x.end)).collect()
+    };
+    let on_protesters = |e: &Event| {
+        e.actors.iter().any(|a| {
+            a.role == Role::Target && {
+                let t = a.text.to_lowercase();
+                ["protest", "demonstrat", "marchers"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            }
+        })
+    };
+    // (The sentences of each intervention; whether it was on protesters.)
+    let forced: Vec<(Vec<(usize, usize)>, bool)> = events
+        .iter()
+        .filter(|e| {
+            matches!(e.kind.as_str(), "arrest" | "repression")
+                || e.acled.as_ref().is_some_and(|a| {
+                    a.sub_event_type == "Protest with intervention"
+                        || a.sub_event_type == "Excessive force against protesters"
+                })
+        })
+        .map(|e| (sentences_of(e), on_protesters(e)))
+        .collect();
+    for e in events.iter_mut() {
+        let peaceful = e
+            .acled
+            .as_ref()
+            .is_some_and(|a| a.sub_event_type == "Peaceful protest");
+        if peaceful && {
+            let mine = sentences_of(e);
+            forced
+                .iter()
+                .any(|(f, on)| *on || f.iter().any(|s| mine.contains(s)))
+        } {
+            e.acled = Some(Acled {
+                event_type: "Protests".into(),
+                sub_event_type: "Protest with intervention".into(),
+            });
+        }
+    }
 }
 
 /// Participant phrases of sentence `si`: named entities, extended over

@@ -1377,3 +1377,23 @@ fn coalitions_and_backed_groups_are_participants() {
         );
     }
 }
+
+#[test]
+fn a_protest_met_with_arrests_is_an_intervention() {
+    let sub = |text: &str| -> Vec<String> {
+        run(text)
+            .events
+            .into_iter()
+            .filter(|e| e.plover.category == "PROTEST")
+            .filter_map(|e| e.acled.map(|a| a.sub_event_type))
+            .collect()
+    };
+    for text in [
+        "Villagers protested in Kisumu on Monday; police arrested 4 protesters.",
+        "Hundreds of students protested in Dhaka on Monday. Police arrested 12 protesters.",
+    ] {
+        assert_eq!(sub(text), ["Protest with intervention"], "{text}");
+    }
+    let text = "Teachers protested in Patna on Monday. In a separate incident, police arrested two robbers.";
+    assert_eq!(sub(text), ["Peaceful protest"], "{text}");
+}
