@@ -138,8 +138,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     // (With the one-sentence readings for sentences without a trigger.)
-    assert!(num(&r, "accuracy") >= 0.42, "{r}");
-    assert!(num(&r["actors"], "source_accuracy") >= 0.43, "{r}");
+    assert!(num(&r, "accuracy") >= 0.44, "{r}");
+    assert!(num(&r["actors"], "source_accuracy") >= 0.44, "{r}");
     // The actor stage on the gold actors' words (Phoenix + sitrep's own).
     let a = &r["actors"];
     assert!(num(a, "gold_mentions") > 600.0, "{a}");
@@ -167,7 +167,7 @@ fn events_on_wikievents_dev() {
     assert_eq!(r["documents"], 20, "{r}");
     assert_eq!(r["gold_events"], 140, "{r}");
     assert!(num(&r["triggers"], "f1") >= 0.55, "{r}");
-    assert!(num(&r["arguments"], "f1") >= 0.275, "{r}");
+    assert!(num(&r["arguments"], "f1") >= 0.285, "{r}");
 }
 
 #[test]
@@ -203,8 +203,8 @@ fn events_on_rams_dev() {
     assert_eq!(r["format"], "rams", "{r}");
     assert_eq!(r["gold_events"], 148, "{r}");
     // One event is annotated per window: recall is what counts.
-    assert!(num(&r["triggers"], "recall") >= 0.19, "{r}");
-    assert!(num(&r["arguments"], "recall") >= 0.07, "{r}");
+    assert!(num(&r["triggers"], "recall") >= 0.21, "{r}");
+    assert!(num(&r["arguments"], "recall") >= 0.09, "{r}");
 }
 
 #[test]
@@ -214,7 +214,7 @@ fn police_events_on_india_police_events_dev() {
         return;
     };
     let r = eval(&path, Part::Dev, false).unwrap();
-    assert!(num(&r, "sentence_macro_f1") >= 0.61, "{r}");
+    assert!(num(&r, "sentence_macro_f1") >= 0.64, "{r}");
     assert!(num(&r, "document_macro_f1") >= 0.77, "{r}");
     assert!(num(&r, "documents") > 200.0, "{r}");
 }
