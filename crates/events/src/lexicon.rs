@@ -802,19 +802,49 @@ pub fn weapon_of_doer(doer: &str) -> Option<Def> {
 
 /// Looks up a trigger at a token (one or two words).
 pub fn lookup(w1: &str, w2: Option<&str>) -> Option<(usize, Pos, Def)> {
+    // Each key's first entry, by its place in the lexicon (the earlier of
+    // two matching entries wins, as in a scan of the list).
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m = std::collections::HashMap::new();
+        for (i, (w, _, _)) in LEXICON.iter().enumerate() {
+            m.entry(*w).or_insert(i);
+        }
+        m
+    });
+    let first = |keys: &[&str]| keys.iter().filter_map(|k| index.get(k).copied()).min();
     if let Some(w2) = w2 {
-        // "air strike", and its plural "air strikes".
-        let two = format!("{w1} {w2}");
-        let two_one = format!("{w1} {}", singular(w2));
-        if let Some((_, p, d)) = LEXICON.iter().find(|(w, _, _)| *w == two || *w == two_one) {
-            return Some((2, *p, *d));
+        // "air strike", and its plural "air strikes" (only words that start
+        // a two-word entry are looked up).
+        if index_has_first_word(w1) {
+            let two = format!("{w1} {w2}");
+            let two_one = format!("{w1} {}", singular(w2));
+            if let Some(i) = first(&[two.as_str(), two_one.as_str()]) {
+                let (_, p, d) = LEXICON[i];
+                return Some((2, p, d));
+            }
         }
     }
     let one = singular(w1);
-    LEXICON
-        .iter()
-        .find(|(w, _, _)| *w == w1 || (*w == one))
-        .map(|(_, p, d)| (1, *p, *d))
+    first(&[w1, one.as_str()]).map(|i| {
+        let (_, p, d) = LEXICON[i];
+        (1, p, d)
+    })
+}
+
+/// Whether some multi-word entry starts with `w`.
+fn index_has_first_word(w: &str) -> bool {
+    static FIRST: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRST
+        .get_or_init(|| {
+            LEXICON
+                .iter()
+                .filter_map(|(k, _, _)| k.split_once(' ').map(|(a, _)| a))
+                .collect()
+        })
+        .contains(w)
 }
 
 /// "raids" → "raid" (for nouns); plural-ness is checked separately.
