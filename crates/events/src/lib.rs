@@ -305,6 +305,18 @@ const GENERIC_ACTORS: &[&str] = &[
     "fishermen",
     "villager",
     "coalition",
+    "fundamentalists",
+    "islamists",
+    "nationalists",
+    "youths",
+    "landowners",
+    "supporters",
+    "opponents",
+    "dissidents",
+    "monks",
+    "clerics",
+    "lawyers",
+    "employees",
     "separatists",
     "secessionists",
     "loyalists",
@@ -2676,13 +2688,24 @@ fn speaker_as_doer(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue], m: &
     if m.actors.iter().any(|(r, _)| *r == Role::Actor1) {
         return;
     }
-    let before = inp.text[s.start..m.trig.start].trim_end();
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    if matches!(last.as_str(), "it" | "they" | "he" | "she" | "we") {
+    // The pronoun, past up to two auxiliaries ("it is willing to").
+    let before: Vec<String> = inp.text[s.start..m.trig.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|x| !x.is_empty())
+        .rev()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let pronoun = before
+        .iter()
+        .find(|x| {
+            !matches!(
+                x.as_str(),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "been" | "now" | "also"
+            )
+        })
+        .is_some_and(|x| matches!(x.as_str(), "it" | "they" | "he" | "she" | "we"));
+    if pronoun {
         m.actors.push((Role::Actor1, speaker.clone()));
     }
 }

@@ -1083,6 +1083,13 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
     // demand made of someone else.
     let evs = events("Hungary has said it will support the Security Council resolution.");
     assert!(has(&evs, "AGREE", "Hungary", "Security Council"), "{evs:?}");
+    let evs = events("Syria says it is willing to withdraw its troops from Lebanon.");
+    assert!(
+        evs.iter()
+            .any(|(c, _, a)| c == "AGREE"
+                && a.iter().any(|(r, x)| *r == Role::Actor1 && x == "Syria")),
+        "{evs:?}"
+    );
     let evs = events("Egypt said Israel must release the detained fishermen.");
     assert!(has(&evs, "REQUEST", "Egypt", "Israel"), "{evs:?}");
     // A progressive form is active: its subject makes the demand.
