@@ -2730,9 +2730,10 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
         .and_then(|t| t.split_whitespace().next())
         .unwrap_or("")
         .to_lowercase();
+    // (From the end: the text before may be the whole document.)
     let prev = inp.text[..m.trig.start]
         .split_whitespace()
-        .last()
+        .next_back()
         .unwrap_or("")
         .to_lowercase();
     let progressive =
