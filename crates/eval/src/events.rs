@@ -439,6 +439,7 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
                 "system": sys.map(|s| CATEGORIES[s]),
                 "headline": head,
                 "text": snippet,
+                "reading": model.and_then(|m| m.reading(head, &it.text)),
             }));
         }
     }

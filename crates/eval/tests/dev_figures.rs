@@ -124,8 +124,9 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     .unwrap();
     assert_eq!(r["n"], 322, "{r}");
     // Each record is one sentence, read by the dictionary with its stance.
-    assert!(num(&r, "accuracy") >= 0.58, "{r}");
-    assert!(num(&r, "macro_f1") >= 0.53, "{r}");
+    // Issue 6 asks for 0.70.
+    assert!(num(&r, "accuracy") >= 0.70, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.62, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,
@@ -138,8 +139,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     // (With the one-sentence readings for sentences without a trigger.)
-    assert!(num(&r, "accuracy") >= 0.44, "{r}");
-    assert!(num(&r["actors"], "source_accuracy") >= 0.44, "{r}");
+    assert!(num(&r, "accuracy") >= 0.50, "{r}");
+    assert!(num(&r["actors"], "source_accuracy") >= 0.47, "{r}");
     // The actor stage on the gold actors' words (Phoenix + sitrep's own).
     let a = &r["actors"];
     assert!(num(a, "gold_mentions") > 600.0, "{a}");
@@ -214,7 +215,7 @@ fn police_events_on_india_police_events_dev() {
         return;
     };
     let r = eval(&path, Part::Dev, false).unwrap();
-    assert!(num(&r, "sentence_macro_f1") >= 0.64, "{r}");
-    assert!(num(&r, "document_macro_f1") >= 0.77, "{r}");
+    assert!(num(&r, "sentence_macro_f1") >= 0.645, "{r}");
+    assert!(num(&r, "document_macro_f1") >= 0.80, "{r}");
     assert!(num(&r, "documents") > 200.0, "{r}");
 }

@@ -28,6 +28,10 @@ pub struct Pattern {
     pub after: Vec<String>,
     /// The CAMEO code, or `None` for `[---]` (no event).
     pub code: Option<String>,
+    /// Whether the pattern asks for more words than the two kept
+    /// ("* DEMONSTRATION (IN SUPPORT)"): a reader that checks only those
+    /// should let an unqualified pattern on the same words decide.
+    pub qualified: bool,
 }
 
 /// A verb block.
@@ -151,6 +155,33 @@ fn side_words(part: &str, last: bool, synsets: &HashMap<String, Vec<String>>) ->
     .unwrap_or_default()
 }
 
+/// How many content words (or synsets) a pattern names, a braced phrase
+/// counting as one.
+fn content_words(p: &str) -> usize {
+    let mut n = 0;
+    let mut braced = false;
+    for t in p.split(|c: char| c.is_whitespace() || "()$%^=|*".contains(c)) {
+        let opens = t.starts_with('{');
+        let closes = t.ends_with('}');
+        let t = t.trim_matches(|c| c == '{' || c == '}');
+        let w = word(t);
+        let content = t.starts_with('&')
+            || w.len() >= 3
+                && !FUNCTION_WORDS.contains(&w.as_str())
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '_');
+        if content && !braced {
+            n += 1;
+        }
+        if opens && !closes {
+            braced = true;
+        }
+        if closes {
+            braced = false;
+        }
+    }
+    n
+}
+
 fn pattern_words(p: &str, synsets: &HashMap<String, Vec<String>>) -> (Vec<String>, Vec<String>) {
     match p.split_once('*') {
         Some((b, a)) => (
@@ -265,6 +296,7 @@ pub fn read_verbs(text: &str) -> Vec<Block> {
                     before,
                     after,
                     code,
+                    qualified: content_words(body) > 1,
                 });
             }
             continue;
@@ -362,7 +394,8 @@ mod tests {
             Pattern {
                 before: vec![],
                 after: vec!["arrest".into()],
-                code: Some("175".into())
+                code: Some("175".into()),
+                qualified: false,
             }
         );
         assert_eq!(b[0].patterns[1].before, ["flood"]);
@@ -372,6 +405,11 @@ mod tests {
         assert_eq!(b[1].patterns[0].after, ["border"]);
         // A braced phrase stands for its head, its last word.
         assert_eq!(b[1].patterns[1].after, ["pressure"]);
+        // A pattern that names more than the word kept is qualified; a
+        // braced phrase counts as one word.
+        assert!(b[1].patterns[0].qualified);
+        assert!(!b[1].patterns[1].qualified);
+        assert!(!b[0].patterns[1].qualified);
     }
 
     #[test]

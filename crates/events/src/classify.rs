@@ -11,7 +11,7 @@
 //! Features hold no text (64-bit hashes from `sitrep_ner::features`), so
 //! the model file carries nothing of the training stories.
 
-use crate::cameo::{plover_of, Block};
+use crate::cameo::{plover_of, Block, Pattern};
 use serde::{Deserialize, Serialize};
 use sitrep_ner::features::{f1, f2, phrase_key};
 use sitrep_ner::{key_index, quant_scale, quantise, IdMap};
@@ -136,6 +136,104 @@ const T_PAT_AFTER: u8 = 0xf1;
 const DETS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
+/// Verbs that carry an event noun ("organized a strike").
+const SUPPORT_FORMS: &[&str] = &[
+    "staged",
+    "stage",
+    "stages",
+    "held",
+    "hold",
+    "holds",
+    "organized",
+    "organised",
+    "organize",
+    "organise",
+    "launched",
+    "launch",
+    "launches",
+    "mounted",
+    "mount",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "continued",
+    "continue",
+    "continues",
+    "conducted",
+    "conduct",
+    "waged",
+    "resumed",
+    "carried",
+    "undertook",
+];
+/// Participles that describe a noun before a preposition ("based in").
+const PARTICIPLES: &[&str] = &[
+    "based",
+    "involved",
+    "linked",
+    "located",
+    "related",
+    "connected",
+    "associated",
+    "stationed",
+    "concerned",
+    "known",
+];
+const PREPS: &[&str] = &[
+    "in", "to", "on", "at", "with", "by", "from", "near", "for", "as", "of",
+];
+/// Ways of blocking a passage that make a protest (CAMEO 145, obstruct
+/// passage).
+pub const PASSAGES: &[&str] = &[
+    "road",
+    "roads",
+    "street",
+    "streets",
+    "highway",
+    "highways",
+    "motorway",
+    "traffic",
+    "railway",
+    "railways",
+    "rail",
+    "bridge",
+    "bridges",
+    "intersection",
+    "intersections",
+    "junction",
+    "transport",
+];
+
+/// "blocked roads", "a hunger strike", "a general strike": a protest,
+/// whatever the dictionary's first reading of the verb or noun.
+fn protest_noun_phrase(ws: &[String], i: usize) -> bool {
+    match ws[i].as_str() {
+        "blocked" | "blocking" | "blockaded" | "block" | "blocks" => ws[i + 1..]
+            .iter()
+            .take(4)
+            .any(|x| PASSAGES.contains(&x.as_str())),
+        "strike" | "strikes" => {
+            i > 0
+                && matches!(
+                    ws[i - 1].as_str(),
+                    "hunger" | "general" | "labour" | "labor"
+                )
+        }
+        _ => false,
+    }
+}
+
+/// Possessive endings as tokens ("Algeria's leading activist").
+const POSSESSIVE: &[&str] = &["'s", "’s", "'", "’"];
+/// Words after which a form in "s" is a plural noun, not a verb.
+const NOUN_NEXT: &[&str] = &[
+    "in", "from", "of", "at", "were", "are", "have", "had", "must", "will", "would", "could",
+    "can", "may", "might", "should", "who", "which", ",", ".", ";", ":", ")",
+];
+/// Tokens after which a capitalised word may open a clause.
+const OPENERS: &[&str] = &["\"", "“", "``", "'", "‘", "(", ":", "-", "—"];
 /// The categories an intent to act turns into a promise (AGREE), and those
 /// it turns into a threat (THREATEN), in the one-sentence reading.
 const COOPERATIVE: &[&str] = &[
@@ -190,23 +288,37 @@ impl Lexicon {
                 .map_or(NO_EVENT, |i| i as u8)
         };
         let mut lex = Lexicon::default();
-        for b in blocks {
-            for (form, own) in &b.forms {
-                let c = cat(if own.is_some() { own } else { &b.code });
-                let key = phrase_key(form.split(' '));
-                // The first block that lists a form decides it.
-                lex.forms.entry(key).or_insert(c);
-                for p in &b.patterns {
-                    let c = cat(&p.code);
-                    for w in &p.before {
-                        lex.patterns
-                            .entry(pattern_key(true, form, fold(w)))
-                            .or_insert(c);
-                    }
-                    for w in &p.after {
-                        lex.patterns
-                            .entry(pattern_key(false, form, fold(w)))
-                            .or_insert(c);
+        // Unqualified patterns first: "STAGE * DEMONSTRATION" (PROTEST)
+        // decides "staged demonstrations" over the earlier "STAGE *
+        // DEMONSTRATION (IN SUPPORT)" (SUPPORT), whose qualifier the
+        // reading does not check.
+        for pass in [false, true] {
+            for b in blocks {
+                for (form, own) in &b.forms {
+                    let c = cat(if own.is_some() { own } else { &b.code });
+                    let key = phrase_key(form.split(' '));
+                    // The first block that lists a form decides it.
+                    lex.forms.entry(key).or_insert(c);
+                    // A pattern with words on both sides ("PROTESTER *
+                    // REMOVAL") says nothing about either side alone.
+                    let one_sided = |p: &&Pattern| p.before.is_empty() || p.after.is_empty();
+                    for p in b
+                        .patterns
+                        .iter()
+                        .filter(|p| p.qualified == pass)
+                        .filter(one_sided)
+                    {
+                        let c = cat(&p.code);
+                        for w in &p.before {
+                            lex.patterns
+                                .entry(pattern_key(true, form, fold(w)))
+                                .or_insert(c);
+                        }
+                        for w in &p.after {
+                            lex.patterns
+                                .entry(pattern_key(false, form, fold(w)))
+                                .or_insert(c);
+                        }
                     }
                 }
             }
@@ -230,7 +342,9 @@ impl Lexicon {
     /// [`Lexicon::at`], with the word the reading rests on: the pattern word
     /// after the form when one decided it, else the form's first word.
     fn reading_at(&self, ws: &[String], i: usize) -> Option<(usize, Option<usize>, usize)> {
-        if self.forms.is_empty() || i >= ws.len() {
+        // Punctuation is no verb form (the dictionary's reader leaves a
+        // stray "," among its forms).
+        if self.forms.is_empty() || !ws.get(i)?.starts_with(char::is_alphanumeric) {
             return None;
         }
         let two = (i + 1 < ws.len()).then(|| (phrase_key([ws[i].as_str(), ws[i + 1].as_str()]), 2));
@@ -312,6 +426,12 @@ impl Lexicon {
     /// form together with the stance words before it ("will visit", "would
     /// not lift", "must release"), or the form alone.
     pub fn sentence_reading_span(&self, ws: &[String]) -> Option<Reading> {
+        self.sentence_reading_cased(ws, &[])
+    }
+
+    /// [`Lexicon::sentence_reading_span`], told which words are capitalised
+    /// (`caps`, parallel to `ws`; empty when unknown).
+    pub fn sentence_reading_cased(&self, ws: &[String], caps: &[bool]) -> Option<Reading> {
         const PROMISE: &[&str] = &[
             "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
             "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears",
@@ -347,6 +467,14 @@ impl Lexicon {
                 c
             }
         };
+        // A headline in title case says nothing by its capitals.
+        let (upper, long) = ws
+            .iter()
+            .zip(caps)
+            .skip(1)
+            .filter(|(w, _)| w.len() > 3)
+            .fold((0, 0), |(u, l), (_, c)| (u + usize::from(*c), l + 1));
+        let title_case = upper * 2 > long;
         let mut i = 0;
         while i < ws.len() {
             // "refused to meet": a refusal whatever the act (CAMEO 12).
@@ -357,25 +485,116 @@ impl Lexicon {
                 i += 1;
                 continue;
             };
+            let c = if protest_noun_phrase(ws, i) {
+                Some(idx("PROTEST"))
+            } else {
+                c
+            };
             // "the attack", and "Serb forces killed": a form ending in "s"
             // right before another form is the noun that does the second.
             let subject_noun = ws[i + n - 1].ends_with('s')
                 && ws.get(i + n).is_some_and(|_| self.at(ws, i + n).is_some());
-            if i > 0 && DETS.contains(&ws[i - 1].as_str()) || subject_noun {
+            let w = |k: usize| ws.get(k).map_or("", String::as_str);
+            let prev = if i > 0 { w(i - 1) } else { "" };
+            // "forces in", "forces must", "links with": a form in "s"
+            // before a preposition, an auxiliary or a pause is a plural noun.
+            let last = &ws[i + n - 1];
+            let plural_noun = last.len() > 3
+                && last.ends_with('s')
+                && !last.ends_with("ss")
+                && NOUN_NEXT.contains(&w(i + n));
+            // "President Bill Clinton", "Revolutionary United Front",
+            // "Ousted President Akayev": a capitalised form inside a name.
+            let name_part = caps.get(i) == Some(&true)
+                && !title_case
+                && if i == 0 || OPENERS.contains(&prev) {
+                    ws[i].ends_with("ed") && caps.get(i + 1) == Some(&true)
+                } else {
+                    true
+                };
+            // "a body linked to", "a newspaper based in", "alleged
+            // bombers", "Newly appointed": participles that describe.
+            let next = w(i + n);
+            let describes = n == 1
+                && (PARTICIPLES.contains(&ws[i].as_str()) && PREPS.contains(&next)
+                    || matches!(ws[i].as_str(), "alleged" | "suspected")
+                        && next.starts_with(char::is_alphabetic)
+                        && !PREPS.contains(&next)
+                        && !matches!(next, "that" | "to")
+                    || ws[i].ends_with("ed")
+                        && prev.len() > 4
+                        && prev.ends_with("ly")
+                        && (i == 1 || DETS.contains(&w(i - 2))));
+            if DETS.contains(&prev)
+                || POSSESSIVE.contains(&prev)
+                || describes
+                || subject_noun
+                || plural_noun
+                || name_part
+                || ws[i] == "according"
+            {
                 i += n;
                 continue;
             }
-            let w = |k: usize| ws.get(k).map_or("", String::as_str);
+            // "must agree to", "must be ready to mediate": a demand
+            // (CAMEO 10), whatever is demanded.
+            let demanded =
+                (i > 0 && w(i - 1) == "must") || (i > 1 && w(i - 1) == "be" && w(i - 2) == "must");
+            if demanded && (PROMISE.contains(&w(i)) || READY.contains(&w(i))) {
+                let from = if w(i - 1) == "must" { i - 1 } else { i - 2 };
+                return Some(Reading::new(from, i + n, idx("REQUEST")));
+            }
             // "agreed to lift …", "ready to attack …": the stance is
             // towards the next act.
             if (PROMISE.contains(&w(i)) || READY.contains(&w(i))) && w(i + n) == "to" {
                 let next = (i + n + 1..(i + n + 4).min(ws.len())).find_map(|j| self.at(ws, j));
+                // An agreement to do anything, or a promise to do anything
+                // but harm, is AGREE ("agreed to postpone", "agreed to set
+                // up"); a vow to harm is a threat; readiness takes the
+                // act's own stance.
                 match next {
+                    Some((_, Some(c2)))
+                        if PROMISE.contains(&w(i))
+                            && (!hostile(c2) || w(i).starts_with("agree")) =>
+                    {
+                        return Some(Reading::new(i, i + n, idx("AGREE")))
+                    }
                     Some((_, Some(c2))) => return Some(Reading::new(i, i + n, stance(c2, false))),
                     _ if PROMISE.contains(&w(i)) => {
                         return Some(Reading::new(i, i + n, idx("AGREE")))
                     }
                     _ => {}
+                }
+            }
+            // "agreed on", "agreed in principle", "agreed upon a pact": an
+            // agreement (PLOVER AGREE), where CAMEO's verb block defaults to
+            // diplomatic cooperation.
+            if matches!(w(i), "agree" | "agrees" | "agreed") && anchor == i {
+                return Some(Reading {
+                    stance: false,
+                    ..Reading::new(i, i + n, idx("AGREE"))
+                });
+            }
+            // "organized a general strike", "launched a mediation effort":
+            // a verb that only carries the event noun after it, when no
+            // pattern word decided the verb, reads as that noun.
+            if SUPPORT_FORMS.contains(&ws[i].as_str()) && anchor == i {
+                let carried = (i + n..(i + n + 5).min(ws.len()))
+                    .take_while(|&j| ws[j].starts_with(char::is_alphanumeric) && ws[j] != "to")
+                    .find_map(|j| {
+                        let c2 = if protest_noun_phrase(ws, j) {
+                            Some(idx("PROTEST"))
+                        } else {
+                            self.reading_at(ws, j)?.1
+                        };
+                        let n2 = self.reading_at(ws, j).map_or(1, |r| r.0);
+                        c2.map(|c2| Reading {
+                            stance: false,
+                            ..Reading::new(j, j + n2, c2)
+                        })
+                    });
+                if carried.is_some() {
+                    return carried;
                 }
             }
             let Some(c) = c else {
@@ -455,8 +674,9 @@ pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
         f.push(f1(T_DICT_FIRST, CATEGORIES[c]));
     }
     // The lead read as one sentence, with its stance ("… will lift …").
-    if let Some(c) = lex.sentence_reading(&lead) {
-        f.push(f1(T_READ_LEAD, CATEGORIES[c]));
+    let lead_text = &text[..lead_len(text)];
+    if let Some((r, _)) = token_reading(lex, lead_text, &sitrep_text::segment(lead_text)) {
+        f.push(f1(T_READ_LEAD, CATEGORIES[r.category]));
     }
     if let Some(h) = headline {
         let hw = words(h);
@@ -467,13 +687,30 @@ pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
             f.push(f1(T_DICT_FIRST_HEAD, CATEGORIES[c]));
         }
         // The headline read as one sentence, with its stance.
-        if let Some(c) = lex.sentence_reading(&hw) {
-            f.push(f1(T_READ_HEAD, CATEGORIES[c]));
+        if let Some((r, _)) = token_reading(lex, h, &sitrep_text::segment(h)) {
+            f.push(f1(T_READ_HEAD, CATEGORIES[r.category]));
         }
     }
     f.sort_unstable();
     f.dedup();
     f
+}
+
+/// The dictionary's reading of a text's tokens (as the pipeline reads
+/// them, with their capitals), and the lowercased tokens.
+fn token_reading(
+    lex: &Lexicon,
+    text: &str,
+    an: &sitrep_text::Analysis,
+) -> Option<(Reading, Vec<String>)> {
+    let toks = &an.tokens;
+    let ws: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    let caps: Vec<bool> = toks
+        .iter()
+        .map(|t| t.text(text).starts_with(char::is_uppercase))
+        .collect();
+    let r = lex.sentence_reading_cased(&ws, &caps)?;
+    Some((r, ws))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -621,12 +858,36 @@ impl Classifier {
     /// whatever verb its stories used most (NGEC's "demand" stories are
     /// mostly about governments conceding).
     pub fn category(&self, headline: Option<&str>, text: &str) -> usize {
-        if headline.is_none() && sitrep_text::segment(text).sentences.len() <= 1 {
-            if let Some(c) = self.lex.sentence_reading(&words(text)) {
-                return c;
+        if headline.is_none() {
+            if let Some((r, _)) = self.sentence_reading(text) {
+                return r.category;
             }
         }
         argmax(&self.probs(headline, text)).0
+    }
+
+    /// A lone sentence's dictionary reading and its lowercased tokens, read
+    /// from the tokens the pipeline reads (so "Vietnamese-led" is one word
+    /// and "Algeria's" two), with their capitals. `None` for a text of more
+    /// than one sentence or one the dictionary reads no event in.
+    fn sentence_reading(&self, text: &str) -> Option<(Reading, Vec<String>)> {
+        let an = sitrep_text::segment(text);
+        if an.sentences.len() > 1 {
+            return None;
+        }
+        token_reading(&self.lex, text, &an)
+    }
+
+    /// The words a lone sentence's dictionary reading rests on, joined, with
+    /// its category: what [`Classifier::category`] decided a sentence by
+    /// (`None` when the dictionary reads no event there, or for a story).
+    /// For error listings.
+    pub fn reading(&self, headline: Option<&str>, text: &str) -> Option<(String, &'static str)> {
+        if headline.is_some() {
+            return None;
+        }
+        let (r, ws) = self.sentence_reading(text)?;
+        Some((ws[r.start..r.end].join(" "), CATEGORIES[r.category]))
     }
 
     /// The model's most probable category and its probability.
@@ -906,6 +1167,121 @@ mod tests {
         // No dictionary event: the model's answer, never a panic.
         for t in ["", "\u{0}", "سوريا", "The weather was fine."] {
             assert!(m.category(None, t) < NC);
+        }
+    }
+
+    #[test]
+    fn patterns_are_read_for_what_they_ask() {
+        let dict = "####### VERB PATTERNS #######\n\
+            ---  DEMAND   [100]  ---\n\
+            DEMAND\n\
+            - * RESIGNATION  [100]\n\
+            - PROTESTER * REMOVAL  [1412]\n\
+            ---  STAGE   [---]  ---\n\
+            STAGE\n\
+            - * DEMONSTRATION (IN SUPPORT)  [051]\n\
+            - * DEMONSTRATION  [141]\n";
+        let table = crate::cameo::read_cameo2plover(
+            "05: SUPPORT\n051: SUPPORT, , # x\n10: REQUEST\n100: REQUEST, , # x\n14: PROTEST\n141: PROTEST, , # x\n",
+        );
+        let lex = Lexicon::from_cameo(&crate::cameo::read_verbs(dict), &table);
+        let at = |s: &str| {
+            let ws: Vec<String> = s.split(' ').map(str::to_string).collect();
+            lex.at(&ws, 0).and_then(|(_, c)| c).map(|c| CATEGORIES[c])
+        };
+        // Both sides are asked for: one alone does not decide.
+        assert_eq!(at("demanded the removal of the governor"), Some("REQUEST"));
+        // The qualifier is not checked, so the plain pattern decides.
+        assert_eq!(at("staged demonstrations in the capital"), Some("PROTEST"));
+    }
+
+    #[test]
+    fn words_that_only_look_like_verbs_are_passed_over() {
+        let m = Classifier::embedded();
+        let read = |s: &str| {
+            let (w, c) = m.reading(None, s).expect("a reading");
+            (w, c)
+        };
+        let cases = [
+            // A plural noun before a preposition ("forces from").
+            (
+                "Rebel forces from the hills attacked the convoy.",
+                "attacked",
+                "ASSAULT",
+            ),
+            // A hyphenated modifier is one word ("Saudi-led").
+            ("Saudi-led aircraft bombed the port.", "bombed", "ASSAULT"),
+            // A capitalised form inside a name.
+            (
+                "President Bill Morris met the visiting envoy.",
+                "met",
+                "CONSULT",
+            ),
+            // After a possessive.
+            (
+                "The region's leading party rejected the offer.",
+                "rejected",
+                "REJECT",
+            ),
+            // Participles that describe.
+            (
+                "A charity based in Geneva delivered food to the town.",
+                "delivered",
+                "AID",
+            ),
+            (
+                "Alleged smugglers were arrested at the border.",
+                "arrested",
+                "COERCE",
+            ),
+            (
+                "Newly appointed Governor Ali Khan visited the camp.",
+                "visited",
+                "CONSULT",
+            ),
+            // Punctuation is never a form.
+            ("Troops, police and militia clashed.", "clashed", "ASSAULT"),
+            // Protests the verb alone misreads.
+            (
+                "Prisoners continued a hunger strike over their conditions.",
+                "strike",
+                "PROTEST",
+            ),
+            (
+                "Farmers blocked roads outside the capital.",
+                "blocked",
+                "PROTEST",
+            ),
+            (
+                "Unions organized a general strike in the port city.",
+                "strike",
+                "PROTEST",
+            ),
+            // An unqualified pattern decides over a qualified one.
+            (
+                "Students staged demonstrations in three cities.",
+                "staged",
+                "PROTEST",
+            ),
+            // Agreements, and demands to agree.
+            (
+                "The two sides agreed on a new border crossing.",
+                "agreed",
+                "AGREE",
+            ),
+            (
+                "The ministers agreed to postpone the vote.",
+                "agreed",
+                "AGREE",
+            ),
+            (
+                "The envoy said Israel must be ready to negotiate.",
+                "must be ready",
+                "REQUEST",
+            ),
+        ];
+        for (s, w, c) in cases {
+            assert_eq!(read(s), (w.to_string(), c), "{s}");
         }
     }
 

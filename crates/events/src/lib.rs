@@ -1330,9 +1330,13 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
     let covered = out
         .iter()
         .any(|m| !m.actors.is_empty() || m.fatalities.is_some() || m.injuries.is_some());
+    let caps: Vec<bool> = inp.an.tokens[s.tokens.0..s.tokens.1]
+        .iter()
+        .map(|t| t.text(inp.text).starts_with(char::is_uppercase))
+        .collect();
     if let Some(r) = classify::Classifier::embedded()
         .lexicon()
-        .sentence_reading_span(&w)
+        .sentence_reading_cased(&w, &caps)
     {
         // A speech act before the first trigger governs it and is an event
         // of its own: "rejected an offer of talks", "demanded a meeting"
