@@ -129,6 +129,18 @@ const T_DICT_FIRST: u8 = 11;
 const T_DICT_FIRST_HEAD: u8 = 12;
 const T_READ_HEAD: u8 = 13;
 const T_READ_LEAD: u8 = 14;
+const T_HEAD_2: u8 = 15;
+const T_HEAD_3: u8 = 16;
+const T_DICT_HEAD_2: u8 = 17;
+const T_DICT_HEAD_3: u8 = 18;
+const T_READ_HEAD_2: u8 = 19;
+const T_READ_HEAD_3: u8 = 20;
+/// The headline's word and dictionary templates, three times over.
+const HEAD_TEMPLATES: [(u8, u8); 3] = [
+    (T_HEAD, T_DICT_HEAD),
+    (T_HEAD_2, T_DICT_HEAD_2),
+    (T_HEAD_3, T_DICT_HEAD_3),
+];
 const T_PAT_BEFORE: u8 = 0xf0;
 const T_PAT_AFTER: u8 = 0xf1;
 /// Words after which a verb form reads as a noun ("the attack", "their
@@ -679,16 +691,24 @@ pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
         f.push(f1(T_READ_LEAD, CATEGORIES[r.category]));
     }
     if let Some(h) = headline {
+        // The headline names the story's event: its words, dictionary
+        // categories and reading count three times, each under three
+        // templates (NGEC dev macro-F1 over seeds 1, 2, 3 and 7: 0.575
+        // once, 0.596 with the words thrice, 0.610 with all three).
         let hw = words(h);
-        push_words(&hw, T_HEAD, &mut f);
         let head_cats = lex.categories(&hw);
-        push_dict(&head_cats, T_DICT_HEAD, &mut f);
+        for (tw, td) in HEAD_TEMPLATES {
+            push_words(&hw, tw, &mut f);
+            push_dict(&head_cats, td, &mut f);
+        }
         if let Some(&c) = head_cats.first() {
             f.push(f1(T_DICT_FIRST_HEAD, CATEGORIES[c]));
         }
         // The headline read as one sentence, with its stance.
         if let Some((r, _)) = token_reading(lex, h, &sitrep_text::segment(h)) {
-            f.push(f1(T_READ_HEAD, CATEGORIES[r.category]));
+            for t in [T_READ_HEAD, T_READ_HEAD_2, T_READ_HEAD_3] {
+                f.push(f1(t, CATEGORIES[r.category]));
+            }
         }
     }
     f.sort_unstable();
