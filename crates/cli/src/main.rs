@@ -143,6 +143,14 @@ struct TrainEventsArgs {
         default_value = "../shared/data/events/plover/CAMEO2PLOVER-2021.txt"
     )]
     cameo_plover: PathBuf,
+    /// The PLOVER structured codebook (CSV: event, mode, event_def,
+    /// mode_def, extraction_notes), whose mode definitions give word
+    /// evidence for each category ("guilty": SANCTION)
+    #[arg(
+        long,
+        default_value = "../shared/data/events/ngec/PLOVER_structured_codebook_updated.csv"
+    )]
+    codebook: PathBuf,
     /// Train without the dictionary features.
     #[arg(long)]
     no_lexicon: bool,
@@ -1329,6 +1337,39 @@ fn load_event_model(p: &Path) -> Result<sitrep_events::classify::Classifier> {
         .with_context(|| format!("loading model {}", p.display()))
 }
 
+/// The PLOVER structured codebook (`event,mode,event_def,mode_def,
+/// extraction_notes`): each row's category and its mode's name, definition
+/// and notes.
+fn read_codebook(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut r =
+        csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
+    let head = r.headers()?.clone();
+    let col = |name: &str| {
+        head.iter()
+            .position(|h| h.trim() == name)
+            .with_context(|| format!("{}: no `{name}` column", path.display()))
+    };
+    let (event, mode, def, notes) = (
+        col("event")?,
+        col("mode")?,
+        col("mode_def")?,
+        col("extraction_notes")?,
+    );
+    let mut rows = Vec::new();
+    for rec in r.records() {
+        let rec = rec.with_context(|| format!("reading {}", path.display()))?;
+        let f = |i: usize| rec.get(i).unwrap_or("");
+        rows.push((
+            f(event).to_string(),
+            format!("{} {} {}", f(mode), f(def), f(notes)),
+        ));
+    }
+    if rows.is_empty() {
+        bail!("{}: no codebook rows", path.display());
+    }
+    Ok(rows)
+}
+
 fn train_events(a: TrainEventsArgs) -> Result<i32> {
     use sitrep_events::{cameo, classify};
     let t = Instant::now();
@@ -1353,7 +1394,14 @@ fn train_events(a: TrainEventsArgs) -> Result<i32> {
             blocks.len(),
             table.len()
         );
-        classify::Lexicon::from_cameo(&blocks, &table)
+        let mut lex = classify::Lexicon::from_cameo(&blocks, &table);
+        let rows = read_codebook(&a.codebook)?;
+        let kept = lex.add_codebook(rows.iter().map(|(c, t)| (c.as_str(), t.as_str())));
+        eprintln!(
+            "codebook: {} rows, {kept} word stems that name one category",
+            rows.len()
+        );
+        lex
     };
     let feats =
         |it: &sitrep_eval::events::Item| classify::features(&lex, it.headline.as_deref(), &it.text);

@@ -40,7 +40,7 @@ pub const CATEGORIES: [&str; 16] = [
 /// Number of categories.
 pub const NC: usize = CATEGORIES.len();
 
-const FORMAT: &str = "sitrep-plover/1";
+const FORMAT: &str = "sitrep-plover/2";
 static EMBEDDED: &[u8] = include_bytes!("../data/plover.model");
 
 /// The index of a PLOVER category, accepting the names of earlier PLOVER
@@ -141,6 +141,12 @@ const HEAD_TEMPLATES: [(u8, u8); 3] = [
     (T_HEAD_2, T_DICT_HEAD_2),
     (T_HEAD_3, T_DICT_HEAD_3),
 ];
+// The codebook's categories of the body's, lead's and headline's words
+// (NGEC dev macro-F1 over seeds 1, 2, 3 and 7: 0.610 without, 0.656).
+const T_CB: u8 = 21;
+const T_CB_LEAD: u8 = 22;
+const T_CB_HEAD: [u8; 3] = [23, 24, 25];
+const T_CODEBOOK_KEY: u8 = 0xf2;
 const T_PAT_BEFORE: u8 = 0xf0;
 const T_PAT_AFTER: u8 = 0xf1;
 /// Words after which a verb form reads as a noun ("the attack", "their
@@ -267,6 +273,65 @@ const NO_EVENT: u8 = u8::MAX;
 pub struct Lexicon {
     forms: IdMap<u8>,
     patterns: IdMap<u8>,
+    /// Word stems of the PLOVER codebook's mode definitions that name one
+    /// category ("guilty" SANCTION, "debt" AID), as category bit sets.
+    codebook: IdMap<u16>,
+}
+
+/// Words of a codebook definition that say nothing of its category.
+const CODEBOOK_STOP: &[&str] = &[
+    "with",
+    "from",
+    "that",
+    "this",
+    "which",
+    "into",
+    "other",
+    "their",
+    "such",
+    "include",
+    "including",
+    "between",
+    "against",
+    "entity",
+    "actor",
+    "recipient",
+    "country",
+    "countries",
+    "action",
+    "actions",
+    "event",
+    "events",
+    "note",
+    "does",
+    "only",
+    "some",
+    "more",
+    "than",
+    "they",
+    "them",
+    "been",
+    "have",
+    "will",
+    "would",
+    "also",
+    "under",
+    "these",
+    "those",
+    "were",
+    "when",
+    "where",
+    "while",
+    "both",
+    "each",
+    "through",
+    "within",
+    "without",
+    "over",
+];
+
+fn codebook_key(stem: &str) -> u64 {
+    f1(T_CODEBOOK_KEY, stem)
 }
 
 fn pattern_key(before: bool, form: &str, w: &str) -> u64 {
@@ -340,6 +405,38 @@ impl Lexicon {
 
     pub fn is_empty(&self) -> bool {
         self.forms.is_empty()
+    }
+
+    /// Adds the PLOVER codebook: `(category, text)` rows (a mode's name,
+    /// definition and notes). A word stem of at least four letters that the
+    /// rows of only one category use becomes evidence for it. Returns how
+    /// many stems were kept; rows of unknown categories are skipped.
+    pub fn add_codebook<'a>(
+        &mut self,
+        rows: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> usize {
+        let mut m: HashMap<String, u16> = HashMap::new();
+        for (cat, text) in rows {
+            let Some(c) = category_index(cat) else {
+                continue;
+            };
+            for w in words(text) {
+                if w.len() >= 4 && !CODEBOOK_STOP.contains(&w.as_str()) {
+                    *m.entry(stem(&w).to_string()).or_default() |= 1 << c;
+                }
+            }
+        }
+        m.retain(|_, v| v.count_ones() == 1);
+        self.codebook = m.iter().map(|(k, v)| (codebook_key(k), *v)).collect();
+        self.codebook.len()
+    }
+
+    /// The categories (bit set) the codebook ties a word to.
+    fn codebook_of(&self, w: &str) -> u16 {
+        self.codebook
+            .get(&codebook_key(stem(w)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The dictionary's reading of the verb form starting at word `i`:
@@ -690,6 +787,25 @@ pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
     if let Some((r, _)) = token_reading(lex, lead_text, &sitrep_text::segment(lead_text)) {
         f.push(f1(T_READ_LEAD, CATEGORIES[r.category]));
     }
+    let push_codebook = |ws: &[String], tpl: u8, f: &mut Vec<u64>| {
+        for w in ws {
+            let m = lex.codebook_of(w);
+            if m != 0 {
+                for (c, name) in CATEGORIES.iter().enumerate() {
+                    if m & (1 << c) != 0 {
+                        f.push(f1(tpl, name));
+                    }
+                }
+            }
+        }
+    };
+    push_codebook(&body, T_CB, &mut f);
+    push_codebook(&lead, T_CB_LEAD, &mut f);
+    if let Some(h) = headline {
+        for t in T_CB_HEAD {
+            push_codebook(&words(h), t, &mut f);
+        }
+    }
     if let Some(h) = headline {
         // The headline names the story's event: its words, dictionary
         // categories and reading count three times, each under three
@@ -743,6 +859,7 @@ struct ModelFile {
     scale: f32,
     forms: Vec<(u64, u8)>,
     patterns: Vec<(u64, u8)>,
+    codebook: Vec<(u64, u16)>,
 }
 
 /// Why a model file could not be loaded.
@@ -794,6 +911,7 @@ impl Classifier {
         let lex = Lexicon {
             forms: f.forms.into_iter().collect(),
             patterns: f.patterns.into_iter().collect(),
+            codebook: f.codebook.into_iter().collect(),
         };
         Ok(Classifier {
             index,
@@ -825,6 +943,7 @@ impl Classifier {
             scale,
             forms: sorted(&self.lex.forms),
             patterns: sorted(&self.lex.patterns),
+            codebook: sorted(&self.lex.codebook),
         };
         postcard::to_allocvec(&f).expect("serialising to memory cannot fail")
     }
@@ -918,8 +1037,8 @@ impl Classifier {
     }
 }
 
-fn sorted(m: &IdMap<u8>) -> Vec<(u64, u8)> {
-    let mut v: Vec<(u64, u8)> = m.iter().map(|(k, c)| (*k, *c)).collect();
+fn sorted<T: Copy + Ord>(m: &IdMap<T>) -> Vec<(u64, T)> {
+    let mut v: Vec<(u64, T)> = m.iter().map(|(k, c)| (*k, *c)).collect();
     v.sort_unstable();
     v
 }
@@ -1110,6 +1229,30 @@ mod tests {
         for (x, y) in p.iter().zip(&q) {
             assert!((x - y).abs() < 1e-3, "{p:?} vs {q:?}");
         }
+    }
+
+    #[test]
+    fn the_codebook_keeps_words_of_one_category_and_round_trips() {
+        let mut lex = Lexicon::default();
+        let rows = [
+            ("SANCTION", "convict Find an entity or behavior guilty"),
+            ("CONCEDE", "declarations of a ceasefire"),
+            ("RETREAT", "ceasefire implemented on the ground"),
+            ("NOT A CATEGORY", "guilty verdicts"),
+        ];
+        assert!(lex.add_codebook(rows) > 0);
+        let sanction = 1 << category_index("SANCTION").unwrap();
+        assert_eq!(lex.codebook_of("guilty"), sanction);
+        // A word two categories use is no evidence for either.
+        assert_eq!(lex.codebook_of("ceasefire"), 0);
+        assert_eq!(lex.codebook_of("the"), 0);
+        let opts = Options {
+            min_count: 1,
+            ..Options::default()
+        };
+        let m = train(&toy(), lex, &opts, "toy", |_, _, _| {});
+        let again = Classifier::from_bytes(&m.encode()).unwrap();
+        assert_eq!(again.lexicon().codebook_of("guilty"), sanction);
     }
 
     #[test]
