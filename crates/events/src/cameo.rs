@@ -326,6 +326,35 @@ pub fn read_verbs(text: &str) -> Vec<Block> {
     blocks
 }
 
+/// The CAMEO → PLOVER table's rows as `(category, words)`: each code's
+/// mode and context words with its description ("073: AID, , humanitarian
+/// # Provide humanitarian aid" → AID, "humanitarian Provide humanitarian
+/// aid"), to stand beside the PLOVER codebook's definitions.
+pub fn cameo2plover_descriptions(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let (row, about) = line.split_once('#').unwrap_or((line, ""));
+        let Some((code, rest)) = row.split_once(':') else {
+            continue;
+        };
+        let code = code.trim();
+        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let mut fields = rest.split(',');
+        let cat = fields.next().unwrap_or("").trim();
+        if cat.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = fields.map(str::trim).filter(|f| !f.is_empty()).collect();
+        out.push((
+            cat.to_string(),
+            format!("{} {}", words.join(" "), about.trim()),
+        ));
+    }
+    out
+}
+
 /// Reads the CAMEO → PLOVER table: code → PLOVER category.
 pub fn read_cameo2plover(text: &str) -> HashMap<String, String> {
     let mut m = HashMap::new();
@@ -422,6 +451,16 @@ mod tests {
         assert_eq!(plover_of(&t, "086"), None);
         assert_eq!(plover_of(&t, "193"), Some("ASSAULT"));
         assert_eq!(plover_of(&t, "010"), None);
+        let d = cameo2plover_descriptions(
+            "# c\n07: AID\n073: AID,   ,   humanitarian # Provide humanitarian aid\n",
+        );
+        assert_eq!(
+            d,
+            [(
+                "AID".to_string(),
+                "humanitarian Provide humanitarian aid".to_string()
+            )]
+        );
     }
 
     #[test]
