@@ -290,6 +290,27 @@ pub fn country_name(gaz: &Gazetteer, w: &str) -> Option<String> {
         .map(|i| gaz.entry(i).name.clone())
 }
 
+/// The capitalised name that ends a mention after lowercase words that
+/// describe it ("Human rights organization Amnesty International" →
+/// "Amnesty International"); `None` when no lowercase word comes before a
+/// capitalised run after a lowercase word of more than three letters.
+fn name_after_description(n: &str) -> Option<&str> {
+    let mut start = None;
+    let mut seen_lower = false;
+    let mut at = 0;
+    for w in n.split(' ') {
+        // ("Bank of England": a short word joins a name.)
+        if w.starts_with(char::is_lowercase) && w.len() > 3 {
+            seen_lower = true;
+            start = None;
+        } else if seen_lower && start.is_none() && w.starts_with(char::is_uppercase) {
+            start = Some(at);
+        }
+        at += w.len() + 1;
+    }
+    start.map(|i| &n[i..])
+}
+
 /// Resolves every entity cluster to an actor.
 pub fn resolve(
     text: &str,
@@ -306,10 +327,17 @@ pub fn resolve(
         if by_cluster.contains_key(&c) {
             continue;
         }
-        let names: Vec<&str> = std::iter::once(e.canonical.as_str())
+        let mut names: Vec<&str> = std::iter::once(e.canonical.as_str())
             .chain(e.aliases.iter().map(|s| s.as_str()))
             .chain(std::iter::once(e.text.as_str()))
             .collect();
+        // "Human rights organization Amnesty International": the name after
+        // a description, tried after the whole.
+        let after: Vec<&str> = names
+            .iter()
+            .filter_map(|n| name_after_description(n))
+            .collect();
+        names.extend(after);
         if let Some(a) = names.iter().find_map(|n| dict.get(n)) {
             by_cluster.insert(c, a.clone());
             continue;
@@ -628,6 +656,18 @@ pub fn phrase_actor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_after_its_description() {
+        assert_eq!(
+            name_after_description("Human rights organization Amnesty International"),
+            Some("Amnesty International")
+        );
+        // Short words join a name; a name without a description is whole.
+        assert_eq!(name_after_description("Bank of England"), None);
+        assert_eq!(name_after_description("Syrian Democratic Forces"), None);
+        assert_eq!(name_after_description("the rebels"), None);
+    }
 
     fn run(text: &str) -> (Entities, DocActors) {
         let gaz = sitrep_geo::default_gazetteer().unwrap();

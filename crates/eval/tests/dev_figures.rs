@@ -139,8 +139,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     // (With the one-sentence readings for sentences without a trigger.)
-    assert!(num(&r, "accuracy") >= 0.50, "{r}");
-    assert!(num(&r["actors"], "source_accuracy") >= 0.47, "{r}");
+    assert!(num(&r, "accuracy") >= 0.52, "{r}");
+    assert!(num(&r["actors"], "source_accuracy") >= 0.49, "{r}");
     // The actor stage on the gold actors' words (Phoenix + sitrep's own).
     let a = &r["actors"];
     assert!(num(a, "gold_mentions") > 600.0, "{a}");

@@ -1116,6 +1116,50 @@ fn a_sentence_without_a_trigger_is_read_with_its_stance() {
 }
 
 #[test]
+fn readings_in_irregular_pasts_adjectives_and_described_names() {
+    // An irregular past is as finite as one in "-ed".
+    let evs = events("The European Union gave Chad 5 million dollars of aid on Monday.");
+    let aid = evs
+        .iter()
+        .find(|e| e.0 == "AID")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert!(
+        aid.2
+            .iter()
+            .any(|(r, x)| *r == Role::Actor1 && x == "European Union"),
+        "{evs:?}"
+    );
+    // "is opposed to" is an adjective: its subject opposes.
+    let evs = events("Israel is opposed to French mediation in peace negotiations with Syria.");
+    let reject = evs
+        .iter()
+        .find(|e| e.0 == "REJECT")
+        .unwrap_or_else(|| panic!("{evs:?}"));
+    assert!(
+        reject
+            .2
+            .iter()
+            .any(|(r, x)| *r == Role::Actor1 && x == "Israel"),
+        "{evs:?}"
+    );
+    // A name after the words that describe it is coded by the name.
+    let out = run(
+        "Human rights organization Amnesty International demanded that the government end curbs on the press.",
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "REQUEST")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let a1 = e
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Actor1)
+        .unwrap_or_else(|| panic!("{e:?}"));
+    assert_eq!(a1.sector.as_deref(), Some("NGO"), "{a1:?}");
+}
+
+#[test]
 fn a_capital_that_acts_stands_for_its_government() {
     let out = run("Berlin rejected a United Nations appeal for immediate aid to the region.");
     let e = out
