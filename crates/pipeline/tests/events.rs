@@ -1160,6 +1160,28 @@ fn readings_in_irregular_pasts_adjectives_and_described_names() {
 }
 
 #[test]
+fn a_base_form_in_ed_is_no_past_and_we_is_never_a_nationality() {
+    // "need" ends in "ed" but is no past form: a stated need is no request.
+    let evs = events(
+        "The area lies near the Turkish border, where government forces need to coordinate with local militias.",
+    );
+    assert!(evs.iter().all(|e| e.0 != "REQUEST"), "{evs:?}");
+    // "We" in a quote is the speaker's side, not a nationality named in
+    // the sentence before.
+    let out = run(
+        "The town lies near the Turkish border. \
+         General John Smith said: \"We will not yield to the terrorists.\"",
+    );
+    for e in &out.events {
+        for a in &e.actors {
+            if a.text == "We" {
+                assert_ne!(a.country.as_deref(), Some("TUR"), "{e:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_capital_that_acts_stands_for_its_government() {
     let out = run("Berlin rejected a United Nations appeal for immediate aid to the region.");
     let e = out
