@@ -1087,10 +1087,10 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            epochs: 10,
+            epochs: 15,
             seed: 7,
             rate: 2.0,
-            l2: 1e-4,
+            l2: 1e-3,
             min_count: 20,
         }
     }
