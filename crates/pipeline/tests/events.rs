@@ -1168,10 +1168,8 @@ fn a_base_form_in_ed_is_no_past_and_we_is_never_a_nationality() {
     assert!(evs.iter().all(|e| e.0 != "REQUEST"), "{evs:?}");
     // "We" in a quote is the speaker's side, not a nationality named in
     // the sentence before.
-    let out = run(
-        "The town lies near the Turkish border. \
-         General John Smith said: \"We will not yield to the terrorists.\"",
-    );
+    let out = run("The town lies near the Turkish border. \
+         General John Smith said: \"We will not yield to the terrorists.\"");
     for e in &out.events {
         for a in &e.actors {
             if a.text == "We" {
