@@ -2411,29 +2411,7 @@ fn blocked_passage(w: &[String], k: usize) -> Option<Def> {
     if !matches!(w[k].as_str(), "blocked" | "blocking" | "blockaded") {
         return None;
     }
-    let passage = noun_within(
-        w,
-        k,
-        4,
-        &[
-            "road",
-            "roads",
-            "street",
-            "streets",
-            "highway",
-            "highways",
-            "motorway",
-            "traffic",
-            "railway",
-            "railways",
-            "rail",
-            "bridge",
-            "bridges",
-            "intersection",
-            "intersections",
-            "junction",
-        ],
-    );
+    let passage = noun_within(w, k, 4, classify::PASSAGES);
     passage.then_some(lexicon::OBSTRUCTION)
 }
 
