@@ -199,6 +199,7 @@ const PARTICIPLES: &[&str] = &[
     "concerned",
     "known",
 ];
+/// Prepositions after a describing participle.
 const PREPS: &[&str] = &[
     "in", "to", "on", "at", "with", "by", "from", "near", "for", "as", "of",
 ];
@@ -518,28 +519,21 @@ impl Reading {
 }
 
 impl Lexicon {
-    /// The first event the dictionary reads in one sentence, with the
-    /// sentence's stance towards it as CAMEO codes it: an intent to act
-    /// ("will support", "agreed to lift", "is ready to send") is a promise,
-    /// PLOVER AGREE (CAMEO 03), when the act is cooperative and a threat,
-    /// THREATEN (CAMEO 13), when it is hostile; a refused one ("would not
-    /// meet") is REJECT (CAMEO 12); an act someone "must" do is a demand,
-    /// REQUEST (CAMEO 10). A form after a determiner reads as a noun and is
-    /// passed over, as in [`Lexicon::categories`].
-    pub fn sentence_reading(&self, ws: &[String]) -> Option<usize> {
-        self.sentence_reading_span(ws).map(|r| r.category)
-    }
-
-    /// [`Lexicon::sentence_reading`], with the words it rests on: the
-    /// refusal, promise or readiness word ("refused", "agreed"), or the
-    /// form together with the stance words before it ("will visit", "would
-    /// not lift", "must release"), or the form alone.
-    pub fn sentence_reading_span(&self, ws: &[String]) -> Option<Reading> {
-        self.sentence_reading_cased(ws, &[])
-    }
-
-    /// [`Lexicon::sentence_reading_span`], told which words are capitalised
-    /// (`caps`, parallel to `ws`; empty when unknown).
+    /// The first event the dictionary reads in one sentence's lowercased
+    /// tokens `ws`, with the sentence's stance towards it as CAMEO codes it:
+    /// an intent to act ("will support", "agreed to lift", "is ready to
+    /// send") is a promise, PLOVER AGREE (CAMEO 03), when the act is
+    /// cooperative and a threat, THREATEN (CAMEO 13), when it is hostile; a
+    /// refused one ("would not meet") is REJECT (CAMEO 12); an act someone
+    /// "must" do is a demand, REQUEST (CAMEO 10). The reading spans the words
+    /// it rests on: the refusal, promise or readiness word ("refused",
+    /// "agreed"), or the form with the stance words before it ("will
+    /// visit", "would not lift", "must release"), or the form alone. Forms
+    /// that are not the sentence's verbs are passed over: after a
+    /// determiner or possessive (as in [`Lexicon::categories`]), plural
+    /// nouns before a preposition or pause, capitalised words inside a name
+    /// (`caps`, parallel to `ws`, says which words are capitalised; empty
+    /// when unknown), describing participles.
     pub fn sentence_reading_cased(&self, ws: &[String], caps: &[bool]) -> Option<Reading> {
         const PROMISE: &[&str] = &[
             "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
@@ -990,7 +984,7 @@ impl Classifier {
 
     /// The category of a text. A lone sentence without a headline is read
     /// the way CAMEO coders read one: its first event in the dictionary,
-    /// with the sentence's stance towards it ([`Lexicon::sentence_reading`]).
+    /// with the sentence's stance towards it ([`Lexicon::sentence_reading_cased`]).
     /// A story, or a sentence the dictionary reads no event in, gets the
     /// model's most probable category: the model learnt from whole stories,
     /// whose headline names the event, and on single sentences it follows

@@ -1321,7 +1321,7 @@ fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
 /// first dictionary event is carried by a stance word or is a speech act
 /// before every trigger ("rejected an offer of talks"), is also read as
 /// CAMEO coders read one sentence
-/// ([`classify::Lexicon::sentence_reading_span`]): "will visit" is a
+/// ([`classify::Lexicon::sentence_reading_cased`]): "will visit" is a
 /// promise (AGREE), "refused to meet" a rejection (REJECT, beside the
 /// meeting, negated), "vowed to attack" a threat. On the PLOVER gold
 /// records, stance readings beside the triggers' mentions take the
