@@ -292,8 +292,9 @@ pub fn country_name(gaz: &Gazetteer, w: &str) -> Option<String> {
 
 /// The capitalised name that ends a mention after lowercase words that
 /// describe it ("Human rights organization Amnesty International" →
-/// "Amnesty International"); `None` when no lowercase word comes before a
-/// capitalised run after a lowercase word of more than three letters.
+/// "Amnesty International"). Only a lowercase word of more than three
+/// letters describes; shorter ones join a name ("Bank of England" stays
+/// whole). `None` when no such word comes before a capitalised run.
 fn name_after_description(n: &str) -> Option<&str> {
     let mut start = None;
     let mut seen_lower = false;
