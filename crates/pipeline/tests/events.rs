@@ -33,6 +33,20 @@ fn events(text: &str) -> Vec<Coded> {
         .collect()
 }
 
+/// Each text codes an event of `category` with its mode.
+fn assert_coded_with_mode(cases: &[(&str, &str)], category: &str) {
+    for (text, mode) in cases {
+        let out = run(text);
+        assert!(
+            out.events
+                .iter()
+                .any(|e| e.plover.category == category && e.plover.mode.as_deref() == Some(*mode)),
+            "{text}\n{:?}",
+            out.events
+        );
+    }
+}
+
 /// The texts of an event's participants in one role, in order.
 fn in_role(e: &sitrep_core::Event, role: Role) -> Vec<&str> {
     e.actors
@@ -1236,16 +1250,7 @@ fn protests_told_as_marches_strikes_and_blocked_roads() {
             "obstruct",
         ),
     ];
-    for (text, mode) in cases {
-        let out = run(text);
-        assert!(
-            out.events
-                .iter()
-                .any(|e| e.plover.category == "PROTEST" && e.plover.mode.as_deref() == Some(mode)),
-            "{text}\n{:?}",
-            out.events
-        );
-    }
+    assert_coded_with_mode(&cases, "PROTEST");
     // Other senses: an air campaign, a verb with an object, a market.
     for (text, not) in [
         (
@@ -1286,16 +1291,7 @@ fn torture_sexual_violence_beatings_and_invasions() {
             "beat",
         ),
     ];
-    for (text, mode) in cases {
-        let out = run(text);
-        assert!(
-            out.events
-                .iter()
-                .any(|e| e.plover.category == "ASSAULT" && e.plover.mode.as_deref() == Some(mode)),
-            "{text}\n{:?}",
-            out.events
-        );
-    }
+    assert_coded_with_mode(&cases, "ASSAULT");
     let evs = events("Russian troops invaded Ukraine on Thursday.");
     assert!(has(&evs, "ASSAULT", "Russian troops", "Ukraine"), "{evs:?}");
     // A trigger noun that names a place or an accusation is no event.
