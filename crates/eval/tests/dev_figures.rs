@@ -24,8 +24,8 @@ fn time_on_tbaq_dev() {
 fn geo_on_lgl_and_gwn_gold_spans() {
     use sitrep_eval::geo::{eval, GeoFormat};
     for (file, format, min_acc) in [
-        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.848),
-        ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.765),
+        ("data/geo/eval/lgl.xml", GeoFormat::Lgl, 0.87),
+        ("data/geo/eval/GWN.xml", GeoFormat::Gwn, 0.85),
     ] {
         let Some(path) = shared_path(file) else {
             return;

