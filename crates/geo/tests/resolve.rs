@@ -570,3 +570,37 @@ fn seats_of_government_stand_in_their_town() {
     assert!((wh.lon.unwrap() + 77.04).abs() < 0.1, "{wh:?}");
     assert_eq!(cc(&r[1]), "RU");
 }
+
+#[test]
+fn an_institution_is_placed_where_the_place_in_its_name_lies() {
+    let t = "Economists at the Bank of Mexico and at Arizona State University \
+             disagreed with the British Embassy Tokyo about the Seaside Wildlife Trust.";
+    let r = places(
+        t,
+        &[
+            "Bank of Mexico",
+            "Arizona State University",
+            "British Embassy Tokyo",
+            "Seaside Wildlife Trust",
+        ],
+    );
+    let got: Vec<(&str, Option<&str>, Option<u8>)> = r
+        .iter()
+        .map(|p| {
+            let p = p.as_ref();
+            (
+                p.map_or("-", |p| p.country_code.as_deref().unwrap_or("-")),
+                p.and_then(|p| p.admin1.as_deref()),
+                p.map(|p| p.precision),
+            )
+        })
+        .collect();
+    // The institution keeps its own name, at the named place's point, with
+    // a coarser precision than the place itself.
+    assert_eq!(got[0].0, "MX");
+    assert_eq!(got[1], ("US", Some("Arizona"), Some(2)));
+    assert_eq!(got[2].0, "JP");
+    assert_eq!(r[0].as_ref().unwrap().name, "Bank of Mexico");
+    // No place in its name, no institution word: nothing to place it by.
+    assert!(r[3].is_none() || r[3].as_ref().unwrap().country_code.as_deref() != Some("MX"));
+}
