@@ -1011,15 +1011,16 @@ impl Classifier {
         token_reading(&self.lex, text, &an)
     }
 
-    /// The words a lone sentence's dictionary reading rests on, joined, with
-    /// its category: what [`Classifier::category`] decided a sentence by
-    /// (`None` when the dictionary reads no event there, or for a story).
-    /// For error listings.
+    /// The words a dictionary reading rests on, joined, with its category:
+    /// a lone sentence's, which [`Classifier::category`] decides it by, or
+    /// a story's headline's, which the model reads among its features
+    /// (`None` when the dictionary reads no event there). For error
+    /// listings.
     pub fn reading(&self, headline: Option<&str>, text: &str) -> Option<(String, &'static str)> {
-        if headline.is_some() {
-            return None;
-        }
-        let (r, ws) = self.sentence_reading(text)?;
+        let (r, ws) = match headline {
+            Some(h) => token_reading(&self.lex, h, &sitrep_text::segment(h))?,
+            None => self.sentence_reading(text)?,
+        };
         Some((ws[r.start..r.end].join(" "), CATEGORIES[r.category]))
     }
 
