@@ -653,7 +653,13 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
         // missionaries", "a Salvadoran air force helicopter", "Ukrainian
         // positions" (up to three lowercase words, not past a function
         // word, a verb form or an event word).
-        let attributive = e.kind == EntityType::Norp
+        // (A people named in the plural is no adjective: "The
+        // Palestinians reject …", "Kurds say".)
+        let people = {
+            let t = &text[e.start..e.end];
+            t.len() > 3 && t.ends_with('s') && !t.ends_with("ss")
+        };
+        let attributive = e.kind == EntityType::Norp && !people
             || e.kind == EntityType::Gpe && ti > s.tokens.0 && {
                 let p = an.tokens[ti - 1].text(text).to_lowercase();
                 matches!(p.as_str(), "a" | "an" | "the") || number_of(&p).is_some()
@@ -1952,6 +1958,16 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| matches!(w, "mob" | "mobs" | "crowd" | "vigilantes"))
         });
+    // Protesters or rioters doing violence or damage: a violent
+    // demonstration (ACLED Riots), whoever they hit.
+    let by_demonstrators = def.plover.0 == "ASSAULT"
+        && actors.iter().any(|a| {
+            matches!(a.role, Role::Actor1 | Role::AssocActor1)
+                && a.text
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "protesters" | "protestors" | "demonstrators" | "rioters"))
+        });
     // Territory taken by state forces is regained; by anyone else, overtaken.
     let by_state_forces = actors.iter().any(|a| {
         matches!(a.role, Role::Actor1 | Role::AssocActor1)
@@ -1965,6 +1981,8 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
         (t, "Suicide bomb")
     } else if let Some(sub) = by_weapon {
         ("Explosions/Remote violence", sub)
+    } else if by_demonstrators {
+        ("Riots", "Violent demonstration")
     } else if by_mob && !at_protesters {
         ("Riots", "Mob violence")
     } else if (t, s) == ("Battles", "Non-state actor overtakes territory") && by_state_forces {
@@ -2817,8 +2835,28 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
         .to_lowercase();
     let progressive =
         first.ends_with("ing") && matches!(prev.as_str(), "is" | "are" | "was" | "were" | "been");
-    let finite =
-        r.stance || regular_past(&first) || IRREGULAR_PAST.contains(&first.as_str()) || progressive;
+    // A speech act in the present tense right after its subject: "The
+    // Palestinians reject", "Iran firmly rejects" (headlines, leads). Other
+    // present tenses tell a state: "Hezbollah controls several villages".
+    let speech = matches!(
+        m.def.plover.0,
+        "AGREE" | "REJECT" | "REQUEST" | "ACCUSE" | "THREATEN"
+    );
+    let present = speech
+        && !first.ends_with("ing")
+        && !first.ends_with("ed")
+        && m.actors.iter().any(|(role, c)| {
+            *role == Role::Actor1
+                && c.span.end <= m.trig.start
+                && inp.text[c.span.end..m.trig.start]
+                    .split_whitespace()
+                    .all(|g| is_adverb(&g.to_lowercase()))
+        });
+    let finite = r.stance
+        || regular_past(&first)
+        || IRREGULAR_PAST.contains(&first.as_str())
+        || progressive
+        || present;
     // CAMEO codes an event only for a source it can code.
     let codable = |c: &Chunk| c.actor.country.is_some() || c.actor.sector.is_some();
     // (Either side of a two-sided act named before it: "X and Y agreed".)

@@ -240,6 +240,44 @@ fn acled_type_follows_the_targets() {
         acled("Al-Shabaab militants ambushed AMISOM troops near Afgoye on Tuesday."),
         battle
     );
+    // Protesters or rioters doing violence or damage: a violent
+    // demonstration, whatever they hit (and not the same as police
+    // attacking them).
+    let violent_demo = ("Riots".to_string(), "Violent demonstration".to_string());
+    assert_eq!(
+        acled("Rioters set fire to a bank in Lagos on Tuesday."),
+        violent_demo
+    );
+    assert_eq!(
+        acled("Protesters attacked a police station in Karachi and set it ablaze."),
+        violent_demo
+    );
+    assert_ne!(
+        acled("Police attacked protesters in Nairobi on Monday, injuring 12."),
+        violent_demo
+    );
+}
+
+#[test]
+fn a_present_tense_right_after_its_subject_is_an_event() {
+    // Headlines and leads in the present tense: the verb right after its
+    // subject is finite, not a noun ("rejects" is no plural here).
+    for (text, cat) in [
+        (
+            "The Palestinians reject the Israeli proposal for the border crossing.",
+            "REJECT",
+        ),
+        (
+            "Iran firmly rejects the demands of the European negotiators.",
+            "REJECT",
+        ),
+    ] {
+        let evs = events(text);
+        assert!(evs.iter().any(|(c, _, _)| c == cat), "{text}\n{evs:?}");
+    }
+    // A bare noun phrase has no finite verb and codes nothing.
+    let evs = events("Palestinian rejection of the Israeli proposal for the crossing.");
+    assert!(evs.is_empty(), "{evs:?}");
 }
 
 #[test]
