@@ -678,6 +678,19 @@ impl Lexicon {
                     ..Reading::new(i, i + n, idx("AGREE"))
                 });
             }
+            // "rejected a Senegalese peace plan": CAMEO's refusal block
+            // codes nothing unless a pattern names what is refused; a
+            // rejection or refusal is PLOVER's REJECT whatever its object.
+            if c.is_none()
+                && anchor == i
+                && matches!(
+                    w(i),
+                    "reject" | "rejects" | "rejected" | "rejecting" | "refuse" | "refuses"
+                        | "refused" | "refusing"
+                )
+            {
+                return Some(Reading::new(i, i + n, idx("REJECT")));
+            }
             // "organized a general strike", "launched a mediation effort":
             // a verb that only carries the event noun after it, when no
             // pattern word decided the verb, reads as that noun.
@@ -1351,6 +1364,22 @@ mod tests {
         assert_eq!(at("demanded the removal of the governor"), Some("REQUEST"));
         // The qualifier is not checked, so the plain pattern decides.
         assert_eq!(at("staged demonstrations in the capital"), Some("PROTEST"));
+    }
+
+    #[test]
+    fn a_refusal_is_a_rejection_whatever_is_refused() {
+        // CAMEO's refusal block codes nothing unless a pattern names the
+        // object; an object no pattern names is still a rejection.
+        let m = Classifier::embedded();
+        for (s, form) in [
+            ("The union rejected a new wage offer from the ministry.", "rejected"),
+            ("The opposition refuses any transitional charter.", "refuses"),
+        ] {
+            assert_eq!(m.reading(None, s), Some((form.to_string(), "REJECT")), "{s}");
+        }
+        // A denial is no refusal: "denied the allegations" is CAMEO 016, a
+        // statement that PLOVER does not code.
+        assert_eq!(m.reading(None, "The ministry denied the allegations."), None);
     }
 
     #[test]
