@@ -107,7 +107,7 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.67, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.675, "{r}");
     assert!(num(&r, "accuracy") >= 0.76, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
@@ -125,8 +125,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     assert_eq!(r["n"], 322, "{r}");
     // Each record is one sentence, read by the dictionary with its stance.
     // Issue 6 asks for 0.70.
-    assert!(num(&r, "accuracy") >= 0.70, "{r}");
-    assert!(num(&r, "macro_f1") >= 0.62, "{r}");
+    assert!(num(&r, "accuracy") >= 0.71, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.63, "{r}");
     // The whole pipeline's first event (trigger lexicon + CAMEO verbs).
     let r = eval(
         &gsr,
@@ -139,8 +139,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     // (With the one-sentence readings for sentences without a trigger.)
-    assert!(num(&r, "accuracy") >= 0.52, "{r}");
-    assert!(num(&r["actors"], "source_accuracy") >= 0.49, "{r}");
+    assert!(num(&r, "accuracy") >= 0.54, "{r}");
+    assert!(num(&r["actors"], "source_accuracy") >= 0.50, "{r}");
     // The actor stage on the gold actors' words (Phoenix + sitrep's own).
     let a = &r["actors"];
     assert!(num(a, "gold_mentions") > 600.0, "{a}");
