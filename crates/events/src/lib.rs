@@ -1465,6 +1465,12 @@ fn triggers_with(
             k += 1;
             continue;
         };
+        // "until their demands are met", "failed to meet the deadline":
+        // "meet" as satisfy is no meeting.
+        if def.plover.0 == "CONSULT" && met_as_satisfied(w, k) {
+            k += len;
+            continue;
+        }
         let t0 = an.tokens[s.tokens.0 + k];
         let t1 = an.tokens[s.tokens.0 + k + len - 1];
         let trig = Span::new(t0.start, t1.end);
@@ -1763,6 +1769,50 @@ fn in_list(
 ) -> bool {
     cell.get_or_init(|| list.iter().copied().collect())
         .contains(w)
+}
+
+/// "meet" meaning satisfy at word `k`: a passive with no one met by or
+/// with ("demands are met"), or a demand, need or limit as its object
+/// ("meet the deadline", "met their demands").
+fn met_as_satisfied(w: &[String], k: usize) -> bool {
+    if !matches!(w[k].as_str(), "meet" | "meets" | "met" | "meeting") {
+        return false;
+    }
+    let prev = if k > 0 { w[k - 1].as_str() } else { "" };
+    let next = w.get(k + 1).map_or("", String::as_str);
+    // ("were meeting" is a meeting in progress.)
+    let passive = w[k] == "met"
+        && matches!(
+            prev,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+        && !matches!(next, "by" | "with");
+    let object = w[k + 1..(k + 4).min(w.len())].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "demand"
+                | "demands"
+                | "need"
+                | "needs"
+                | "condition"
+                | "conditions"
+                | "requirement"
+                | "requirements"
+                | "deadline"
+                | "deadlines"
+                | "target"
+                | "targets"
+                | "goal"
+                | "goals"
+                | "expectations"
+                | "criteria"
+                | "standards"
+                | "obligations"
+                | "commitments"
+                | "costs"
+        )
+    });
+    passive || object
 }
 
 fn is_generic_actor(w: &str) -> bool {

@@ -1502,3 +1502,25 @@ fn a_protest_met_with_arrests_is_an_intervention() {
     let text = "Teachers protested in Patna on Monday. In a separate incident, police arrested two robbers.";
     assert_eq!(sub(text), ["Peaceful protest"], "{text}");
 }
+
+#[test]
+fn meeting_a_demand_is_no_meeting() {
+    // "meet" as satisfy: a passive with no one met, or a demand, deadline
+    // or need as the object.
+    for text in [
+        "Workers in Lagos said the strike would go on until their demands are met.",
+        "Kenya failed to meet the deadline set by the International Monetary Fund.",
+    ] {
+        let evs = events(text);
+        assert!(
+            evs.iter().all(|(c, _, _)| c != "CONSULT"),
+            "{text}\n{evs:?}"
+        );
+    }
+    // A meeting is still one, in progress or met with someone.
+    let evs =
+        events("The Iranian foreign minister met his Turkish counterpart in Ankara on Monday.");
+    assert!(evs.iter().any(|(c, _, _)| c == "CONSULT"), "{evs:?}");
+    let evs = events("Hamas leaders were meeting Egyptian mediators in Cairo on Sunday.");
+    assert!(evs.iter().any(|(c, _, _)| c == "CONSULT"), "{evs:?}");
+}
