@@ -293,6 +293,7 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Islamic Republic of Iran", "IR"),
     ("Persia", "IR"),
     ("Republic of Korea", "KR"),
+    ("Korea", "KR"),
     ("DPRK", "KP"),
 ];
 
@@ -1086,6 +1087,9 @@ pub fn build(
             ("Emirati", "AE"),
             ("Palestinian", "PS"),
             ("Kurdish", "IQ"),
+            // Unqualified, news means the South ("Korean exporters").
+            ("Korean", "KR"),
+            ("Koreans", "KR"),
         ] {
             t.demonyms
                 .entry(normalize(d))

@@ -619,3 +619,18 @@ fn official_long_forms_name_their_country() {
     assert_eq!(cc(&r[0]), "KP");
     assert_eq!(cc(&r[1]), "JO");
 }
+
+#[test]
+fn korea_unqualified_is_the_south() {
+    let r = places(
+        "Korean exporters expect Korea to cut rates.",
+        &["Korean", "Korea"],
+    );
+    assert_eq!((cc(&r[0]), cc(&r[1])), ("KR", "KR"));
+    // Qualified, the North stays the North.
+    let r = places(
+        "North Korean troops crossed into South Korea.",
+        &["North Korean"],
+    );
+    assert_eq!(cc(&r[0]), "KP");
+}
