@@ -278,6 +278,10 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Czechia", "CZ"),
     ("Czech Republic", "CZ"),
     ("Russian Federation", "RU"),
+    // No current place: the union is placed at its successor state.
+    ("Soviet Union", "RU"),
+    ("USSR", "RU"),
+    ("U.S.S.R.", "RU"),
     ("Turkiye", "TR"),
     ("Türkiye", "TR"),
     ("Vatican", "VA"),

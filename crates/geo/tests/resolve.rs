@@ -621,12 +621,15 @@ fn official_long_forms_name_their_country() {
 }
 
 #[test]
-fn korea_unqualified_is_the_south() {
+fn korea_unqualified_is_the_south_and_the_soviet_union_russia() {
     let r = places(
         "Korean exporters expect Korea to cut rates.",
         &["Korean", "Korea"],
     );
     assert_eq!((cc(&r[0]), cc(&r[1])), ("KR", "KR"));
+    // The Soviet Union, which no current place bears, is placed at Russia.
+    let r = places("The Soviet Union sent advisers.", &["Soviet Union"]);
+    assert_eq!(cc(&r[0]), "RU");
     // Qualified, the North stays the North.
     let r = places(
         "North Korean troops crossed into South Korea.",
