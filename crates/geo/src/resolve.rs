@@ -486,7 +486,7 @@ fn area_adjective(gaz: &Gazetteer, key: &str, bare: bool) -> Option<u32> {
         return None;
     }
     const SUFFIXES: &[&str] = &["ians", "ans", "ns", "ian", "an", "n", "is", "i", ""];
-    const ENDINGS: &[&str] = &["", "a", "o", "ia"];
+    const ENDINGS: &[&str] = &["", "a", "o", "ia", "y"];
     for suf in SUFFIXES.iter().filter(|s| bare || !s.is_empty()) {
         let Some(stem) = key.strip_suffix(suf) else {
             continue;

@@ -637,3 +637,13 @@ fn korea_unqualified_is_the_south_and_the_soviet_union_russia() {
     );
     assert_eq!(cc(&r[0]), "KP");
 }
+
+#[test]
+fn a_province_adjective_in_ian_from_a_name_in_y() {
+    let r = places("Sicilian fishermen protested in Palermo.", &["Sicilian"]);
+    let p = r[0].as_ref().expect("a place");
+    assert_eq!(
+        (p.country_code.as_deref(), p.feature.as_deref()),
+        (Some("IT"), Some("ADM1"))
+    );
+}
