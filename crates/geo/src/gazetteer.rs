@@ -357,8 +357,8 @@ const FORMAL_PREFIXES: &[&str] = &[
     "Commonwealth of",
 ];
 
-/// US state abbreviations in AP style and Canadian provinces' in the
-/// Canadian Press's, as newspapers write them, with the country and the
+/// US state abbreviations in AP style, Canadian provinces' in the
+/// Canadian Press's and Australian states' as newspapers write them, with the country and the
 /// GeoNames admin1 code.
 pub(crate) const STATE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("Ala.", "US", "AL"),
@@ -422,6 +422,13 @@ pub(crate) const STATE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
     ("Sask.", "CA", "11"),
     ("N.L.", "CA", "05"),
     ("Nfld.", "CA", "05"),
+    // Australian states as the Australian press shortens them (only the
+    // forms no other place or word shares: not "WA", "SA" or "ACT").
+    ("NSW", "AU", "02"),
+    ("Qld", "AU", "04"),
+    ("Qld.", "AU", "04"),
+    ("Vic.", "AU", "07"),
+    ("Tas.", "AU", "06"),
 ];
 
 /// The first latitude-longitude pair written in degrees and minutes in a

@@ -247,7 +247,8 @@ impl Cues {
                 .map(|&(_, cc, code)| (cc, code));
             cands.retain(|&(id, alt)| {
                 let e = gaz.entry(id);
-                let is_state = e.level == Level::Admin1 && matches!(e.cc.as_str(), "US" | "CA");
+                let is_state =
+                    e.level == Level::Admin1 && matches!(e.cc.as_str(), "US" | "CA" | "AU");
                 !alt || match state {
                     Some((cc, code)) => is_state && e.cc == cc && e.admin1 == code,
                     None => !is_state,

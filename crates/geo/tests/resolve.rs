@@ -647,3 +647,25 @@ fn a_province_adjective_in_ian_from_a_name_in_y() {
         (Some("IT"), Some("ADM1"))
     );
 }
+
+#[test]
+fn australian_state_abbreviations() {
+    let r = places(
+        "Bushfires spread from NSW into Vic. on Sunday.",
+        &["NSW", "Vic."],
+    );
+    let admin1 = |p: &Option<Place>| {
+        p.as_ref()
+            .and_then(|p| p.admin1.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        (
+            cc(&r[0]),
+            admin1(&r[0]).as_str(),
+            cc(&r[1]),
+            admin1(&r[1]).as_str()
+        ),
+        ("AU", "New South Wales", "AU", "Victoria")
+    );
+}
