@@ -107,8 +107,8 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     )
     .unwrap();
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.675, "{r}");
-    assert!(num(&r, "accuracy") >= 0.76, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.74, "{r}");
+    assert!(num(&r, "accuracy") >= 0.80, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
