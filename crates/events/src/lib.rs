@@ -1999,25 +1999,22 @@ fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<
     } else {
         None
     };
+    // Whether an assault's doer is named by one of these words.
+    let assault_by = |words: &[&str]| {
+        def.plover.0 == "ASSAULT"
+            && actors.iter().any(|a| {
+                matches!(a.role, Role::Actor1 | Role::AssocActor1)
+                    && a.text
+                        .to_lowercase()
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| words.contains(&w))
+            })
+    };
     // A mob, a crowd or villagers attacking: mob violence (ACLED Riots).
-    let by_mob = def.plover.0 == "ASSAULT"
-        && actors.iter().any(|a| {
-            matches!(a.role, Role::Actor1 | Role::AssocActor1)
-                && a.text
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| matches!(w, "mob" | "mobs" | "crowd" | "vigilantes"))
-        });
+    let by_mob = assault_by(&["mob", "mobs", "crowd", "vigilantes"]);
     // Protesters or rioters doing violence or damage: a violent
     // demonstration (ACLED Riots), whoever they hit.
-    let by_demonstrators = def.plover.0 == "ASSAULT"
-        && actors.iter().any(|a| {
-            matches!(a.role, Role::Actor1 | Role::AssocActor1)
-                && a.text
-                    .to_lowercase()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| matches!(w, "protesters" | "protestors" | "demonstrators" | "rioters"))
-        });
+    let by_demonstrators = assault_by(&["protesters", "protestors", "demonstrators", "rioters"]);
     // Territory taken by state forces is regained; by anyone else, overtaken.
     let by_state_forces = actors.iter().any(|a| {
         matches!(a.role, Role::Actor1 | Role::AssocActor1)
