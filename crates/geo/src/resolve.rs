@@ -182,8 +182,8 @@ const GENERIC_AREA_NAMES: &[&str] = &[
 /// state, or a town of 50,000 people or more: "Bank of Japan" → Japan,
 /// "US Federal Reserve" → US, "British Embassy Tokyo" → Tokyo. Smaller
 /// towns are left out, since words of institutions' names are also names
-/// of hamlets ("Bank", "Tower"). Returns the run's key and its text.
-fn inner_place<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<(String, &'a str)> {
+/// of hamlets ("Bank", "Tower"). Returns the run's text.
+fn inner_place<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<&'a str> {
     let words: Vec<(usize, &str)> = raw
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - raw.as_ptr() as usize, w))
@@ -222,7 +222,7 @@ fn inner_place<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<(String, &'a str)> {
                 }
             });
             if known && !key.is_empty() {
-                return Some((key, sub));
+                return Some(sub);
             }
         }
     }
@@ -804,7 +804,7 @@ fn resolve_sorted(
                 container_for(gaz, text, an, mentions, &ids, &same_key, i)
                     .or_else(|| {
                         let raw = &text[m.start..m.end];
-                        let (_, sub) = inner_place(gaz, raw)?;
+                        let sub = inner_place(gaz, raw)?;
                         let start = m.start + (sub.as_ptr() as usize - raw.as_ptr() as usize);
                         let span = Span::new(start, start + sub.len());
                         best(gaz, &ctx, &cues(gaz, text, an, span, known), None)
