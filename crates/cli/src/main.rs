@@ -534,9 +534,10 @@ enum GazCmd {
         /// Earth): a country's point is the centroid of its largest polygon.
         #[arg(long, default_value = "../shared/data/geo/maps/countries-50m.json")]
         country_shapes: PathBuf,
-        /// Country reference points (ISO<TAB>lat<TAB>lon), which take
-        /// precedence over the outlines; the committed table is written by
-        /// `sitrep gazetteer country-points` from the World Factbook.
+        /// Country reference points (ISO<TAB>lat<TAB>lon[<TAB>names]): a
+        /// country is placed midway between its point and its outline's
+        /// centroid; the committed table is written by `sitrep gazetteer
+        /// country-points` from the World Factbook.
         #[arg(long, default_value = "data/gazetteer/country_points.tsv")]
         country_points: PathBuf,
         /// Output folder. Point SITREP_GAZETTEER at it to use it at run time.

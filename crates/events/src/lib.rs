@@ -1352,10 +1352,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         // A speech act before the first trigger governs it and is an event
         // of its own: "rejected an offer of talks", "demanded a meeting"
         // (PLOVER gold pipeline accuracy 0.401 → 0.419).
-        let speech_first = matches!(
-            classify::CATEGORIES[r.category],
-            "AGREE" | "REJECT" | "REQUEST" | "ACCUSE" | "THREATEN"
-        ) && {
+        let speech_first = SPEECH_ACTS.contains(&classify::CATEGORIES[r.category]) && {
             let at = inp.an.tokens[s.tokens.0 + r.start].start;
             out.iter().all(|m| m.trig.start > at)
         }
@@ -1814,6 +1811,11 @@ fn met_as_satisfied(w: &[String], k: usize) -> bool {
     });
     passive || object
 }
+
+/// The categories of speech acts, events in what is said: a speech act
+/// before every trigger is coded beside them ("rejected an offer of
+/// talks"), and one in the present tense after its subject is finite.
+const SPEECH_ACTS: &[&str] = &["AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN"];
 
 fn is_generic_actor(w: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
@@ -2885,11 +2887,7 @@ fn reading_gate(inp: &Inputs, m: &Mention, r: classify::Reading) -> bool {
     // A speech act in the present tense right after its subject: "The
     // Palestinians reject", "Iran firmly rejects" (headlines, leads). Other
     // present tenses tell a state: "Hezbollah controls several villages".
-    let speech = matches!(
-        m.def.plover.0,
-        "AGREE" | "REJECT" | "REQUEST" | "ACCUSE" | "THREATEN"
-    );
-    let present = speech
+    let present = SPEECH_ACTS.contains(&m.def.plover.0)
         && !first.ends_with("ing")
         && !first.ends_with("ed")
         && m.actors.iter().any(|(role, c)| {

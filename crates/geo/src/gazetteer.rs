@@ -796,8 +796,9 @@ pub struct BuildStats {
 /// Earth): a country's point is then the centroid of its largest polygon,
 /// as GeoNames places country features; without it, the median of its
 /// places. `country_points` is an optional table of reference points
-/// (`ISO<TAB>lat<TAB>lon`, see [`factbook_points`]) that takes precedence
-/// over both.
+/// (`ISO<TAB>lat<TAB>lon`, see [`factbook_points`]): a country with both a
+/// reference point and an outline is placed at their midpoint, one with
+/// only one of them there.
 pub fn build(
     geonames_dir: &Path,
     places: &Path,
