@@ -327,6 +327,12 @@ enum EvalCmd {
         /// Score the whole pipeline instead of the bare classifier.
         #[arg(long)]
         pipeline: bool,
+        /// Score the dictionary's one-sentence reading of each headline (of
+        /// the text, where there is none) instead of the model: the rule set
+        /// whose reading the model takes as a feature. A text it reads no
+        /// event in counts as missed.
+        #[arg(long, conflicts_with = "pipeline")]
+        reading: bool,
         /// A classifier model file (default: the embedded model).
         #[arg(long, conflicts_with = "pipeline")]
         model: Option<PathBuf>,
@@ -1289,6 +1295,7 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
             format,
             split,
             pipeline,
+            reading,
             model,
             no_headlines,
             split_by_story,
@@ -1360,6 +1367,8 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                 .unwrap_or_else(|| sitrep_events::classify::Classifier::embedded());
             let target = if pipeline {
                 Target::Pipeline
+            } else if reading {
+                Target::Reading(m)
             } else {
                 Target::Classifier(m)
             };

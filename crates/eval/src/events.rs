@@ -114,6 +114,10 @@ fn gold_actors(v: &Value) -> Vec<GoldActor> {
 pub enum Target<'a> {
     Classifier(&'a Classifier),
     Pipeline,
+    /// The dictionary's one-sentence reading of each headline (of the text
+    /// where there is none), the rule set behind the model's reading
+    /// features.
+    Reading(&'a Classifier),
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>> {
@@ -397,7 +401,7 @@ impl ActorScore {
 /// Scores `items` (already filtered to a split) and returns the JSON report.
 pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) -> Result<Value> {
     let (model, pipe) = match target {
-        Target::Classifier(m) => (Some(*m), None),
+        Target::Classifier(m) | Target::Reading(m) => (Some(*m), None),
         Target::Pipeline => (
             None,
             Some(sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?),
@@ -414,6 +418,9 @@ pub fn score(items: &[&Item], target: &Target, headlines: bool, errors: bool) ->
             None
         };
         let sys = match (model, &pipe) {
+            (Some(m), _) if matches!(target, Target::Reading(_)) => {
+                m.reading_category(head.unwrap_or(&it.text))
+            }
             (Some(m), _) => Some(m.category(head, &it.text)),
             (None, Some(p)) => {
                 let it2 = Item {
@@ -518,6 +525,7 @@ pub fn eval(
         json!(match target {
             Target::Classifier(_) => "classifier",
             Target::Pipeline => "pipeline",
+            Target::Reading(_) => "reading",
         }),
     );
     obj.insert("headlines".into(), json!(headlines));

@@ -205,6 +205,34 @@ const SUPPORT_FORMS: &[&str] = &[
     "carried",
     "undertook",
 ];
+/// Verbs that conclude an agreement.
+const SIGN_FORMS: &[&str] = &[
+    "sign",
+    "signs",
+    "signed",
+    "signing",
+    "ratify",
+    "ratifies",
+    "ratified",
+    "ratifying",
+];
+/// Nouns naming an agreement.
+const AGREEMENTS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "treaty",
+    "treaties",
+    "pact",
+    "pacts",
+    "accord",
+    "accords",
+    "deal",
+    "deals",
+    "protocol",
+    "memorandum",
+    "convention",
+    "charter",
+];
 /// Participles that describe a noun before a preposition ("based in").
 const PARTICIPLES: &[&str] = &[
     "based",
@@ -260,6 +288,53 @@ fn protest_noun_phrase(ws: &[String], i: usize) -> bool {
                 )
         }
         _ => false,
+    }
+}
+
+/// "agreed to forgive $200 million in loan obligations", "debt relief":
+/// a sentence that speaks of relieving a debt or loan (a relief word within
+/// eight words of "debt" or "loan"). The PLOVER manual codes debt
+/// forgiveness and loan cancellation as AID, even when agreed to rather
+/// than done, where other promised aid is AGREE.
+fn debt_relief(ws: &[String]) -> bool {
+    let relief = |w: &str| {
+        [
+            "forgiv",
+            "cancel",
+            "relief",
+            "waiv",
+            "writ",
+            "wrote",
+            "restructur",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+    };
+    ws.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "debt" | "debts" | "loan" | "loans")
+            && ws[i.saturating_sub(8)..(i + 9).min(ws.len())]
+                .iter()
+                .any(|x| relief(x))
+    })
+}
+
+/// Court acts at word `i`, in words and PLOVER category, as the PLOVER
+/// manual codes them where CAMEO's dictionary does not: a lawsuit,
+/// indictment or charge is ACCUSE ("allege": "sue, indict, or charge";
+/// CAMEO reads "charged with" as an arrest), a conviction or sentence is
+/// SANCTION ("convict"; CAMEO's "found guilty" is COERCE).
+fn court_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
+    let next = ws.get(i + 1).map_or("", String::as_str);
+    match ws[i].as_str() {
+        "sue" | "sues" | "sued" | "suing" | "indict" | "indicts" | "indicted" | "indicting" => {
+            Some((1, "ACCUSE"))
+        }
+        "charged" | "charges" | "charge" if next == "with" || next == "against" => {
+            Some((2, "ACCUSE"))
+        }
+        "convict" | "convicts" | "convicted" | "convicting" | "sentenced" => Some((1, "SANCTION")),
+        "found" | "finds" | "find" if next == "guilty" => Some((2, "SANCTION")),
+        _ => None,
     }
 }
 
@@ -603,6 +678,16 @@ impl Lexicon {
             if REFUSE.contains(&ws[i].as_str()) && ws.get(i + 1).is_some_and(|w| w == "to") {
                 return Some(Reading::new(i, i + 1, idx("REJECT")));
             }
+            if i == 0
+                || !(DETS.contains(&ws[i - 1].as_str()) || POSSESSIVE.contains(&ws[i - 1].as_str()))
+            {
+                if let Some((n, name)) = court_act(ws, i) {
+                    return Some(Reading {
+                        stance: false,
+                        ..Reading::new(i, i + n, idx(name))
+                    });
+                }
+            }
             let Some((n, c, anchor)) = self.reading_at(ws, i) else {
                 i += 1;
                 continue;
@@ -675,6 +760,9 @@ impl Lexicon {
                 // up"); a vow to harm is a threat; readiness takes the
                 // act's own stance.
                 match next {
+                    Some((_, Some(c2))) if !hostile(c2) && debt_relief(ws) => {
+                        return Some(Reading::new(i, i + n, idx("AID")))
+                    }
                     Some((_, Some(c2)))
                         if PROMISE.contains(&w(i))
                             && (!hostile(c2) || w(i).starts_with("agree")) =>
@@ -738,6 +826,27 @@ impl Lexicon {
                     return carried;
                 }
             }
+            // "signed a treaty", "ratifies the agreement": SUPPORT by the
+            // PLOVER manual ("ratify, sign, or finalize an agreement"), where
+            // CAMEO's patterns read most signings as intents to cooperate.
+            let c = if SIGN_FORMS.contains(&ws[i].as_str())
+                && ws[i + n..(i + n + 5).min(ws.len())]
+                    .iter()
+                    .take_while(|x| x.as_str() != "to")
+                    .any(|x| AGREEMENTS.contains(&x.as_str()))
+            {
+                Some(idx("SUPPORT"))
+            } else if c == Some(idx("ASSAULT"))
+                && ws
+                    .iter()
+                    .any(|x| x.starts_with("cyber") || x.starts_with("hack"))
+            {
+                // "hit by a cyber attack", "hackers attacked": the PLOVER
+                // manual's COERCE "cyber" (hacking, website attacks).
+                Some(idx("COERCE"))
+            } else {
+                c
+            };
             let Some(c) = c else {
                 i += n;
                 continue;
@@ -998,6 +1107,13 @@ impl Classifier {
 
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+
+    /// The category the dictionary reads in a text taken as one sentence,
+    /// with its stance (the reading a headline contributes to the model's
+    /// features); `None` when it reads no event.
+    pub fn reading_category(&self, text: &str) -> Option<usize> {
+        token_reading(&self.lex, text, &sitrep_text::segment(text)).map(|(r, _)| r.category)
     }
 
     /// Category probabilities for a feature set.
@@ -1418,6 +1534,59 @@ mod tests {
         assert_eq!(
             m.reading(None, "The ministry denied the allegations."),
             None
+        );
+    }
+
+    #[test]
+    fn the_plover_manual_decides_where_cameo_reads_otherwise() {
+        let m = Classifier::embedded();
+        let read = |s: &str| m.reading(None, s).map(|(_, c)| c);
+        // Debt relief is AID even when only agreed to; other promised aid
+        // stays AGREE.
+        assert_eq!(
+            read(
+                "The Paris Club has agreed to forgive $200 million of Nigeria's loan obligations."
+            ),
+            Some("AID")
+        );
+        assert_eq!(
+            read("Japan agreed to provide emergency aid to the flood victims."),
+            Some("AGREE")
+        );
+        // Signing a treaty is SUPPORT; promising to sign one is AGREE.
+        assert_eq!(
+            read("The two presidents signed a treaty of friendship on Monday."),
+            Some("SUPPORT")
+        );
+        assert_eq!(
+            read("The two presidents will sign a treaty of friendship next week."),
+            Some("AGREE")
+        );
+        // Court acts: a lawsuit or indictment accuses, a conviction sanctions.
+        assert_eq!(
+            read("A Saudi businessman is suing the government for damages."),
+            Some("ACCUSE")
+        );
+        assert_eq!(
+            read("The former minister was charged with fraud on Tuesday."),
+            Some("ACCUSE")
+        );
+        assert_eq!(
+            read("A military court convicted the general of war crimes."),
+            Some("SANCTION")
+        );
+        assert_eq!(
+            read("Four officers were found guilty of abuse."),
+            Some("SANCTION")
+        );
+        // An attack by hackers is COERCE; an attack is otherwise ASSAULT.
+        assert_eq!(
+            read("Hackers attacked the websites of three ministries."),
+            Some("COERCE")
+        );
+        assert_eq!(
+            read("Gunmen attacked a police station in the north."),
+            Some("ASSAULT")
         );
     }
 
