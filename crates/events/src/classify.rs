@@ -205,6 +205,26 @@ const SUPPORT_FORMS: &[&str] = &[
     "carried",
     "undertook",
 ];
+/// Present forms in "s" that are never plural nouns.
+const ONLY_VERBS: &[&str] = &[
+    "rejects",
+    "accuses",
+    "condemns",
+    "denies",
+    "urges",
+    "warns",
+    "refuses",
+    "vows",
+    "criticizes",
+    "criticises",
+    "welcomes",
+    "praises",
+    "blames",
+    "threatens",
+    "agrees",
+    "says",
+    "asks",
+];
 /// Verbs that conclude an agreement.
 const SIGN_FORMS: &[&str] = &[
     "sign",
@@ -699,7 +719,10 @@ impl Lexicon {
             };
             // "the attack", and "Serb forces killed": a form ending in "s"
             // right before another form is the noun that does the second.
+            // A verb whose "s" form is no noun ("Iran rejects proposed
+            // changes") is the verb.
             let subject_noun = ws[i + n - 1].ends_with('s')
+                && !ONLY_VERBS.contains(&ws[i + n - 1].as_str())
                 && ws.get(i + n).is_some_and(|_| self.at(ws, i + n).is_some());
             let w = |k: usize| ws.get(k).map_or("", String::as_str);
             let prev = if i > 0 { w(i - 1) } else { "" };
@@ -1521,6 +1544,11 @@ mod tests {
             (
                 "The opposition refuses any transitional charter.",
                 "refuses",
+            ),
+            // "rejects" is no plural noun doing "proposed".
+            (
+                "Iran rejects proposed changes to the nuclear deal.",
+                "rejects",
             ),
         ] {
             assert_eq!(
