@@ -696,6 +696,14 @@ mod tests {
         assert_eq!(actor(&r, "US Central Command").canonical, "US CENTCOM");
         assert_eq!(actor(&r, "CENTCOM").canonical, "US CENTCOM");
         assert_eq!(actor(&r, "ISIS").canonical, actor(&r, "Daesh").canonical);
+        // A state's abbreviation the tagger passes over is kept when the
+        // dictionary knows it.
+        let r = run("The PRC condemned the visit by the Taiwanese president.");
+        let p = actor(&r, "PRC");
+        assert_eq!(
+            (p.country.as_deref(), p.sector.as_deref()),
+            (Some("CHN"), Some("GOV"))
+        );
     }
 
     #[test]

@@ -299,6 +299,10 @@ const COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("Republic of Korea", "KR"),
     ("Korea", "KR"),
     ("DPRK", "KP"),
+    ("ROK", "KR"),
+    ("PRC", "CN"),
+    ("P.R.C.", "CN"),
+    ("KSA", "SA"),
 ];
 
 fn read_lines(path: &Path) -> Result<Vec<String>, GazError> {
