@@ -136,6 +136,11 @@ const NEGATION: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "this", "that", "these", "those", "his", "her", "its", "their", "our",
 ];
+/// Words that are no modifier between a support verb and its noun.
+const MODIFIER_STOPS: &[&str] = &[
+    "to", "and", "or", "of", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who",
+    "not", "no", "more", "new", "joint", "future", "further", "possible", "planned",
+];
 const SUPPORT_VERBS: &[&str] = &[
     "conducted",
     "carried",
@@ -1592,8 +1597,20 @@ fn triggers_with(
         // event, unless they did something ("air strikes killed 12").
         // "staged rallies", "held protests": a plural someone carried out.
         // ("carried out airstrikes": the support verb before its particle.)
-        let supported =
-            SUPPORT_VERBS.contains(&prev) || prev == "out" && SUPPORT_VERBS.contains(&prev2);
+        // "staged mass demonstrations", "held large peaceful rallies": up to
+        // two lowercase modifiers between the support verb and its noun.
+        let before = |d: usize| (k - len >= d).then(|| w[k - len - d].as_str());
+        let modifier = |x: &str| {
+            !x.is_empty()
+                && x.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && !MODIFIER_STOPS.contains(&x)
+        };
+        let supported = SUPPORT_VERBS.contains(&prev)
+            || prev == "out" && SUPPORT_VERBS.contains(&prev2)
+            || (2..=3).any(|d| {
+                before(d).is_some_and(|v| SUPPORT_VERBS.contains(&v))
+                    && (1..d).all(|e| before(e).is_some_and(modifier))
+            });
         if plural && !has_det && !counted && !supported && !subject_of_past(w, k) {
             continue;
         }

@@ -1276,6 +1276,10 @@ fn protests_told_as_marches_strikes_and_blocked_roads() {
             "demo",
         ),
         (
+            "University students staged mass demonstrations in Jakarta on Saturday.",
+            "demo",
+        ),
+        (
             "Prisoners began a hunger strike in Ramallah on Monday to demand their release.",
             "hunger",
         ),
