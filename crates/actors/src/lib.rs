@@ -401,8 +401,20 @@ pub fn resolve(
                     );
                 }
             }
-            EntityType::Norp => {
-                if let Some(cc) = country_of_word(gaz, &e.text) {
+            EntityType::Norp | EntityType::Misc => {
+                // "Bosnian Serbs", "Iraqi Kurds": a people named by the
+                // country they live in and their own name live in the first.
+                let words: Vec<&str> = e.text.split_whitespace().collect();
+                let people = words.len() == 2
+                    && words[1].ends_with('s')
+                    && words[1].starts_with(char::is_uppercase);
+                let country = if e.kind == EntityType::Norp {
+                    country_of_word(gaz, &e.text)
+                } else {
+                    None
+                }
+                .or_else(|| people.then(|| country_of_word(gaz, words[0])).flatten());
+                if let Some(cc) = country {
                     by_cluster.insert(
                         c,
                         Actor {

@@ -616,7 +616,15 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
         .filter_map(|(i, _)| inp.ents.roles.get(i).copied())
         .collect();
     for &(i, e) in &in_sentence {
-        if e.kind == EntityType::Misc {
+        // A miscellaneous name takes part only when the actor stage coded
+        // it ("Bosnian Serbs": a people of a country).
+        let coded = || {
+            inp.actors
+                .by_cluster
+                .get(&inp.ents.cluster[i])
+                .is_some_and(|a| a.country.is_some() || a.sector.is_some())
+        };
+        if e.kind == EntityType::Misc && !coded() {
             continue;
         }
         // Words of a person's role ("Syrian President", "CENTCOM Commander") describe the person.

@@ -1528,3 +1528,18 @@ fn meeting_a_demand_is_no_meeting() {
     let evs = events("Hamas leaders were meeting Egyptian mediators in Cairo on Sunday.");
     assert!(evs.iter().any(|(c, _, _)| c == "CONSULT"), "{evs:?}");
 }
+
+#[test]
+fn a_people_named_by_its_country_takes_part() {
+    // The tagger calls "Bosnian Serbs" a miscellaneous name; the actor stage
+    // codes it by the country in its first word, and it does the demand.
+    let out = run("Bosnian Serbs demanded a truce with government forces in east Bosnia.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "REQUEST")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    assert_eq!(in_role(e, Role::Actor1), ["Bosnian Serbs"]);
+    let a = e.actors.iter().find(|a| a.role == Role::Actor1).unwrap();
+    assert_eq!(a.country.as_deref(), Some("BIH"));
+}
