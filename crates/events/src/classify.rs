@@ -338,12 +338,13 @@ fn debt_relief(ws: &[String]) -> bool {
     })
 }
 
-/// Court acts at word `i`, in words and PLOVER category, as the PLOVER
-/// manual codes them where CAMEO's dictionary does not: a lawsuit,
+/// Acts at word `i`, in words and PLOVER category, that the PLOVER
+/// manual codes where CAMEO's dictionary does not: a lawsuit,
 /// indictment or charge is ACCUSE ("allege": "sue, indict, or charge";
 /// CAMEO reads "charged with" as an arrest), a conviction or sentence is
-/// SANCTION ("convict"; CAMEO's "found guilty" is COERCE).
-fn court_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
+/// SANCTION ("convict"; CAMEO's "found guilty" is COERCE); acceding to
+/// demands is CONCEDE, which CAMEO's dictionary has no pattern for.
+fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
     let next = ws.get(i + 1).map_or("", String::as_str);
     match ws[i].as_str() {
         "sue" | "sues" | "sued" | "suing" | "indict" | "indicts" | "indicted" | "indicting" => {
@@ -354,6 +355,17 @@ fn court_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
         }
         "convict" | "convicts" | "convicted" | "convicting" | "sentenced" => Some((1, "SANCTION")),
         "found" | "finds" | "find" if next == "guilty" => Some((2, "SANCTION")),
+        // "accepted demands", "gave in to the demands", "bowed to demands":
+        // acceding to demands, CAMEO 08 (yield), PLOVER CONCEDE.
+        "accept" | "accepts" | "accepted" | "accede" | "accedes" | "acceded" | "bowed" | "bows"
+        | "yielded" | "yields" | "gave" | "give" | "gives" | "caved" | "caves"
+            if ws[i + 1..(i + 5).min(ws.len())]
+                .iter()
+                .take_while(|x| x.starts_with(char::is_alphabetic))
+                .any(|x| x == "demands" || x == "demand") =>
+        {
+            Some((1, "CONCEDE"))
+        }
         _ => None,
     }
 }
@@ -701,7 +713,7 @@ impl Lexicon {
             if i == 0
                 || !(DETS.contains(&ws[i - 1].as_str()) || POSSESSIVE.contains(&ws[i - 1].as_str()))
             {
-                if let Some((n, name)) = court_act(ws, i) {
+                if let Some((n, name)) = manual_act(ws, i) {
                     return Some(Reading {
                         stance: false,
                         ..Reading::new(i, i + n, idx(name))
@@ -1606,6 +1618,11 @@ mod tests {
         assert_eq!(
             read("Four officers were found guilty of abuse."),
             Some("SANCTION")
+        );
+        // Acceding to demands is CONCEDE.
+        assert_eq!(
+            read("The government on Thursday accepted demands from the strikers."),
+            Some("CONCEDE")
         );
         // An attack by hackers is COERCE; an attack is otherwise ASSAULT.
         assert_eq!(
