@@ -252,6 +252,17 @@ pub const ARREST: Def = d(
     Some(("Strategic developments", "Arrests")),
 );
 
+/// Expelling or deporting individuals ("deported 168 Liberians"): PLOVER
+/// COERCE "deport", CAMEO 174; ACLED codes no event for it.
+const DEPORTATION: Def = d(
+    "deportation",
+    Class::Other,
+    "COERCE",
+    Some("deport"),
+    "174",
+    None,
+);
+
 /// Putting someone to death ("executed", "beheaded").
 const EXECUTION: Def = d(
     "execution",
@@ -668,6 +679,8 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("opened fire", Pos::Verb, attack_def(Some("firearms"))),
     ("detained", Pos::Verb, ARREST),
     ("arrest", Pos::Noun, ARREST),
+    ("deported", Pos::Verb, DEPORTATION),
+    ("deportation", Pos::Noun, DEPORTATION),
     ("hunger strike", Pos::Noun, HUNGER_STRIKE),
     ("general strike", Pos::Noun, LABOUR_STRIKE),
     ("protest", Pos::Noun, PROTEST),

@@ -1543,3 +1543,20 @@ fn a_people_named_by_its_country_takes_part() {
     let a = e.actors.iter().find(|a| a.role == Role::Actor1).unwrap();
     assert_eq!(a.country.as_deref(), Some("BIH"));
 }
+
+#[test]
+fn deportations_are_coerce_deport() {
+    let cases = [(
+        "Ghanaian authorities have deported 168 Liberians for travelling without proper documents.",
+        "deport",
+    )];
+    assert_coded_with_mode(&cases, "COERCE");
+    let out = run(cases[0].0);
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "COERCE")
+        .unwrap();
+    assert_eq!(in_role(e, Role::Actor1), ["Ghanaian authorities"]);
+    assert_eq!(in_role(e, Role::Target), ["Liberians"]);
+}
