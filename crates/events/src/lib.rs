@@ -471,6 +471,9 @@ fn modifier_word(lw: &str) -> bool {
     !NOT_MODIFIED.contains(&lw)
         && !lw.ends_with("ing")
         && !lw.ends_with("ed")
+        // "Algerian landowners began a hunger strike": a verb ends it.
+        && !IRREGULAR_PAST.contains(&lw)
+        && !SUPPORT_VERBS.contains(&lw)
         && !sitrep_time::is_time_word(lw)
 }
 

@@ -1283,6 +1283,11 @@ fn protests_told_as_marches_strikes_and_blocked_roads() {
             "Prisoners began a hunger strike in Ramallah on Monday to demand their release.",
             "hunger",
         ),
+        // A nationality before the doers does not swallow the verb.
+        (
+            "Algerian landowners began a hunger strike outside Parliament on Monday.",
+            "hunger",
+        ),
         (
             "Teachers went on strike in Nairobi on Monday over unpaid wages.",
             "boycott",
