@@ -196,6 +196,26 @@ pub const SIGNED_PEACE: Def = d(
     Some(("Strategic developments", "Agreement")),
 );
 
+/// A curfew imposed (CAMEO 1723, PLOVER COERCE "curfew").
+pub const CURFEW: Def = d(
+    "curfew",
+    Class::Other,
+    "COERCE",
+    Some("curfew"),
+    "1723",
+    None,
+);
+/// A state of emergency or martial law imposed (CAMEO 1724, PLOVER COERCE
+/// "martial-law").
+pub const EMERGENCY_RULE: Def = d(
+    "state of emergency",
+    Class::Other,
+    "COERCE",
+    Some("martial-law"),
+    "1724",
+    None,
+);
+
 /// A crowd broken up by force ("police dispersed the protesters").
 pub const DISPERSAL: Def = REPRESSION;
 

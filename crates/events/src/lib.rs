@@ -1432,6 +1432,7 @@ fn triggers_with(
             .or_else(|| disrupted_weapons(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| {
                 took_territory(w, k, |i| {
                     an.tokens
@@ -2311,6 +2312,46 @@ fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
         (true, false) => Some(lexicon::SIGNED),
         _ => None,
     }
+}
+
+/// "imposed a curfew", "declared a state of emergency", "slapped martial
+/// law on": restrictions put in force (CAMEO 1723 and 1724). Lifting,
+/// easing or ending them is a concession, and not read here.
+fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(
+        w[k].as_str(),
+        "imposed"
+            | "imposes"
+            | "impose"
+            | "declared"
+            | "declares"
+            | "declare"
+            | "ordered"
+            | "orders"
+            | "enforced"
+            | "extended"
+            | "extends"
+            | "reimposed"
+            | "slapped"
+            | "clamped"
+    ) {
+        return None;
+    }
+    let ahead = &w[k + 1..(k + 6).min(w.len())];
+    let at = |i: usize| ahead.get(i).map_or("", String::as_str);
+    // Up to the first word that ends the object ("declared that", "on").
+    let end = ahead
+        .iter()
+        .position(|x| matches!(x.as_str(), "that" | "to" | "," | "." | ";"))
+        .unwrap_or(ahead.len());
+    (0..end).find_map(|i| match at(i) {
+        "curfew" | "curfews" => Some(lexicon::CURFEW),
+        "law" if i > 0 && at(i - 1) == "martial" => Some(lexicon::EMERGENCY_RULE),
+        "emergency" if i > 1 && at(i - 1) == "of" && at(i - 2) == "state" => {
+            Some(lexicon::EMERGENCY_RULE)
+        }
+        _ => None,
+    })
 }
 
 /// "police dispersed the protesters", "broke up a rally": force used on a

@@ -1565,3 +1565,31 @@ fn deportations_are_coerce_deport() {
     assert_eq!(in_role(e, Role::Actor1), ["Ghanaian authorities"]);
     assert_eq!(in_role(e, Role::Target), ["Liberians"]);
 }
+
+#[test]
+fn curfews_and_states_of_emergency_imposed_are_coerce() {
+    let cases = [
+        (
+            "Turkish authorities have imposed a curfew in the town of Cizre after the protests.",
+            "curfew",
+        ),
+        (
+            "Pakistan's president declared a state of emergency in the capital on Saturday.",
+            "martial-law",
+        ),
+        (
+            "Thailand's army imposed martial law across the country on Friday.",
+            "martial-law",
+        ),
+    ];
+    assert_coded_with_mode(&cases, "COERCE");
+    // Lifting one is no coercion.
+    let out = run("The army lifted the curfew in Srinagar on Monday.");
+    let imposed = run("The army imposed a curfew in Srinagar on Monday.");
+    assert!(imposed.events.iter().any(|e| e.plover.category == "COERCE"));
+    assert!(
+        out.events.iter().all(|e| e.plover.category != "COERCE"),
+        "{:?}",
+        out.events
+    );
+}
