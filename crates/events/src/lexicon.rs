@@ -196,6 +196,20 @@ pub const SIGNED_PEACE: Def = d(
     Some(("Strategic developments", "Agreement")),
 );
 
+/// A cyber attack or hacking (PLOVER COERCE "cyber"; CAMEO has no code of
+/// its own: 170, coerce).
+const CYBER: Def = d(
+    "cyberattack",
+    Class::Other,
+    "COERCE",
+    Some("cyber"),
+    "170",
+    None,
+);
+/// A group, party or person banned from political life (CAMEO 1722, PLOVER
+/// COERCE "ban").
+pub const BAN: Def = d("ban", Class::Other, "COERCE", Some("ban"), "1722", None);
+
 /// A curfew imposed (CAMEO 1723, PLOVER COERCE "curfew").
 pub const CURFEW: Def = d(
     "curfew",
@@ -700,6 +714,12 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("detained", Pos::Verb, ARREST),
     ("arrest", Pos::Noun, ARREST),
     ("deported", Pos::Verb, DEPORTATION),
+    ("hacked", Pos::Verb, CYBER),
+    ("hack into", Pos::Verb, CYBER),
+    ("cyberattack", Pos::Noun, CYBER),
+    ("cyber-attack", Pos::Noun, CYBER),
+    ("cyber attack", Pos::Noun, CYBER),
+    ("outlawed", Pos::Verb, BAN),
     ("deportation", Pos::Noun, DEPORTATION),
     ("hunger strike", Pos::Noun, HUNGER_STRIKE),
     ("general strike", Pos::Noun, LABOUR_STRIKE),

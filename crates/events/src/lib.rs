@@ -2315,9 +2315,39 @@ fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
 }
 
 /// "imposed a curfew", "declared a state of emergency", "slapped martial
-/// law on": restrictions put in force (CAMEO 1723 and 1724). Lifting,
+/// law on", "banned the opposition party": restrictions put in force
+/// (CAMEO 1722, 1723 and 1724). Lifting,
 /// easing or ending them is a concession, and not read here.
 fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
+    // "banned the opposition party", "banned all protests": a ban on
+    // political life (not "banned the player for six matches").
+    if matches!(w[k].as_str(), "banned" | "bans" | "ban") {
+        return noun_within(
+            w,
+            k,
+            4,
+            &[
+                "party",
+                "parties",
+                "group",
+                "groups",
+                "organisation",
+                "organization",
+                "movement",
+                "opposition",
+                "brotherhood",
+                "union",
+                "unions",
+                "newspaper",
+                "newspapers",
+                "protests",
+                "rallies",
+                "demonstrations",
+                "gatherings",
+            ],
+        )
+        .then_some(lexicon::BAN);
+    }
     if !matches!(
         w[k].as_str(),
         "imposed"

@@ -1593,3 +1593,30 @@ fn curfews_and_states_of_emergency_imposed_are_coerce() {
         out.events
     );
 }
+
+#[test]
+fn hacking_and_bans_on_political_life_are_coerce() {
+    let cases = [
+        (
+            "North Korea has tried to hack into the computers of South Korean army officers.",
+            "cyber",
+        ),
+        (
+            "Unknown hackers hacked the website of the Danish foreign ministry on Sunday.",
+            "cyber",
+        ),
+        (
+            "The British government on Monday outlawed the largest Protestant paramilitary group.",
+            "ban",
+        ),
+        ("Egypt banned the Muslim Brotherhood in 2013.", "ban"),
+    ];
+    assert_coded_with_mode(&cases, "COERCE");
+    // A ban outside political life is no coercion.
+    let out = run("FIFA banned the player for six matches.");
+    assert!(
+        out.events.iter().all(|e| e.plover.category != "COERCE"),
+        "{:?}",
+        out.events
+    );
+}
