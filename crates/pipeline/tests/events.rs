@@ -1620,3 +1620,17 @@ fn hacking_and_bans_on_political_life_are_coerce() {
         out.events
     );
 }
+
+#[test]
+fn a_dictionary_act_before_every_trigger_is_coded_beside_them() {
+    // The suspension comes first and no trigger covers it; the attack
+    // after it is coded too.
+    let out = run("Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two of their vehicles were hit by gunfire.");
+    let cats: Vec<&str> = out
+        .events
+        .iter()
+        .map(|e| e.plover.category.as_str())
+        .collect();
+    assert_eq!(cats.first(), Some(&"SANCTION"), "{:?}", out.events);
+    assert!(cats.contains(&"ASSAULT"), "{:?}", out.events);
+}
