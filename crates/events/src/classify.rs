@@ -265,6 +265,10 @@ const PARTICIPLES: &[&str] = &[
     "stationed",
     "concerned",
     "known",
+    "armed",
+    "equipped",
+    "dressed",
+    "disguised",
 ];
 /// Prepositions after a describing participle.
 const PREPS: &[&str] = &[
