@@ -593,6 +593,11 @@ impl Lexicon {
             .or_else(|| Some((*self.forms.get(&phrase_key([ws[i].as_str()]))?, 1)))?;
         let form = ws[i..i + n].join(" ");
         let after = (i + n..(i + n + 6).min(ws.len())).find_map(|j| {
+            // "captured part of a stronghold": a share of the object, not
+            // "TAKE * PART" (taking part).
+            if ws[j] == "part" && ws.get(j + 1).is_some_and(|x| x == "of") {
+                return None;
+            }
             self.patterns
                 .get(&pattern_key(false, &form, fold(&ws[j])))
                 .map(|c| (*c, j))

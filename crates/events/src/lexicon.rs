@@ -210,6 +210,15 @@ const CYBER: Def = d(
 /// COERCE "ban").
 pub const BAN: Def = d("ban", Class::Other, "COERCE", Some("ban"), "1722", None);
 
+/// A blockade imposed on an area (CAMEO 191, PLOVER COERCE "restrict").
+pub const BLOCKADE: Def = d(
+    "blockade",
+    Class::Other,
+    "COERCE",
+    Some("restrict"),
+    "191",
+    None,
+);
 /// A curfew imposed (CAMEO 1723, PLOVER COERCE "curfew").
 pub const CURFEW: Def = d(
     "curfew",

@@ -2323,8 +2323,8 @@ fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
 }
 
 /// "imposed a curfew", "declared a state of emergency", "slapped martial
-/// law on", "banned the opposition party": restrictions put in force
-/// (CAMEO 1722, 1723 and 1724). Lifting,
+/// law on", "reimposed blockades", "banned the opposition party":
+/// restrictions put in force (CAMEO 191, 1722, 1723 and 1724). Lifting,
 /// easing or ending them is a concession, and not read here.
 fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
     // "banned the opposition party", "banned all protests": a ban on
@@ -2384,6 +2384,7 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
         .unwrap_or(ahead.len());
     (0..end).find_map(|i| match at(i) {
         "curfew" | "curfews" => Some(lexicon::CURFEW),
+        "blockade" | "blockades" | "siege" => Some(lexicon::BLOCKADE),
         "law" if i > 0 && at(i - 1) == "martial" => Some(lexicon::EMERGENCY_RULE),
         "emergency" if i > 1 && at(i - 1) == "of" && at(i - 2) == "state" => {
             Some(lexicon::EMERGENCY_RULE)
@@ -2446,6 +2447,14 @@ fn took_territory(w: &[String], k: usize, named: impl Fn(usize) -> bool) -> Opti
         return None;
     }
     let from = if control { k + 3 } else { k + 1 };
+    // "captured part of a Karen guerrilla stronghold".
+    let from = if w.get(from).is_some_and(|x| x == "part" || x == "parts")
+        && w.get(from + 1).is_some_and(|x| x == "of")
+    {
+        from + 2
+    } else {
+        from
+    };
     let place = noun_within(
         w,
         from - 1,

@@ -1634,3 +1634,24 @@ fn a_dictionary_act_before_every_trigger_is_coded_beside_them() {
     assert_eq!(cats.first(), Some(&"SANCTION"), "{:?}", out.events);
     assert!(cats.contains(&"ASSAULT"), "{:?}", out.events);
 }
+
+#[test]
+fn part_of_a_place_taken_and_blockades_imposed() {
+    // "captured part of" is territory taken, not CAMEO's "take part".
+    let out = run("Burmese troops have captured part of a Karen guerrilla stronghold on Monday.");
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.plover.category == "COERCE" && e.plover.mode.as_deref() == Some("seize")),
+        "{:?}",
+        out.events
+    );
+    assert!(out.events.iter().all(|e| e.plover.category != "AGREE"));
+    assert_coded_with_mode(
+        &[(
+            "Israel on Friday reimposed blockades in the West Bank after the shooting.",
+            "restrict",
+        )],
+        "COERCE",
+    );
+}
