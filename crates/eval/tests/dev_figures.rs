@@ -96,31 +96,14 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     else {
         return;
     };
-    let r = eval(
-        &ngec,
-        EventFormat::Ngec,
-        Split::Dev,
-        Target::Classifier(model),
-        true,
-        false,
-        false,
-    )
-    .unwrap();
+    let ngec_dev = |t| eval(&ngec, EventFormat::Ngec, Split::Dev, t, true, false, false).unwrap();
+    let r = ngec_dev(Target::Classifier(model));
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
     assert!(num(&r, "macro_f1") >= 0.74, "{r}");
     assert!(num(&r, "accuracy") >= 0.80, "{r}");
     // The dictionary's reading of the headlines alone, the rule set behind
     // the model's reading features.
-    let r = eval(
-        &ngec,
-        EventFormat::Ngec,
-        Split::Dev,
-        Target::Reading(model),
-        true,
-        false,
-        false,
-    )
-    .unwrap();
+    let r = ngec_dev(Target::Reading(model));
     assert!(num(&r, "accuracy") >= 0.55, "{r}");
     assert!(num(&r, "macro_f1") >= 0.59, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {

@@ -47,6 +47,16 @@ fn assert_coded_with_mode(cases: &[(&str, &str)], category: &str) {
     }
 }
 
+/// No event of `category` is coded in `text`.
+fn assert_not_coded(text: &str, category: &str) {
+    let out = run(text);
+    assert!(
+        out.events.iter().all(|e| e.plover.category != category),
+        "{text}\n{:?}",
+        out.events
+    );
+}
+
 /// The texts of an event's participants in one role, in order.
 fn in_role(e: &sitrep_core::Event, role: Role) -> Vec<&str> {
     e.actors
@@ -1307,12 +1317,7 @@ fn protests_told_as_marches_strikes_and_blocked_roads() {
         ("The test demonstrated the army's resolve.", "PROTEST"),
         ("Oil prices rallied in London on Monday.", "PROTEST"),
     ] {
-        let out = run(text);
-        assert!(
-            out.events.iter().all(|e| e.plover.category != not),
-            "{text}\n{:?}",
-            out.events
-        );
+        assert_not_coded(text, not);
     }
     let out = run("US jets launched strikes on ISIS positions near Raqqa.");
     assert!(
@@ -1584,13 +1589,11 @@ fn curfews_and_states_of_emergency_imposed_are_coerce() {
     ];
     assert_coded_with_mode(&cases, "COERCE");
     // Lifting one is no coercion.
-    let out = run("The army lifted the curfew in Srinagar on Monday.");
     let imposed = run("The army imposed a curfew in Srinagar on Monday.");
     assert!(imposed.events.iter().any(|e| e.plover.category == "COERCE"));
-    assert!(
-        out.events.iter().all(|e| e.plover.category != "COERCE"),
-        "{:?}",
-        out.events
+    assert_not_coded(
+        "The army lifted the curfew in Srinagar on Monday.",
+        "COERCE",
     );
 }
 
@@ -1613,12 +1616,7 @@ fn hacking_and_bans_on_political_life_are_coerce() {
     ];
     assert_coded_with_mode(&cases, "COERCE");
     // A ban outside political life is no coercion.
-    let out = run("FIFA banned the player for six matches.");
-    assert!(
-        out.events.iter().all(|e| e.plover.category != "COERCE"),
-        "{:?}",
-        out.events
-    );
+    assert_not_coded("FIFA banned the player for six matches.", "COERCE");
 }
 
 #[test]
