@@ -1320,6 +1320,9 @@ fn eval(cmd: EvalCmd) -> Result<i32> {
                     EventFormatArg::IndiaPolice => "../shared/data/events/india_police_events",
                 })
             });
+            if reading && !matches!(format, EventFormatArg::Ngec | EventFormatArg::PloverGsr) {
+                bail!("--reading scores the ngec and plover-gsr formats only: the others score the pipeline");
+            }
             let f = match format {
                 EventFormatArg::Ngec => EventFormat::Ngec,
                 EventFormatArg::PloverGsr => EventFormat::PloverGsr,

@@ -280,6 +280,19 @@ fn event_eval_and_training_on_bad_files() {
         "{}",
         stderr(&o)
     );
+    // The reading alone is scored for NGEC and PLOVER gold only.
+    let o = sitrep(&[
+        "eval",
+        "events",
+        "--format",
+        "wikievents",
+        "--reading",
+        "--data",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--reading scores"), "{}", stderr(&o));
+    no_panic(&o);
     let zip = d.join("broken.zip");
     std::fs::write(&zip, b"PK\x03\x04 truncated").unwrap();
     let o = sitrep(&["eval", "events", "--data", zip.to_str().unwrap()]);
