@@ -403,7 +403,8 @@ pub fn resolve(
             }
             EntityType::Norp | EntityType::Misc => {
                 // "Bosnian Serbs", "Iraqi Kurds": a people named by the
-                // country they live in and their own name live in the first.
+                // country it lives in, then by its own name, is coded by
+                // the first word's country.
                 let words: Vec<&str> = e.text.split_whitespace().collect();
                 let people = words.len() == 2
                     && words[1].ends_with('s')

@@ -1373,7 +1373,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         // trigger lexicon does not cover: "suspended aid deliveries after
         // two of their vehicles were hit", "extradited a suspected
         // militant" (0.593 → 0.606).
-        let speech_first = !matches!(
+        let act_first = !matches!(
             classify::CATEGORIES[r.category],
             "ASSAULT" | "COERCE" | "PROTEST" | "MOBILIZE"
         ) && {
@@ -1382,7 +1382,7 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
         }
             // A control verb's event is the infinitive ("failed to arrest").
             && w.get(r.end).is_none_or(|x| x != "to");
-        if covered && !r.stance && !speech_first {
+        if covered && !r.stance && !act_first {
             return out;
         }
         let extra = triggers_with(inp, si, &w, chunks, cues, Some(r));
@@ -2377,7 +2377,7 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
     }
     let ahead = &w[k + 1..(k + 6).min(w.len())];
     let at = |i: usize| ahead.get(i).map_or("", String::as_str);
-    // Up to the first word that ends the object ("declared that", "on").
+    // Up to the first word that ends the object ("declared that", a comma).
     let end = ahead
         .iter()
         .position(|x| matches!(x.as_str(), "that" | "to" | "," | "." | ";"))
