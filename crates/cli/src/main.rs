@@ -166,6 +166,17 @@ struct TrainEventsArgs {
     /// settings are fixed; the dev figure then means nothing).
     #[arg(long)]
     all: bool,
+    /// Train without the combiner that weighs the model against the
+    /// headline's dictionary reading (learnt on predictions for held-out
+    /// title templates: each training fold predicted by a model trained on
+    /// the other three).
+    #[arg(long)]
+    no_stack: bool,
+    /// L2 penalty of the combiner's weights (chosen on NGEC dev: macro-F1
+    /// 0.764, 0.768, 0.774 and 0.728 for 0, 3e-4, 1e-3 and 3e-3, seed 7,
+    /// before the codebook readings).
+    #[arg(long, default_value_t = 1e-3)]
+    stack_l2: f32,
 }
 
 #[derive(Args)]
@@ -1532,6 +1543,56 @@ fn train_events(a: TrainEventsArgs) -> Result<i32> {
             t.elapsed().as_secs_f64()
         );
     });
+    let mut model = model;
+    if !a.no_stack {
+        // Out-of-fold predictions: each fold of title templates predicted
+        // by a model trained on the others.
+        let pool: Vec<(&sitrep_eval::events::Item, &(Vec<u64>, usize))> = items
+            .iter()
+            .filter(|i| a.all || !i.dev)
+            .zip(&train)
+            .collect();
+        let mut folds: Vec<u8> = pool.iter().map(|(i, _)| i.fold).collect();
+        folds.sort_unstable();
+        folds.dedup();
+        let mut rows = Vec::with_capacity(pool.len());
+        for &fold in &folds {
+            let sub: Vec<(Vec<u64>, usize)> = pool
+                .iter()
+                .filter(|(i, _)| i.fold != fold)
+                .map(|(_, x)| (*x).clone())
+                .collect();
+            let m = classify::train(&sub, lex.clone(), &opts, "", |_, _, _| {});
+            for (it, (f, y)) in pool.iter().filter(|(i, _)| i.fold == fold) {
+                let r = it
+                    .headline
+                    .as_deref()
+                    .and_then(|h| classify::headline_reading(&lex, h));
+                rows.push((m.probs_of(f), r, *y));
+            }
+        }
+        let stack = classify::Stack::fit(&rows, a.stack_l2, 4000);
+        eprintln!(
+            "combiner from {} held-out predictions over {} folds: a {:.2}, reading weights {:?}",
+            rows.len(),
+            folds.len(),
+            stack.a,
+            stack.b.map(|x| (x * 100.0).round() / 100.0)
+        );
+        model.set_stack(Some(stack));
+        let mut k = sitrep_eval::events::Confusion::default();
+        for it in items.iter().filter(|i| i.dev) {
+            k.add(
+                it.gold,
+                Some(model.category(it.headline.as_deref(), &it.text)),
+            );
+        }
+        eprintln!(
+            "with the combiner: dev accuracy {:.4}, macro-F1 {:.4}",
+            k.accuracy(),
+            k.macro_f1()
+        );
+    }
     let bytes = model.encode();
     write_model(&a.out, &bytes)?;
     eprintln!(

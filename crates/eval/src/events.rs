@@ -29,7 +29,7 @@ use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use sitrep_core::{Document, Event, Role, Span};
 use sitrep_events::classify::{category_index, Classifier, CATEGORIES, NC};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
@@ -51,6 +51,10 @@ pub struct Item {
     pub gold: usize,
     pub mode: Option<String>,
     pub dev: bool,
+    /// NGEC: which fifth of the corpus the story falls in (its title
+    /// template's rank within its category, modulo five; the dev split is
+    /// fold 2), so training can hold out templates; 0 elsewhere.
+    pub fold: u8,
     /// Gold source and target actors, where the format has them.
     pub sources: Vec<GoldActor>,
     pub targets: Vec<GoldActor>,
@@ -139,6 +143,9 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     bail!("{}: the archive holds no .csv file", path.display())
 }
 
+/// The NGEC fold that is the dev split.
+pub const DEV_FOLD: u8 = 2;
+
 /// Reads the NGEC stories and marks the fixed dev split: by title template
 /// (the default), or, with `by_story`, every fifth story in file order
 /// (stories of one template then fall on both sides, which inflates the dev
@@ -186,6 +193,7 @@ pub fn read_ngec(path: &Path, by_story: bool) -> Result<Vec<Item>> {
             gold,
             mode,
             dev: false,
+            fold: 0,
             sources: Vec::new(),
             targets: Vec::new(),
         });
@@ -194,22 +202,21 @@ pub fn read_ngec(path: &Path, by_story: bool) -> Result<Vec<Item>> {
     for (g, t) in &titles {
         per_cat.entry(*g).or_default().push(t);
     }
-    let mut dev_titles = std::collections::HashSet::new();
-    for ts in per_cat.values_mut() {
+    let mut title_fold = HashMap::new();
+    for (g, ts) in per_cat.iter_mut() {
         ts.sort_unstable();
         ts.dedup();
         for (i, t) in ts.iter().enumerate() {
-            if i % 5 == 2 {
-                dev_titles.insert((*t).to_string());
-            }
+            title_fold.insert((*g, (*t).to_string()), (i % 5) as u8);
         }
     }
-    for (n, (it, (_, t))) in items.iter_mut().zip(&titles).enumerate() {
-        it.dev = if by_story {
-            n % 5 == 2
+    for (n, (it, key)) in items.iter_mut().zip(&titles).enumerate() {
+        it.fold = if by_story {
+            (n % 5) as u8
         } else {
-            dev_titles.contains(t)
+            title_fold[key]
         };
+        it.dev = it.fold == DEV_FOLD;
     }
     Ok(items)
 }
@@ -243,6 +250,7 @@ pub fn read_plover_gsr(path: &Path) -> Result<Vec<Item>> {
             gold,
             mode: None,
             dev: true,
+            fold: 0,
             sources: gold_actors(&r["source"]),
             targets: gold_actors(&r["target"]),
         });

@@ -99,13 +99,14 @@ fn event_categories_on_ngec_dev_and_plover_gold() {
     let ngec_dev = |t| eval(&ngec, EventFormat::Ngec, Split::Dev, t, true, false, false).unwrap();
     let r = ngec_dev(Target::Classifier(model));
     assert_eq!(r["n"], 912, "the fixed dev split moved: {r}");
-    assert!(num(&r, "macro_f1") >= 0.74, "{r}");
-    assert!(num(&r, "accuracy") >= 0.80, "{r}");
+    // Issue 6 asks for 0.80.
+    assert!(num(&r, "macro_f1") >= 0.83, "{r}");
+    assert!(num(&r, "accuracy") >= 0.84, "{r}");
     // The dictionary's reading of the headlines alone, the rule set behind
     // the model's reading features.
     let r = ngec_dev(Target::Reading(model));
-    assert!(num(&r, "accuracy") >= 0.55, "{r}");
-    assert!(num(&r, "macro_f1") >= 0.59, "{r}");
+    assert!(num(&r, "accuracy") >= 0.69, "{r}");
+    assert!(num(&r, "macro_f1") >= 0.73, "{r}");
     let Some(gsr) = shared_path("data/events/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
