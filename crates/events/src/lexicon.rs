@@ -238,6 +238,27 @@ pub const EMERGENCY_RULE: Def = d(
     "1724",
     None,
 );
+/// A curfew lifted or eased (CAMEO 0813; PLOVER RETREAT: a concession put
+/// into effect, where one only promised is CONCEDE).
+pub const CURFEW_LIFTED: Def = d("curfew lifted", Class::Other, "RETREAT", None, "0813", None);
+/// A state of emergency or martial law lifted (CAMEO 0814, RETREAT).
+pub const EMERGENCY_LIFTED: Def = d(
+    "state of emergency lifted",
+    Class::Other,
+    "RETREAT",
+    None,
+    "0814",
+    None,
+);
+/// A blockade lifted or eased (CAMEO 0872, RETREAT "withdraw").
+pub const BLOCKADE_LIFTED: Def = d(
+    "blockade lifted",
+    Class::Other,
+    "RETREAT",
+    Some("withdraw"),
+    "0872",
+    None,
+);
 
 /// A crowd broken up by force ("police dispersed the protesters").
 pub const DISPERSAL: Def = REPRESSION;

@@ -326,6 +326,68 @@ const GENERIC_ACTORS: &[&str] = &[
     "secessionists",
     "loyalists",
     "vigilantes",
+    // Institutions named by their kind once the story has named the
+    // country (INSTITUTIONS): "the army shelled", "the government imposed
+    // a curfew".
+    "army",
+    "military",
+    "navy",
+    "government",
+    "authorities",
+    "junta",
+    "regime",
+];
+/// The generic participants that are institutions, which often modify the
+/// noun after them.
+const INSTITUTIONS: &[&str] = &[
+    "army",
+    "military",
+    "navy",
+    "government",
+    "authorities",
+    "junta",
+    "regime",
+];
+/// Nouns an institution modifies besides the generic participants: "army
+/// reservists", "government officials", "military spokesman".
+const INSTITUTION_HEADS: &[&str] = &[
+    "reservists",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "commanders",
+    "chief",
+    "base",
+    "bases",
+    "headquarters",
+    "statement",
+    "source",
+    "sources",
+    "units",
+    "unit",
+    "vehicles",
+    "vehicle",
+    "helicopter",
+    "helicopters",
+    "jets",
+    "aircraft",
+    "positions",
+    "post",
+    "posts",
+    "buildings",
+    "building",
+    "offices",
+    "office",
+    "ministers",
+    "minister",
+    "leaders",
+    "critics",
+    "spending",
+    "court",
+    "courts",
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
@@ -658,8 +720,15 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                 continue;
             }
         }
-        // Extend right over actor nouns.
+        // Extend right over actor nouns, and over a possessive before one
+        // ("Thailand's army").
         let mut end_tok = te;
+        if te + 1 < s.tokens.1
+            && matches!(an.tokens[te].text(text), "'s" | "’s")
+            && ACTOR_NOUNS.contains(&an.tokens[te + 1].text(text).to_lowercase().as_str())
+        {
+            end_tok = te + 1;
+        }
         while end_tok < s.tokens.1
             && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str())
         {
@@ -878,6 +947,16 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text).to_lowercase();
         if !is_generic_actor(&w) || out.iter().any(|c| c.span.overlaps(t.span())) {
+            continue;
+        }
+        // An institution that modifies the next noun is not the
+        // participant: "army reservists", "government officials".
+        if INSTITUTIONS.contains(&w.as_str())
+            && toks.get(k + 1).is_some_and(|n| {
+                let n = n.text(text).to_lowercase();
+                is_generic_actor(&n) || INSTITUTION_HEADS.contains(&n.as_str())
+            })
+        {
             continue;
         }
         // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
@@ -2324,8 +2403,9 @@ fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
 
 /// "imposed a curfew", "declared a state of emergency", "slapped martial
 /// law on", "reimposed blockades", "banned the opposition party":
-/// restrictions put in force (CAMEO 191, 1722, 1723 and 1724). Lifting,
-/// easing or ending them is a concession, and not read here.
+/// restrictions put in force (CAMEO 191, 1722, 1723 and 1724); and
+/// "lifted the curfew", "ended the state of emergency", "eased the
+/// blockade": restrictions lifted (CAMEO 0813, 0814, 0872; RETREAT).
 fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
     // "banned the opposition party", "banned all protests": a ban on
     // political life (not "banned the player for six matches").
@@ -2356,23 +2436,41 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
         )
         .then_some(lexicon::BAN);
     }
-    if !matches!(
+    let lifted = matches!(
         w[k].as_str(),
-        "imposed"
-            | "imposes"
-            | "impose"
-            | "declared"
-            | "declares"
-            | "declare"
-            | "ordered"
-            | "orders"
-            | "enforced"
-            | "extended"
-            | "extends"
-            | "reimposed"
-            | "slapped"
-            | "clamped"
-    ) {
+        "lifted"
+            | "lifts"
+            | "lift"
+            | "eased"
+            | "eases"
+            | "relaxed"
+            | "relaxes"
+            | "ended"
+            | "ends"
+            | "revoked"
+            | "revokes"
+            | "rescinded"
+            | "scrapped"
+    );
+    if !lifted
+        && !matches!(
+            w[k].as_str(),
+            "imposed"
+                | "imposes"
+                | "impose"
+                | "declared"
+                | "declares"
+                | "declare"
+                | "ordered"
+                | "orders"
+                | "enforced"
+                | "extended"
+                | "extends"
+                | "reimposed"
+                | "slapped"
+                | "clamped"
+        )
+    {
         return None;
     }
     let ahead = &w[k + 1..(k + 6).min(w.len())];
@@ -2382,12 +2480,17 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
         .iter()
         .position(|x| matches!(x.as_str(), "that" | "to" | "," | "." | ";"))
         .unwrap_or(ahead.len());
+    // (Lifting a siege may be breaking it by force: not read.)
+    let pick = |put: Def, off: Def| Some(if lifted { off } else { put });
     (0..end).find_map(|i| match at(i) {
-        "curfew" | "curfews" => Some(lexicon::CURFEW),
-        "blockade" | "blockades" | "siege" => Some(lexicon::BLOCKADE),
-        "law" if i > 0 && at(i - 1) == "martial" => Some(lexicon::EMERGENCY_RULE),
+        "curfew" | "curfews" => pick(lexicon::CURFEW, lexicon::CURFEW_LIFTED),
+        "blockade" | "blockades" => pick(lexicon::BLOCKADE, lexicon::BLOCKADE_LIFTED),
+        "siege" if !lifted => Some(lexicon::BLOCKADE),
+        "law" if i > 0 && at(i - 1) == "martial" => {
+            pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED)
+        }
         "emergency" if i > 1 && at(i - 1) == "of" && at(i - 2) == "state" => {
-            Some(lexicon::EMERGENCY_RULE)
+            pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED)
         }
         _ => None,
     })
