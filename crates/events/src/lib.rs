@@ -1855,6 +1855,16 @@ fn triggers_with(
         if reading.is_some() {
             speaker_as_doer(inp, si, chunks, cues, &mut m);
         }
+        // "arrived in Amman on a visit": a visit to a national capital is
+        // one to its country, as CAMEO's dictionaries code the capital.
+        if reading.is_some()
+            && m.def.plover.0 == "CONSULT"
+            && m.actors.iter().all(|(r, _)| *r == Role::Actor1)
+        {
+            if let Some(host) = visited_capital(inp, &m) {
+                m.actors.push((Role::Actor2, host));
+            }
+        }
         if reading.is_some_and(|r| !reading_gate(inp, &m, r)) {
             continue;
         }
@@ -2930,6 +2940,38 @@ fn capital_government(inp: &Inputs, span: Span, opens: bool, next_tok: usize) ->
         country: Some(inp.gaz.iso3(cc)?.to_string()),
         sector: Some("GOV".into()),
         ..Default::default()
+    })
+}
+
+/// The government of the country whose national capital is a meeting's
+/// place, when the one who came is from elsewhere: the host of a visit.
+fn visited_capital(inp: &Inputs, m: &Mention) -> Option<Chunk> {
+    let p = m.place.as_ref()?;
+    if p.feature.as_deref() != Some("PPLC") {
+        return None;
+    }
+    let cc = p.country_code.as_deref()?;
+    let iso3 = inp.gaz.iso3(cc)?;
+    let guest = m
+        .actors
+        .iter()
+        .find(|(r, _)| *r == Role::Actor1)
+        .and_then(|(_, c)| c.actor.country.as_deref());
+    if guest == Some(iso3) {
+        return None;
+    }
+    let country = inp.gaz.entry(inp.gaz.country(cc)?);
+    Some(Chunk {
+        span: p.span(),
+        actor: Actor {
+            canonical: format!("{} government", country.name),
+            country: Some(iso3.to_string()),
+            sector: Some("GOV".into()),
+            ..Default::default()
+        },
+        kind: EntityType::Gpe,
+        place: false,
+        object: false,
     })
 }
 

@@ -1697,3 +1697,27 @@ fn part_of_a_place_taken_and_blockades_imposed() {
         "COERCE",
     );
 }
+
+#[test]
+fn a_visit_to_a_national_capital_is_one_to_its_country() {
+    let out = run("Iraqi President Saddam Hussein arrived in Amman on a visit on Wednesday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "CONSULT")
+        .expect("a visit");
+    let host = e
+        .actors
+        .iter()
+        .find(|a| a.role == Role::Actor2)
+        .expect("a host");
+    assert_eq!(host.country.as_deref(), Some("JOR"));
+    assert_eq!(host.sector.as_deref(), Some("GOV"));
+    // Coming home is no visit.
+    let out = run("Jordan's King Abdullah arrived in Amman on Wednesday.");
+    assert!(
+        out.events.iter().all(|e| e.plover.category != "CONSULT"),
+        "{:?}",
+        out.events
+    );
+}
