@@ -694,6 +694,89 @@ const INTRANSITIVE_NEXT: &[&str] = &[
     "peacefully",
 ];
 
+/// The appositive after a sentence's opening name, as the indexes of its
+/// two commas: "Pakistan, a key U.S. ally in the war against terrorism,
+/// has refused …", "Hamas, the group that runs Gaza, said …". The name
+/// is the sentence's first words, all capitalised (not a fronted phrase,
+/// "In Kabul, a bomb exploded …, killing …", nor a date); the appositive
+/// opens with an article and closes within fifteen words, before a
+/// lowercase word. `caps` says which words are capitalised (parallel to
+/// `ws`).
+pub fn appositive(ws: &[String], caps: &[bool]) -> Option<(usize, usize)> {
+    const OPENERS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "since",
+        "from",
+        "near",
+        "despite",
+        "following",
+        "amid",
+        "last",
+        "earlier",
+        "later",
+        "meanwhile",
+        "however",
+        "when",
+        "while",
+        "as",
+        "if",
+        "although",
+        "but",
+        "and",
+        "for",
+        "with",
+        "by",
+        "under",
+        "over",
+        "this",
+        "today",
+        "yesterday",
+    ];
+    const DATES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let c = ws.iter().position(|w| w == ",")?;
+    if c == 0 || c > 6 || OPENERS.contains(&ws[0].as_str()) || DATES.contains(&ws[c - 1].as_str()) {
+        return None;
+    }
+    let name = (0..c).all(|k| {
+        caps.get(k) == Some(&true)
+            || matches!(ws[k].as_str(), "the" | "of" | "'s" | "’s" | "-" | "." | "&")
+    });
+    if !name || !matches!(ws.get(c + 1).map(String::as_str), Some("a" | "an" | "the")) {
+        return None;
+    }
+    let d = c
+        + 2
+        + ws[c + 2..(c + 17).min(ws.len())]
+            .iter()
+            .position(|w| w == "," || w == ";" || w == ".")?;
+    (ws[d] == "," && caps.get(d + 1) == Some(&false)).then_some((c, d))
+}
+
 /// Possessive endings as tokens ("Algeria's leading activist").
 const POSSESSIVE: &[&str] = &["'s", "’s", "'", "’"];
 /// Words after which a form in "s" is a plural noun, not a verb.
@@ -1033,8 +1116,15 @@ impl Lexicon {
             .filter(|(w, _)| w.len() > 3)
             .fold((0, 0), |(u, l), (_, c)| (u + usize::from(*c), l + 1));
         let title_case = upper * 2 > long;
+        let apposition = appositive(ws, caps);
         let mut i = 0;
         while i < ws.len() {
+            // "Pakistan, a key ally, has refused": the appositive describes
+            // the subject.
+            if let Some((_, end)) = apposition.filter(|&(from, _)| from == i) {
+                i = end + 1;
+                continue;
+            }
             // "refused to meet": a refusal whatever the act (CAMEO 12).
             if REFUSE.contains(&ws[i].as_str()) && ws.get(i + 1).is_some_and(|w| w == "to") {
                 return Some(Reading::new(i, i + 1, idx("REJECT")));
@@ -2177,6 +2267,44 @@ mod tests {
         for (s, want) in cases {
             assert_eq!(read(s), want, "{s}");
         }
+    }
+
+    #[test]
+    fn an_appositive_after_the_opening_name_is_found_and_nothing_else() {
+        let find = |s: &str| {
+            let an = sitrep_text::segment(s);
+            let ws: Vec<String> = an.tokens.iter().map(|t| t.text(s).to_lowercase()).collect();
+            let caps: Vec<bool> = an
+                .tokens
+                .iter()
+                .map(|t| t.text(s).starts_with(char::is_uppercase))
+                .collect();
+            appositive(&ws, &caps).map(|(c, d)| ws[c + 1..d].join(" "))
+        };
+        assert_eq!(
+            find("Pakistan, a key U.S. ally in the war on terror, has refused to help.").as_deref(),
+            Some("a key u.s. ally in the war on terror")
+        );
+        assert_eq!(
+            find("The Islamic State, the group that holds Raqqa, said it attacked.").as_deref(),
+            Some("the group that holds raqqa")
+        );
+        // A fronted place or date, a list, or no closing comma: none.
+        for s in [
+            "In Kabul, a bomb exploded near the embassy, killing five.",
+            "On Monday, the army shelled the town, residents said.",
+            "Pakistan, India and China signed the pact.",
+            "Pakistan, a key ally of the United States.",
+        ] {
+            assert_eq!(find(s), None, "{s}");
+        }
+        // The reading passes over it.
+        let m = Classifier::embedded();
+        let read = |s: &str| m.reading(None, s).map(|(_, c)| c);
+        assert_eq!(
+            read("Pakistan, a key ally, has refused to send troops."),
+            Some("REJECT")
+        );
     }
 
     #[test]

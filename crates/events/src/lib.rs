@@ -2957,7 +2957,8 @@ fn visited_capital(inp: &Inputs, m: &Mention) -> Option<Chunk> {
         .iter()
         .find(|(r, _)| *r == Role::Actor1)
         .and_then(|(_, c)| c.actor.country.as_deref());
-    if guest == Some(iso3) {
+    // A visit needs a visitor from elsewhere.
+    if guest.is_none_or(|g| g == iso3) {
         return None;
     }
     let country = inp.gaz.entry(inp.gaz.country(cc)?);
@@ -3319,10 +3320,24 @@ fn arguments(
         .filter(|c| c.span.start >= trig.end && c.span.end <= right_limit)
         .filter(participant)
         .collect();
+    // "Pakistan, a key U.S. ally, has refused": what the appositive names
+    // describes the subject and does not act.
+    let apposition = {
+        let toks = &an.tokens[s.tokens.0..s.tokens.1];
+        let ws: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let caps: Vec<bool> = toks
+            .iter()
+            .map(|t| t.text(text).starts_with(char::is_uppercase))
+            .collect();
+        classify::appositive(&ws, &caps)
+            .map(|(c, d)| Span::new(toks[c].start, toks[d].end))
+            .filter(|a| a.end <= trig.start)
+    };
     let before_any: Vec<&Chunk> = chunks
         .iter()
         .filter(|c| c.span.end <= trig.start)
         .filter(|c| !c.place)
+        .filter(|c| !apposition.is_some_and(|a| a.contains(c.span)))
         .collect();
     // Who acts is never a thing.
     let before: Vec<&Chunk> = before_any.iter().copied().filter(|c| !c.object).collect();
@@ -3430,9 +3445,12 @@ fn arguments(
             // (not a claim source, unless it is the pronoun's antecedent).
             let subject_ok = |c: &&&Chunk| {
                 let gap = &text[c.span.end..trig.start];
+                let described = apposition
+                    .filter(|a| a.start >= c.span.end)
+                    .map_or(0, |a| text[a.start..a.end].split_whitespace().count());
                 !source_spans.contains(&c.span)
                     && !gap.contains(';')
-                    && gap.split_whitespace().count() <= 8
+                    && gap.split_whitespace().count() <= 8 + described
             };
             let subj = before.iter().rev().find(subject_ok);
             // A passive subject may be a thing: "a bus was bombed".

@@ -1721,3 +1721,19 @@ fn a_visit_to_a_national_capital_is_one_to_its_country() {
         out.events
     );
 }
+
+#[test]
+fn the_subject_is_the_name_an_appositive_describes() {
+    let out = run(
+        "Pakistan, a key U.S. ally in the war against terrorism, attacked the rebels on Monday.",
+    );
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "ASSAULT")
+        .expect("an attack");
+    assert_eq!(in_role(e, Role::Actor1), ["Pakistan"]);
+    // A fronted place is no subject with an appositive.
+    let out = run("In Kabul, a bomb exploded near the embassy on Monday, killing five people.");
+    assert!(out.events.iter().any(|e| e.plover.category == "ASSAULT"));
+}
