@@ -99,6 +99,15 @@ const REPRESSION: Def = d(
 /// Forces sent or posted somewhere ("police were deployed", "Russia deployed
 /// troops"): CAMEO 150, show of military or police power.
 const DEPLOYMENT: Def = d("deployment", Class::Other, "MOBILIZE", None, "150", None);
+/// Forces put or kept on alert (CAMEO 152, increase military alert status).
+const ALERT: Def = d(
+    "alert",
+    Class::Other,
+    "MOBILIZE",
+    Some("troops"),
+    "152",
+    None,
+);
 
 /// An exchange of fire between armed groups.
 const GUNFIGHT: Def = d(
@@ -728,6 +737,10 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("rounded up", Pos::Verb, ARREST),
     ("deployed", Pos::Verb, DEPLOYMENT),
     ("deployment", Pos::Noun, DEPLOYMENT),
+    ("on alert", Pos::Noun, ALERT),
+    ("high alert", Pos::Noun, ALERT),
+    ("maximum alert", Pos::Noun, ALERT),
+    ("full alert", Pos::Noun, ALERT),
     ("nabbed", Pos::Verb, ARREST),
     ("arrests", Pos::Noun, ARREST),
     ("lathicharged", Pos::Verb, REPRESSION),

@@ -969,7 +969,16 @@ fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk>
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase())
-                    && inp.ents.within(p.span()).next().is_some()
+                    && inp.ents.within(p.span()).next().is_some_and(|(i, e)| {
+                        // (A miscellaneous name that takes no part, "Islamic
+                        // fundamentalists", leaves the noun its own.)
+                        e.kind != EntityType::Misc
+                            || inp
+                                .actors
+                                .by_cluster
+                                .get(&inp.ents.cluster[i])
+                                .is_some_and(|a| a.country.is_some() || a.sector.is_some())
+                    })
         };
         if prev_name {
             continue;
@@ -1715,9 +1724,24 @@ fn triggers_with(
         }
         // "a death toll of 11" reports on an attack already told.
         let toll = word == "death" && w.get(k).is_some_and(|x| x == "toll");
+        // "continued their hunger strike", "staged its first protest": the
+        // subject's own act, not one told before.
+        let own = matches!(prev, "their" | "its" | "his" | "her")
+            && (SUPPORT_VERBS.contains(&prev2)
+                || matches!(
+                    prev2,
+                    "continued"
+                        | "continue"
+                        | "continues"
+                        | "continuing"
+                        | "resumed"
+                        | "resume"
+                        | "resumes"
+                ));
         let definite = pos == Pos::Noun
             && (has_det || def.class == Class::Anaphor || toll)
-            && (!matches!(prev, "a" | "an") || toll);
+            && (!matches!(prev, "a" | "an") || toll)
+            && !own;
         // Mode.
         let lo = k.saturating_sub(len + 5);
         // The month "May" ("On 9 May 2020,") is no modal.
@@ -3599,11 +3623,36 @@ fn arguments(
                     c,
                 );
             }
-            // "X conducted a raid": the subject of a support verb.
+            // "X conducted a raid": the subject of a support verb; also of
+            // one that goes on with it ("continued their hunger strike"),
+            // and of a state ("troops remained on alert", "workers were on
+            // strike").
             let ti = t_first;
             let lo = ti.saturating_sub(5).max(s.tokens.0);
+            let state = tw(ti) == "on" || ti > s.tokens.0 && tw(ti - 1) == "on";
             if let Some(sv) = (lo..ti).rev().find(|&i| {
-                SUPPORT_VERBS.contains(&tw(i).as_str()) || tw(i) == "set" && tw(i + 1) == "off"
+                let v = tw(i);
+                SUPPORT_VERBS.contains(&v.as_str())
+                    || v == "set" && tw(i + 1) == "off"
+                    || matches!(
+                        v.as_str(),
+                        "continued" | "continue" | "continues" | "resumed" | "resume" | "resumes"
+                    )
+                    || state
+                        && matches!(
+                            v.as_str(),
+                            "remained"
+                                | "remain"
+                                | "remains"
+                                | "were"
+                                | "was"
+                                | "are"
+                                | "is"
+                                | "put"
+                                | "placed"
+                                | "kept"
+                                | "went"
+                        )
             }) {
                 let sv_start = an.tokens[sv].start;
                 if let Some(c) = before.iter().rev().find(|c| {

@@ -1737,3 +1737,32 @@ fn the_subject_is_the_name_an_appositive_describes() {
     let out = run("In Kabul, a bomb exploded near the embassy on Monday, killing five people.");
     assert!(out.events.iter().any(|e| e.plover.category == "ASSAULT"));
 }
+
+#[test]
+fn acts_carried_on_and_states_of_readiness_have_their_subject() {
+    // "continued their hunger strike": the subject's own act, not one told
+    // before; an uncoded name before the noun leaves it the participant.
+    let out = run("Islamic fundamentalists continued their hunger strike on Monday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "PROTEST")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    assert_eq!(in_role(e, Role::Actor1), ["fundamentalists"]);
+    // Forces on alert are mobilised (CAMEO 152).
+    let out = run("Israeli troops remained on high alert in the West Bank on Monday.");
+    let e = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "MOBILIZE")
+        .unwrap_or_else(|| panic!("{:?}", out.events));
+    assert_eq!(e.cameo, "152");
+    assert_eq!(in_role(e, Role::Actor1), ["Israeli troops"]);
+    // A name that is the target of an earlier attack is not its doer.
+    let out = run("The village was the target of an attack by gunmen on Monday.");
+    assert!(out
+        .events
+        .iter()
+        .flat_map(|e| in_role(e, Role::Actor1))
+        .all(|a| a != "village"));
+}
