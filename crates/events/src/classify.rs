@@ -350,6 +350,11 @@ fn debt_relief(ws: &[String]) -> bool {
 /// demands is CONCEDE, which CAMEO's dictionary has no pattern for.
 fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
     let next = ws.get(i + 1).map_or("", String::as_str);
+    // No object follows: a pause, a preposition, a time ("quits after the
+    // vote", "disbanded on Monday").
+    let intransitive = !next.starts_with(char::is_alphabetic)
+        || INTRANSITIVE_NEXT.contains(&next)
+        || sitrep_time::is_time_word(next);
     // The next `n` words, up to a punctuation mark.
     let ahead = |n: usize| {
         ws[i + 1..(i + 1 + n).min(ws.len())]
@@ -383,15 +388,11 @@ fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
         // to.
         "resign" | "resigns" | "resigned" | "resigning" => Some((1, "RETREAT")),
         "step" | "steps" | "stepped" | "stepping" if next == "down" => Some((2, "RETREAT")),
-        "quit" | "quits"
-            if !next.starts_with(char::is_alphabetic) || INTRANSITIVE_NEXT.contains(&next) =>
-        {
-            Some((1, "RETREAT"))
-        }
+        "quit" | "quits" if intransitive => Some((1, "RETREAT")),
         // "the rebels disbanded", "militias disarm after the deal": with no
         // object, the actor gives up its own arms.
         "disband" | "disbands" | "disbanded" | "disarm" | "disarms" | "disarmed"
-            if !next.starts_with(char::is_alphabetic) || INTRANSITIVE_NEXT.contains(&next) =>
+            if intransitive =>
         {
             Some((1, "RETREAT"))
         }
@@ -676,18 +677,8 @@ const INTRANSITIVE_NEXT: &[&str] = &[
     "but",
     "when",
     "while",
-    "today",
-    "yesterday",
-    "tonight",
     "this",
     "last",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "formally",
     "officially",
     "voluntarily",
@@ -737,29 +728,9 @@ pub fn appositive(ws: &[String], caps: &[bool]) -> Option<(usize, usize)> {
         "today",
         "yesterday",
     ];
-    const DATES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let c = ws.iter().position(|w| w == ",")?;
-    if c == 0 || c > 6 || OPENERS.contains(&ws[0].as_str()) || DATES.contains(&ws[c - 1].as_str()) {
+    if c == 0 || c > 6 || OPENERS.contains(&ws[0].as_str()) || sitrep_time::is_time_word(&ws[c - 1])
+    {
         return None;
     }
     let name = (0..c).all(|k| {

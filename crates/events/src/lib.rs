@@ -326,19 +326,10 @@ const GENERIC_ACTORS: &[&str] = &[
     "secessionists",
     "loyalists",
     "vigilantes",
-    // Institutions named by their kind once the story has named the
-    // country (INSTITUTIONS): "the army shelled", "the government imposed
-    // a curfew".
-    "army",
-    "military",
-    "navy",
-    "government",
-    "authorities",
-    "junta",
-    "regime",
 ];
-/// The generic participants that are institutions, which often modify the
-/// noun after them.
+/// Generic participants too: institutions named by their kind once the
+/// story has named the country ("the army shelled", "the government
+/// imposed a curfew"), which often modify the noun after them.
 const INSTITUTIONS: &[&str] = &[
     "army",
     "military",
@@ -1969,7 +1960,7 @@ const SPEECH_ACTS: &[&str] = &["AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN
 
 fn is_generic_actor(w: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    in_list(w, GENERIC_ACTORS, &SET)
+    in_list(w, GENERIC_ACTORS, &SET) || INSTITUTIONS.contains(&w)
 }
 
 fn is_object_noun(w: &str) -> bool {

@@ -58,6 +58,14 @@ fn assert_not_coded(text: &str, category: &str) {
 }
 
 /// The texts of an event's participants in one role, in order.
+/// The first event of a PLOVER category, or a panic that lists them all.
+fn event_of<'a>(out: &'a sitrep_core::Output, category: &str) -> &'a sitrep_core::Event {
+    out.events
+        .iter()
+        .find(|e| e.plover.category == category)
+        .unwrap_or_else(|| panic!("no {category} event in {:?}", out.events))
+}
+
 fn in_role(e: &sitrep_core::Event, role: Role) -> Vec<&str> {
     e.actors
         .iter()
@@ -957,11 +965,7 @@ fn setting_off_and_blowing_up() {
 fn police_firing_and_firing_at_a_crowd() {
     // "police firing" is the police's attack; the dead are counted.
     let out = run("One person was killed in police firing in the old city on Tuesday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "ASSAULT")
-        .expect("an attack");
+    let e = event_of(&out, "ASSAULT");
     assert_eq!(in_role(e, Role::Actor1), vec!["police"]);
     assert_eq!(e.fatalities, Some(1));
     // Firing "at" someone is active: the police are the doers, not the target.
@@ -1082,11 +1086,7 @@ fn arrests_told_without_the_word_arrest() {
 #[test]
 fn deployments_belong_to_the_force_that_moves() {
     let out = run("Heavy police force was deployed in the walled city on Friday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "MOBILIZE")
-        .expect("a deployment");
+    let e = event_of(&out, "MOBILIZE");
     assert_eq!(in_role(e, Role::Actor1), vec!["police"]);
     let out = run("Russia deployed troops to the border on Monday.");
     let e = &out.events[0];
@@ -1206,11 +1206,7 @@ fn readings_in_irregular_pasts_adjectives_and_described_names() {
     let out = run(
         "Human rights organization Amnesty International demanded that the government end curbs on the press.",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "REQUEST")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "REQUEST");
     let a1 = e
         .actors
         .iter()
@@ -1242,11 +1238,7 @@ fn a_base_form_in_ed_is_no_past_and_we_is_never_a_nationality() {
 #[test]
 fn a_capital_that_acts_stands_for_its_government() {
     let out = run("Berlin rejected a United Nations appeal for immediate aid to the region.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "REJECT")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "REJECT");
     let a1 = e
         .actors
         .iter()
@@ -1456,19 +1448,11 @@ fn the_month_of_may_is_no_modal() {
 #[test]
 fn subjects_joined_by_and() {
     let out = run("Israel and Hamas agreed to a ceasefire in Gaza on Friday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "AGREE")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "AGREE");
     assert_eq!(in_role(e, Role::Actor1), ["Israel"], "{e:?}");
     assert_eq!(in_role(e, Role::Actor2), ["Hamas"], "{e:?}");
     let out = run("Russian and Syrian forces attacked Idlib on Monday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "ASSAULT")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "ASSAULT");
     assert_eq!(in_role(e, Role::AssocActor1).len(), 1, "{e:?}");
 }
 
@@ -1542,11 +1526,7 @@ fn a_people_named_by_its_country_takes_part() {
     // The tagger calls "Bosnian Serbs" a miscellaneous name; the actor stage
     // codes it by the country in its first word, and it does the demand.
     let out = run("Bosnian Serbs demanded a truce with government forces in east Bosnia.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "REQUEST")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "REQUEST");
     assert_eq!(in_role(e, Role::Actor1), ["Bosnian Serbs"]);
     let a = e.actors.iter().find(|a| a.role == Role::Actor1).unwrap();
     assert_eq!(a.country.as_deref(), Some("BIH"));
@@ -1560,11 +1540,7 @@ fn deportations_are_coerce_deport() {
     )];
     assert_coded_with_mode(&cases, "COERCE");
     let out = run(cases[0].0);
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "COERCE")
-        .unwrap();
+    let e = event_of(&out, "COERCE");
     assert_eq!(in_role(e, Role::Actor1), ["Ghanaian authorities"]);
     assert_eq!(in_role(e, Role::Target), ["Liberians"]);
 }
@@ -1618,18 +1594,10 @@ fn curfews_and_states_of_emergency_imposed_are_coerce() {
 fn an_institution_named_by_its_kind_is_the_actor() {
     // Once a story has named the country, "the army", "the government".
     let out = run("The army shelled the town of Kupiansk on Monday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "ASSAULT")
-        .expect("an assault");
+    let e = event_of(&out, "ASSAULT");
     assert_eq!(in_role(e, Role::Actor1), ["army"]);
     let out = run("The government imposed a curfew in the capital.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "COERCE")
-        .expect("a curfew");
+    let e = event_of(&out, "COERCE");
     assert_eq!(in_role(e, Role::Actor1), ["government"]);
     // An institution that modifies the next noun is not the actor:
     // "army reservists" were mobilised, the army did not act on them.
@@ -1701,11 +1669,7 @@ fn part_of_a_place_taken_and_blockades_imposed() {
 #[test]
 fn a_visit_to_a_national_capital_is_one_to_its_country() {
     let out = run("Iraqi President Saddam Hussein arrived in Amman on a visit on Wednesday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "CONSULT")
-        .expect("a visit");
+    let e = event_of(&out, "CONSULT");
     let host = e
         .actors
         .iter()
@@ -1727,11 +1691,7 @@ fn the_subject_is_the_name_an_appositive_describes() {
     let out = run(
         "Pakistan, a key U.S. ally in the war against terrorism, attacked the rebels on Monday.",
     );
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "ASSAULT")
-        .expect("an attack");
+    let e = event_of(&out, "ASSAULT");
     assert_eq!(in_role(e, Role::Actor1), ["Pakistan"]);
     // A fronted place is no subject with an appositive.
     let out = run("In Kabul, a bomb exploded near the embassy on Monday, killing five people.");
@@ -1743,19 +1703,11 @@ fn acts_carried_on_and_states_of_readiness_have_their_subject() {
     // "continued their hunger strike": the subject's own act, not one told
     // before; an uncoded name before the noun leaves it the participant.
     let out = run("Islamic fundamentalists continued their hunger strike on Monday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "PROTEST")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "PROTEST");
     assert_eq!(in_role(e, Role::Actor1), ["fundamentalists"]);
     // Forces on alert are mobilised (CAMEO 152).
     let out = run("Israeli troops remained on high alert in the West Bank on Monday.");
-    let e = out
-        .events
-        .iter()
-        .find(|e| e.plover.category == "MOBILIZE")
-        .unwrap_or_else(|| panic!("{:?}", out.events));
+    let e = event_of(&out, "MOBILIZE");
     assert_eq!(e.cameo, "152");
     assert_eq!(in_role(e, Role::Actor1), ["Israeli troops"]);
     // A name that is the target of an earlier attack is not its doer.
