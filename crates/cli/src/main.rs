@@ -1455,6 +1455,18 @@ fn read_codebook(path: &Path) -> Result<Vec<(String, String)>> {
 
 fn train_events(a: TrainEventsArgs) -> Result<i32> {
     use sitrep_events::{cameo, classify};
+    for (name, v, positive) in [
+        ("--rate", a.rate, true),
+        ("--l2", a.l2, false),
+        ("--stack-l2", a.stack_l2, false),
+    ] {
+        if !v.is_finite() || v < 0.0 || positive && v == 0.0 {
+            bail!(
+                "{name} {v}: must be a finite number {}",
+                if positive { "above 0" } else { "of 0 or more" }
+            );
+        }
+    }
     let t = Instant::now();
     let items = sitrep_eval::events::read_ngec(&a.data, a.split_by_story)?;
     let lex = if a.no_lexicon {
@@ -1572,6 +1584,9 @@ fn train_events(a: TrainEventsArgs) -> Result<i32> {
             }
         }
         let stack = classify::Stack::fit(&rows, a.stack_l2, 4000);
+        if !stack.a.is_finite() || stack.b.iter().chain(&stack.c).any(|x| !x.is_finite()) {
+            bail!("the combiner diverged (try a larger --stack-l2, or --no-stack)");
+        }
         eprintln!(
             "combiner from {} held-out predictions over {} folds: a {:.2}, reading weights {:?}",
             rows.len(),

@@ -381,6 +381,18 @@ fn event_eval_and_training_on_bad_files() {
     assert_eq!(o.status.code(), Some(1));
     assert!(!out.exists());
     no_panic(&o);
+    // A negative penalty would make the combiner diverge: refused first.
+    let o = sitrep(&[
+        "train",
+        "events",
+        "--stack-l2=-1",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--stack-l2"), "{}", stderr(&o));
+    assert!(!out.exists());
+    no_panic(&o);
 }
 
 #[test]
