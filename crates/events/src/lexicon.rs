@@ -247,14 +247,17 @@ pub const EMERGENCY_RULE: Def = d(
     "1724",
     None,
 );
-/// A curfew lifted or eased (CAMEO 0813; PLOVER RETREAT: a concession put
-/// into effect, where one only promised is CONCEDE).
-pub const CURFEW_LIFTED: Def = d("curfew lifted", Class::Other, "RETREAT", None, "0813", None);
-/// A state of emergency or martial law lifted (CAMEO 0814, RETREAT).
+/// A curfew lifted or eased (CAMEO 0813). The PLOVER manual makes it
+/// CONCEDE ("the lifting of a curfew is, effectively, a promise that people
+/// will not be arrested"), as the PLOVER gold records code it, where the
+/// conversion table says RETREAT.
+pub const CURFEW_LIFTED: Def = d("curfew lifted", Class::Other, "CONCEDE", None, "0813", None);
+/// A state of emergency or martial law lifted (CAMEO 0814; CONCEDE, as a
+/// curfew lifted).
 pub const EMERGENCY_LIFTED: Def = d(
     "state of emergency lifted",
     Class::Other,
-    "RETREAT",
+    "CONCEDE",
     None,
     "0814",
     None,

@@ -2429,8 +2429,8 @@ fn signed_agreement(w: &[String], k: usize) -> Option<Def> {
 /// "imposed a curfew", "declared a state of emergency", "slapped martial
 /// law on", "reimposed blockades", "banned the opposition party":
 /// restrictions put in force (CAMEO 191, 1722, 1723 and 1724); and
-/// "lifted the curfew", "ended the state of emergency", "eased the
-/// blockade": restrictions lifted (CAMEO 0813, 0814, 0872; RETREAT).
+/// "lifted the curfew", "ended the state of emergency" (CAMEO 0813, 0814;
+/// CONCEDE), "eased the blockade" (0872, RETREAT): restrictions lifted.
 fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
     // "banned the opposition party", "banned all protests": a ban on
     // political life (not "banned the player for six matches").
@@ -2476,6 +2476,8 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
             | "revokes"
             | "rescinded"
             | "scrapped"
+            | "shortened"
+            | "shortens"
     );
     if !lifted
         && !matches!(
