@@ -262,6 +262,16 @@ pub const EMERGENCY_LIFTED: Def = d(
     "0814",
     None,
 );
+/// Forces withdrawn (CAMEO 0874, retreat militarily; PLOVER RETREAT
+/// "withdraw").
+pub const WITHDRAWAL: Def = d(
+    "withdrawal",
+    Class::Other,
+    "RETREAT",
+    Some("withdraw"),
+    "0874",
+    None,
+);
 /// A blockade lifted or eased (CAMEO 0872, RETREAT "withdraw").
 pub const BLOCKADE_LIFTED: Def = d(
     "blockade lifted",

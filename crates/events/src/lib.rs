@@ -1460,7 +1460,11 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
             out.iter().all(|m| m.trig.start > at)
         }
             // A control verb's event is the infinitive ("failed to arrest").
-            && w.get(r.end).is_none_or(|x| x != "to");
+            && w.get(r.end).is_none_or(|x| x != "to")
+            // "completed a troop withdrawal": the trigger's event already.
+            && !out
+                .iter()
+                .any(|m| m.def.plover.0 == classify::CATEGORIES[r.category]);
         if covered && !r.stance && !act_first {
             return out;
         }
@@ -1470,6 +1474,15 @@ fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Ment
                 .iter()
                 .any(|o| o.trig.start < m.trig.end && m.trig.start < o.trig.end)
             {
+                // "Israel completed a troop withdrawal": the reading's
+                // mention, with its doer, stands for a bare trigger of the
+                // same category.
+                out.retain(|o| {
+                    o.def.plover.0 != m.def.plover.0
+                        || !o.actors.is_empty()
+                        || o.fatalities.is_some()
+                        || o.injuries.is_some()
+                });
                 out.push(m);
             }
         }
@@ -1519,6 +1532,7 @@ fn triggers_with(
             .or_else(|| disrupted_weapons(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| forces_withdrawn(w, k).map(|d| (1, Pos::Noun, d)))
             .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| {
                 took_territory(w, k, |i| {
@@ -1631,6 +1645,8 @@ fn triggers_with(
                         | "submarine"
                         | "submarines"
                         | "force"
+                        | "forces"
+                        | "troops"
                         | "capability"
                         | "capabilities"
                         | "zone"
@@ -2525,6 +2541,50 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
 
 /// "police dispersed the protesters", "broke up a rally": force used on a
 /// crowd (ACLED Protest with intervention).
+fn forces_withdrawn(w: &[String], k: usize) -> Option<Def> {
+    if !matches!(
+        w[k].as_str(),
+        "withdrawal" | "pullout" | "pull-out" | "pullback" | "pull-back"
+    ) {
+        return None;
+    }
+    // "the withdrawal of some invasion forces", "a troop withdrawal" (not
+    // "its withdrawal from the treaty").
+    let forces = |x: &String| {
+        matches!(
+            x.as_str(),
+            "forces" | "troops" | "soldiers" | "army" | "military" | "units" | "troop" | "militias"
+        )
+    };
+    let ahead = w[k + 1..(k + 6).min(w.len())]
+        .iter()
+        .take_while(|x| !matches!(x.as_str(), "," | "." | ";"));
+    // Talked about, planned or demanded, it has not happened: "renewed
+    // negotiations on an Israeli troop pullback".
+    let topic = w[k.saturating_sub(6)..k].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "negotiations"
+                | "talks"
+                | "plan"
+                | "plans"
+                | "agreement"
+                | "deal"
+                | "demand"
+                | "demands"
+                | "demanded"
+                | "calls"
+                | "called"
+                | "urged"
+                | "timetable"
+                | "discuss"
+                | "discussed"
+        )
+    });
+    (!topic && (k > 0 && forces(&w[k - 1]) || ahead.into_iter().any(forces)))
+        .then_some(lexicon::WITHDRAWAL)
+}
+
 fn dispersed_crowd(w: &[String], k: usize) -> Option<Def> {
     let verb = matches!(w[k].as_str(), "dispersed" | "dispersing" | "disperse")
         || w[k] == "broke" && w.get(k + 1).is_some_and(|x| x == "up");
@@ -3602,7 +3662,17 @@ fn arguments(
             if let Some(c) = by_chunk {
                 push(m, Role::Actor1, c);
             }
-            if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
+            // ("the withdrawal of Russian troops": they withdraw; forces of
+            // no known side go with the doer.)
+            let of_doer = m.def.kind == "withdrawal";
+            if let Some(c) = prep_chunk(&["of"], 5).filter(|_| of_doer) {
+                let role = if c.actor.country.is_some() {
+                    Role::Actor1
+                } else {
+                    Role::AssocActor1
+                };
+                push_with_joined(m, role, c);
+            } else if let Some(c) = prep_chunk(&["on", "against", "of", "targeting"], 5) {
                 push_with_joined(m, other_side, c);
             }
             if let Some(c) = prep_chunk(&["with"], 5) {

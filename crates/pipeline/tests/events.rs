@@ -1723,3 +1723,29 @@ fn acts_carried_on_and_states_of_readiness_have_their_subject() {
         .flat_map(|e| in_role(e, Role::Actor1))
         .all(|a| a != "village"));
 }
+
+#[test]
+fn forces_withdrawn_are_a_retreat_unless_only_talked_about() {
+    let out = run("The withdrawal of Russian troops from the town began on Monday.");
+    let e = event_of(&out, "RETREAT");
+    assert_eq!(e.cameo, "0874");
+    assert_eq!(in_role(e, Role::Actor1), ["Russian troops"]);
+    // One event, with its doer, when a dictionary verb and the noun tell it.
+    let out = run("Israel completed a troop withdrawal from Gaza on Monday.");
+    let retreats: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.plover.category == "RETREAT")
+        .collect();
+    assert_eq!(retreats.len(), 1, "{:?}", out.events);
+    assert_eq!(in_role(retreats[0], Role::Actor1), ["Israel"]);
+    // The topic of talks, or a withdrawal from a treaty, is none; nor are
+    // "invasion forces" an invasion.
+    for text in [
+        "Israel and Lebanon renewed negotiations today on an Israeli troop pullback.",
+        "Washington announced its withdrawal from the treaty on Monday.",
+    ] {
+        assert_not_coded(text, "RETREAT");
+    }
+    assert_not_coded("The invasion forces left Panama on Wednesday.", "ASSAULT");
+}
