@@ -3401,6 +3401,21 @@ fn arguments(
     // describes the subject and does not act.
     let apposition = {
         let toks = &an.tokens[s.tokens.0..s.tokens.1];
+        // (Cheap test first: a comma among the first words, an article
+        // after it.)
+        let likely = toks
+            .iter()
+            .take(7)
+            .position(|t| t.text(text) == ",")
+            .is_some_and(|c| {
+                toks.get(c + 1).is_some_and(|t| {
+                    matches!(
+                        t.text(text).to_ascii_lowercase().as_str(),
+                        "a" | "an" | "the"
+                    )
+                })
+            });
+        let toks = if likely { toks } else { &[] };
         let ws: Vec<String> = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
         let caps: Vec<bool> = toks
             .iter()
