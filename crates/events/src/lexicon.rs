@@ -129,6 +129,26 @@ pub const fn attack_def(mode: Option<&'static str>) -> Def {
 /// until its victims say otherwise.
 const KILLING: Def = d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE);
 
+/// An assassination (CAMEO 186).
+pub const ASSASSINATION: Def = d(
+    "assassination",
+    Class::Attack,
+    "ASSAULT",
+    Some("assassinate"),
+    "186",
+    Some(("Violence against civilians", "Attack")),
+);
+
+/// Ethnic cleansing (CAMEO 203, engage in ethnic cleansing).
+const ETHNIC_CLEANSING: Def = d(
+    "ethnic cleansing",
+    Class::Attack,
+    "ASSAULT",
+    None,
+    "203",
+    Some(("Violence against civilians", "Attack")),
+);
+
 /// Torture (CAMEO 1822).
 const TORTURE: Def = d(
     "torture",
@@ -719,30 +739,9 @@ pub const LEXICON: &[(&str, Pos, Def)] = &[
     ("killing", Pos::Verb, KILLING),
     ("eliminated", Pos::Verb, KILLING),
     ("death", Pos::Noun, KILLING),
-    (
-        "assassinated",
-        Pos::Verb,
-        d(
-            "assassination",
-            Class::Attack,
-            "ASSAULT",
-            Some("assassinate"),
-            "186",
-            Some(("Violence against civilians", "Attack")),
-        ),
-    ),
-    (
-        "assassination",
-        Pos::Noun,
-        d(
-            "assassination",
-            Class::Attack,
-            "ASSAULT",
-            Some("assassinate"),
-            "186",
-            Some(("Violence against civilians", "Attack")),
-        ),
-    ),
+    ("assassinated", Pos::Verb, ASSASSINATION),
+    ("assassination", Pos::Noun, ASSASSINATION),
+    ("ethnic cleansing", Pos::Noun, ETHNIC_CLEANSING),
     ("executed", Pos::Verb, EXECUTION),
     ("abducted", Pos::Verb, ABDUCTION),
     ("kidnapped", Pos::Verb, ABDUCTION),

@@ -1533,6 +1533,7 @@ fn triggers_with(
             .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| forces_withdrawn(w, k).map(|d| (1, Pos::Noun, d)))
+            .or_else(|| attempted_assassination(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| {
                 took_territory(w, k, |i| {
@@ -2275,6 +2276,13 @@ fn subject_of_past(w: &[String], k: usize) -> bool {
         "levelled",
         "leveled",
         "flattened",
+        // Going on: "riots are still continuing", "clashes erupted".
+        "continued",
+        "continuing",
+        "erupted",
+        "raged",
+        "intensified",
+        "escalated",
     ];
     for x in w.iter().skip(k).take(6) {
         if HARM.contains(&x.as_str()) {
@@ -2541,6 +2549,20 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
 
 /// "police dispersed the protesters", "broke up a rally": force used on a
 /// crowd (ACLED Protest with intervention).
+/// "attempted to assassinate", "tried to assassinate": an attempt is an
+/// attack made (a plot or plan to is none; MUC-4's gold, for one, leaves
+/// them out).
+fn attempted_assassination(w: &[String], k: usize) -> Option<Def> {
+    (w[k] == "assassinate"
+        && k > 1
+        && w[k - 1] == "to"
+        && matches!(
+            w[k - 2].as_str(),
+            "attempted" | "tried" | "attempt" | "attempts" | "trying" | "attempting"
+        ))
+    .then_some(lexicon::ASSASSINATION)
+}
+
 fn forces_withdrawn(w: &[String], k: usize) -> Option<Def> {
     if !matches!(
         w[k].as_str(),

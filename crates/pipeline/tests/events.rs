@@ -1749,3 +1749,19 @@ fn forces_withdrawn_are_a_retreat_unless_only_talked_about() {
     }
     assert_not_coded("The invasion forces left Panama on Wednesday.", "ASSAULT");
 }
+
+#[test]
+fn ethnic_cleansing_attempts_and_attacks_that_go_on() {
+    let out = run("Serb forces were engaged in ethnic cleansing in Montenegro, the US said.");
+    assert_eq!(event_of(&out, "ASSAULT").cameo, "203");
+    // An attempt is an attack made; a plot is none.
+    let out = run("Militants tried to assassinate the provincial governor on Monday.");
+    assert_eq!(event_of(&out, "ASSAULT").cameo, "186");
+    assert_not_coded(
+        "Police said the group had plotted to assassinate the governor.",
+        "ASSAULT",
+    );
+    // A bare plural that goes on is an event ("air strikes continued").
+    let out = run("Russian air strikes continued across Idlib province on Monday.");
+    event_of(&out, "ASSAULT");
+}
