@@ -227,7 +227,7 @@ pub const SIGNED_PEACE: Def = d(
 
 /// A cyber attack or hacking (PLOVER COERCE "cyber"; CAMEO has no code of
 /// its own: 170, coerce).
-const CYBER: Def = d(
+pub const CYBER: Def = d(
     "cyberattack",
     Class::Other,
     "COERCE",

@@ -326,6 +326,7 @@ const GENERIC_ACTORS: &[&str] = &[
     "secessionists",
     "loyalists",
     "vigilantes",
+    "hackers",
 ];
 /// Generic participants too: institutions named by their kind once the
 /// story has named the country ("the army shelled", "the government
@@ -1534,6 +1535,8 @@ fn triggers_with(
             .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| forces_withdrawn(w, k).map(|d| (1, Pos::Noun, d)))
             .or_else(|| attempted_assassination(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| gathered_in_protest(w, k).map(|d| (1, Pos::Verb, d)))
+            .or_else(|| defaced_sites(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
             .or_else(|| {
                 took_territory(w, k, |i| {
@@ -2796,6 +2799,58 @@ fn demonstrated(w: &[String], k: usize) -> Option<Def> {
     };
     (verb && intransitive && to_ok && !(w[k] == "marched" && troops))
         .then_some(lexicon::DEMONSTRATION)
+}
+
+/// "gathered outside parliament to protest the decision", "stayed home in
+/// protest", "shunned work on Monday to protest": a crowd's gathering, or
+/// a stoppage of work, whose purpose is a protest is one (CAMEO 141, 143),
+/// not the verbal protest (disapproval) CAMEO's dictionary reads in "to
+/// protest".
+fn gathered_in_protest(w: &[String], k: usize) -> Option<Def> {
+    let gathering = matches!(
+        w[k].as_str(),
+        "gathered" | "assembled" | "converged" | "massed" | "congregated" | "flocked"
+    );
+    let stoppage = matches!(
+        w[k].as_str(),
+        "stayed" | "shunned" | "stopped" | "downed" | "walked" | "boycotted"
+    ) && w
+        .get(k + 1)
+        .is_some_and(|x| matches!(x.as_str(), "home" | "work" | "tools" | "out" | "classes"));
+    if !gathering && !stoppage {
+        return None;
+    }
+    // The purpose within the clause: "to protest", "in protest".
+    let purpose = w[k + 1..(k + 12).min(w.len())]
+        .windows(2)
+        .take_while(|p| !matches!(p[0].as_str(), "." | ";"))
+        .any(|p| {
+            matches!(p[0].as_str(), "to" | "in")
+                && matches!(
+                    p[1].as_str(),
+                    "protest" | "demonstrate" | "denounce" | "condemn" | "demand"
+                )
+        });
+    purpose.then_some(if stoppage {
+        lexicon::LABOUR_STRIKE
+    } else {
+        lexicon::DEMONSTRATION
+    })
+}
+
+/// "defaced nearly 3,000 Danish web sites": a cyber attack (PLOVER COERCE
+/// "cyber"), not the vandalism of a statue.
+fn defaced_sites(w: &[String], k: usize) -> Option<Def> {
+    (matches!(w[k].as_str(), "defaced" | "defacing" | "defaces" | "deface")
+        && noun_within(
+            w,
+            k,
+            6,
+            &[
+                "web", "site", "sites", "website", "websites", "page", "pages", "accounts",
+            ],
+        ))
+    .then_some(lexicon::CYBER)
 }
 
 /// "blocked roads", "blocked the main highway into the city": obstructing

@@ -1765,3 +1765,33 @@ fn ethnic_cleansing_attempts_and_attacks_that_go_on() {
     let out = run("Russian air strikes continued across Idlib province on Monday.");
     event_of(&out, "ASSAULT");
 }
+
+#[test]
+fn gatherings_and_stoppages_in_protest_and_defaced_sites() {
+    // A crowd gathered "to protest" protests (not a verbal disapproval).
+    let out = run("Students gathered outside parliament on Monday to protest the decision.");
+    assert_eq!(
+        event_of(&out, "PROTEST").plover.mode.as_deref(),
+        Some("demo")
+    );
+    assert_not_coded(
+        "Students gathered outside parliament on Monday to protest the decision.",
+        "ACCUSE",
+    );
+    let out = run("Workers stayed home on Monday to protest the new tax.");
+    assert_eq!(
+        in_role(event_of(&out, "PROTEST"), Role::Actor1),
+        ["Workers"]
+    );
+    // A gathering for anything else is none.
+    assert_not_coded(
+        "Leaders gathered in Paris to discuss the crisis.",
+        "PROTEST",
+    );
+    // Defaced web sites are a cyber attack.
+    let out = run("Muslim hackers have defaced nearly 3,000 Danish web sites this month.");
+    assert_eq!(
+        event_of(&out, "COERCE").plover.mode.as_deref(),
+        Some("cyber")
+    );
+}
