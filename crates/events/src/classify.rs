@@ -656,6 +656,15 @@ const FORCES: &[&str] = &[
     "military",
 ];
 
+/// The PLOVER manual's or codebook's reading of the act at word `i` of a
+/// lowercased sentence, where it decides over CAMEO's dictionary ("imposed
+/// sanctions" SANCTION, "resigned" RETREAT): how many words it spans and
+/// its category.
+pub fn manual_reading(ws: &[String], i: usize) -> Option<(usize, usize)> {
+    let (n, name) = manual_act(ws, i)?;
+    Some((n, category_index(name)?))
+}
+
 /// A truce, in a word.
 const CEASEFIRES: &[&str] = &["ceasefire", "cease-fire", "truce", "armistice"];
 

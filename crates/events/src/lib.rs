@@ -3392,7 +3392,11 @@ fn cameo_trigger(
         return None;
     }
     let model = classify::Classifier::embedded();
-    let (n, cat) = model.lexicon().at(w, k)?;
+    // The PLOVER manual's reading first ("imposed sanctions" is SANCTION,
+    // where CAMEO's first pattern for "imposed" is a curfew).
+    let (n, cat) = classify::manual_reading(w, k)
+        .map(|(n, c)| (n, Some(c)))
+        .or_else(|| model.lexicon().at(w, k))?;
     let cat = cat?;
     // Control verbs: the event is the infinitive ("sought to boost"),
     // except for speech acts, which are events themselves ("offered to

@@ -1795,3 +1795,15 @@ fn gatherings_and_stoppages_in_protest_and_defaced_sites() {
         Some("cyber")
     );
 }
+
+#[test]
+fn the_plover_manual_decides_for_dictionary_verbs_in_the_pipeline_too() {
+    // CAMEO's first pattern for "imposed" is a curfew (COERCE); sanctions
+    // imposed are SANCTION.
+    let out = run("President Bill Clinton imposed sanctions on the Taliban on Friday.");
+    assert_eq!(event_of(&out, "SANCTION").cameo, "16");
+    assert_not_coded(
+        "President Bill Clinton imposed sanctions on the Taliban on Friday.",
+        "COERCE",
+    );
+}
