@@ -389,6 +389,32 @@ fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
         "resign" | "resigns" | "resigned" | "resigning" => Some((1, "RETREAT")),
         "step" | "steps" | "stepped" | "stepping" if next == "down" => Some((2, "RETREAT")),
         "quit" | "quits" if intransitive => Some((1, "RETREAT")),
+        // RETREAT "disarm" (CAMEO 0874, retreat or surrender militarily):
+        // "500 rebels surrendered", where CAMEO reads yielding.
+        "surrender" | "surrenders" | "surrendered" | "surrendering" => Some((1, "RETREAT")),
+        // SANCTION "expel" (CAMEO 166): inspectors, observers, peacekeepers,
+        // aid agencies or diplomats expelled; other people expelled are
+        // deported (COERCE).
+        "expel" | "expels" | "expelled" | "expelling"
+            if ahead(6).any(|x| {
+                matches!(
+                    x,
+                    "inspectors"
+                        | "observers"
+                        | "monitors"
+                        | "peacekeepers"
+                        | "diplomats"
+                        | "diplomat"
+                        | "ambassador"
+                        | "envoy"
+                        | "envoys"
+                        | "agencies"
+                        | "mission"
+                )
+            }) =>
+        {
+            Some((1, "SANCTION"))
+        }
         // "the rebels disbanded", "militias disarm after the deal": with no
         // object, the actor gives up its own arms.
         "disband" | "disbands" | "disbanded" | "disarm" | "disarms" | "disarmed"
@@ -2233,6 +2259,14 @@ mod tests {
                 "Thousands of troops were deployed to the border.",
                 Some("MOBILIZE"),
             ),
+            // Surrender is RETREAT; inspectors expelled SANCTION, other
+            // people expelled COERCE.
+            (
+                "Five hundred rebels surrendered last week.",
+                Some("RETREAT"),
+            ),
+            ("North Korea expelled the UN inspectors.", Some("SANCTION")),
+            ("Ghana expelled 168 Liberian migrants.", Some("COERCE")),
             // RETREAT "access".
             (
                 "The junta allowed election observers into the country.",

@@ -292,6 +292,16 @@ pub const WITHDRAWAL: Def = d(
     "0874",
     None,
 );
+/// Restrictions or emergency measures eased (CAMEO 081, ease administrative
+/// sanctions; CONCEDE).
+pub const RESTRICTIONS_EASED: Def = d(
+    "restrictions eased",
+    Class::Other,
+    "CONCEDE",
+    None,
+    "081",
+    None,
+);
 /// A blockade lifted or eased (CAMEO 0872, RETREAT "withdraw").
 pub const BLOCKADE_LIFTED: Def = d(
     "blockade lifted",

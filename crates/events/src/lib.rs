@@ -2527,25 +2527,32 @@ fn imposed_restriction(w: &[String], k: usize) -> Option<Def> {
     {
         return None;
     }
-    let ahead = &w[k + 1..(k + 6).min(w.len())];
+    // ("a 30-day state of siege": up to eight words.)
+    let ahead = &w[k + 1..(k + 9).min(w.len())];
     let at = |i: usize| ahead.get(i).map_or("", String::as_str);
     // Up to the first word that ends the object ("declared that", a comma).
     let end = ahead
         .iter()
         .position(|x| matches!(x.as_str(), "that" | "to" | "," | "." | ";"))
         .unwrap_or(ahead.len());
+    let state_of = |i: usize| i > 1 && at(i - 1) == "of" && at(i - 2) == "state";
     // (Lifting a siege may be breaking it by force: not read.)
     let pick = |put: Def, off: Def| Some(if lifted { off } else { put });
     (0..end).find_map(|i| match at(i) {
         "curfew" | "curfews" => pick(lexicon::CURFEW, lexicon::CURFEW_LIFTED),
         "blockade" | "blockades" => pick(lexicon::BLOCKADE, lexicon::BLOCKADE_LIFTED),
+        // "a state of siege" is a state of emergency.
+        "siege" if state_of(i) => pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED),
         "siege" if !lifted => Some(lexicon::BLOCKADE),
         "law" if i > 0 && at(i - 1) == "martial" => {
             pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED)
         }
-        "emergency" if i > 1 && at(i - 1) == "of" && at(i - 2) == "state" => {
-            pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED)
+        "emergency" if state_of(i) => pick(lexicon::EMERGENCY_RULE, lexicon::EMERGENCY_LIFTED),
+        // "eased emergency measures", "lifted restrictions on travel".
+        "measures" | "rule" | "powers" | "laws" if lifted && i > 0 && at(i - 1) == "emergency" => {
+            Some(lexicon::EMERGENCY_LIFTED)
         }
+        "restrictions" if lifted => Some(lexicon::RESTRICTIONS_EASED),
         _ => None,
     })
 }

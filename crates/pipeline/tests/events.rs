@@ -1807,3 +1807,13 @@ fn the_plover_manual_decides_for_dictionary_verbs_in_the_pipeline_too() {
         "COERCE",
     );
 }
+
+#[test]
+fn states_of_siege_and_restrictions_eased() {
+    let out = run("The military government declared a 30-day state of siege in Haiti on Saturday.");
+    assert_eq!(event_of(&out, "COERCE").cameo, "1724");
+    let out = run("Serbia eased emergency measures in Montenegro on Wednesday.");
+    assert_eq!(event_of(&out, "CONCEDE").cameo, "0814");
+    let out = run("Israel lifted restrictions on the movement of Palestinians on Sunday.");
+    assert_eq!(event_of(&out, "CONCEDE").cameo, "081");
+}
