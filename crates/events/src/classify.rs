@@ -672,7 +672,7 @@ const MATERIAL_KINDS: &[&str] = &[
     "intelligence",
 ];
 /// Armed forces, as the object of a withdrawal.
-const FORCES: &[&str] = &[
+pub const FORCES: &[&str] = &[
     "forces",
     "troops",
     "soldiers",

@@ -328,6 +328,17 @@ const GENERIC_ACTORS: &[&str] = &[
     "vigilantes",
     "hackers",
 ];
+/// Verbs that carry an act on: its doer is their subject ("continued
+/// their hunger strike", "resumed its offensive").
+const GOING_ON: &[&str] = &[
+    "continued",
+    "continue",
+    "continues",
+    "continuing",
+    "resumed",
+    "resume",
+    "resumes",
+];
 /// Generic participants too: institutions named by their kind once the
 /// story has named the country ("the army shelled", "the government
 /// imposed a curfew"), which often modify the noun after them.
@@ -1738,17 +1749,7 @@ fn triggers_with(
         // "continued their hunger strike", "staged its first protest": the
         // subject's own act, not one told before.
         let own = matches!(prev, "their" | "its" | "his" | "her")
-            && (SUPPORT_VERBS.contains(&prev2)
-                || matches!(
-                    prev2,
-                    "continued"
-                        | "continue"
-                        | "continues"
-                        | "continuing"
-                        | "resumed"
-                        | "resume"
-                        | "resumes"
-                ));
+            && (SUPPORT_VERBS.contains(&prev2) || GOING_ON.contains(&prev2));
         let definite = pos == Pos::Noun
             && (has_det || def.class == Class::Anaphor || toll)
             && (!matches!(prev, "a" | "an") || toll)
@@ -2279,7 +2280,7 @@ fn subject_of_past(w: &[String], k: usize) -> bool {
         "levelled",
         "leveled",
         "flattened",
-        // Going on: "riots are still continuing", "clashes erupted".
+        // Going on: "air strikes continued", "clashes erupted".
         "continued",
         "continuing",
         "erupted",
@@ -2583,10 +2584,7 @@ fn forces_withdrawn(w: &[String], k: usize) -> Option<Def> {
     // "the withdrawal of some invasion forces", "a troop withdrawal" (not
     // "its withdrawal from the treaty").
     let forces = |x: &String| {
-        matches!(
-            x.as_str(),
-            "forces" | "troops" | "soldiers" | "army" | "military" | "units" | "troop" | "militias"
-        )
+        classify::FORCES.contains(&x.as_str()) || matches!(x.as_str(), "troop" | "militias")
     };
     let ahead = w[k + 1..(k + 6).min(w.len())]
         .iter()
@@ -3800,10 +3798,7 @@ fn arguments(
                 let v = tw(i);
                 SUPPORT_VERBS.contains(&v.as_str())
                     || v == "set" && tw(i + 1) == "off"
-                    || matches!(
-                        v.as_str(),
-                        "continued" | "continue" | "continues" | "resumed" | "resume" | "resumes"
-                    )
+                    || GOING_ON.contains(&v.as_str())
                     || state
                         && matches!(
                             v.as_str(),
