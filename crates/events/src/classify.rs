@@ -435,13 +435,9 @@ fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
         // reads a truce declared (0871) as RETREAT.
         "declare" | "declares" | "declared" | "declaring" | "announce" | "announces"
         | "announced" | "announcing" | "proclaim" | "proclaims" | "proclaimed"
-            if ws[i + 1..(i + 5).min(ws.len())]
-                .iter()
-                .take_while(|x| {
-                    x.starts_with(char::is_alphabetic)
-                        && !matches!(x.as_str(), "end" | "breach" | "violation" | "collapse")
-                })
-                .any(|x| CEASEFIRES.contains(&x.as_str())) =>
+            if ahead(4)
+                .take_while(|x| !matches!(*x, "end" | "breach" | "violation" | "collapse"))
+                .any(|x| CEASEFIRES.contains(&x)) =>
         {
             Some((1, "CONCEDE"))
         }
@@ -1355,6 +1351,17 @@ impl Lexicon {
 /// The feature hashes of a text and its optional headline, sorted and
 /// deduplicated (presence features).
 pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
+    features_and_reading(lex, headline, text).0
+}
+
+/// [`features`], and the headline's reading (which they include), for the
+/// combiner.
+fn features_and_reading(
+    lex: &Lexicon,
+    headline: Option<&str>,
+    text: &str,
+) -> (Vec<u64>, Option<usize>) {
+    let mut head_reading = None;
     let mut f = Vec::new();
     let push_words = |ws: &[String], tpl: u8, f: &mut Vec<u64>| {
         for w in ws {
@@ -1433,11 +1440,12 @@ pub fn features(lex: &Lexicon, headline: Option<&str>, text: &str) -> Vec<u64> {
             for t in [T_READ_HEAD, T_READ_HEAD_2, T_READ_HEAD_3] {
                 f.push(f1(t, CATEGORIES[r.category]));
             }
+            head_reading = Some(r.category);
         }
     }
     f.sort_unstable();
     f.dedup();
-    f
+    (f, head_reading)
 }
 
 /// The dictionary's reading of a text's tokens (as the pipeline reads
@@ -1714,9 +1722,10 @@ impl Classifier {
     /// model's, combined with the headline's reading where the model has a
     /// combiner ([`Stack`]).
     pub fn probs(&self, headline: Option<&str>, text: &str) -> [f32; NC] {
-        let p = self.probs_of(&features(&self.lex, headline, text));
+        let (f, reading) = features_and_reading(&self.lex, headline, text);
+        let p = self.probs_of(&f);
         match (headline, &self.stack) {
-            (Some(h), Some(st)) => st.apply(&p, headline_reading(&self.lex, h)),
+            (Some(_), Some(st)) => st.apply(&p, reading),
             _ => p,
         }
     }

@@ -3088,7 +3088,12 @@ fn capital_government(inp: &Inputs, span: Span, opens: bool, next_tok: usize) ->
     {
         return None;
     }
-    let p = inp.places.iter().find(|p| p.span() == span)?;
+    government_of_capital(inp, inp.places.iter().find(|p| p.span() == span)?)
+}
+
+/// The government of the country a place is the national capital of, as
+/// CAMEO's dictionaries code a capital.
+fn government_of_capital(inp: &Inputs, p: &Place) -> Option<Actor> {
     if p.feature.as_deref() != Some("PPLC") {
         return None;
     }
@@ -3106,29 +3111,19 @@ fn capital_government(inp: &Inputs, span: Span, opens: bool, next_tok: usize) ->
 /// place, when the one who came is from elsewhere: the host of a visit.
 fn visited_capital(inp: &Inputs, m: &Mention) -> Option<Chunk> {
     let p = m.place.as_ref()?;
-    if p.feature.as_deref() != Some("PPLC") {
-        return None;
-    }
-    let cc = p.country_code.as_deref()?;
-    let iso3 = inp.gaz.iso3(cc)?;
+    let host = government_of_capital(inp, p)?;
     let guest = m
         .actors
         .iter()
         .find(|(r, _)| *r == Role::Actor1)
         .and_then(|(_, c)| c.actor.country.as_deref());
     // A visit needs a visitor from elsewhere.
-    if guest.is_none_or(|g| g == iso3) {
+    if guest.is_none_or(|g| Some(g) == host.country.as_deref()) {
         return None;
     }
-    let country = inp.gaz.entry(inp.gaz.country(cc)?);
     Some(Chunk {
         span: p.span(),
-        actor: Actor {
-            canonical: format!("{} government", country.name),
-            country: Some(iso3.to_string()),
-            sector: Some("GOV".into()),
-            ..Default::default()
-        },
+        actor: host,
         kind: EntityType::Gpe,
         place: false,
         object: false,
