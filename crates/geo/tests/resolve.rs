@@ -426,6 +426,22 @@ fn an_unknown_street_falls_back_to_the_town_the_story_is_about() {
 }
 
 #[test]
+fn on_a_tie_the_story_falls_back_to_its_biggest_town_in_its_own_country() {
+    // Each town is named once; "Grand" is only a French village to the
+    // gazetteer. The street falls back to the town the story's country and
+    // state hold most of, the bigger one on a tie: Chicago, not Grand.
+    let t = "The victim was found on North State Street near Grand in River North. \
+             Chicago police said a man from Park Ridge was charged.";
+    let names = ["North State Street", "Grand", "Chicago", "Park Ridge"];
+    let r = places(t, &names);
+    let street = r[0].as_ref().unwrap();
+    assert_eq!(street.name, "North State Street");
+    assert_eq!(cc(&r[0]), "US");
+    assert_eq!(street.admin1.as_deref(), Some("Illinois"));
+    assert_eq!(street.geonames_id, r[2].as_ref().unwrap().geonames_id);
+}
+
+#[test]
 fn a_recognised_name_that_says_nothing_of_being_a_place_is_not_placed_by_the_story() {
     // Given as a toponym, an unknown name takes the story's focus; found by a
     // recogniser, "Kwiatkowski" may be a person and stays unplaced.
