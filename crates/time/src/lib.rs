@@ -333,9 +333,13 @@ fn tense(toks: &[Tok], a: usize, b: usize) -> Tense {
         if !near && reporting_verb(w) {
             None
         } else if future_word(w)
-            || matches!(w, "is" | "are") && toks.get(k + 1).is_some_and(|t| t.w == "to")
+            || matches!(w, "is" | "are" | "set" | "planned" | "planning")
+                && toks.get(k + 1).is_some_and(|t| t.w == "to")
         {
-            // "is to resume trading Tuesday" looks ahead.
+            // "is to resume trading Tuesday", "set to resume Monday",
+            // "planned to leave on Thursday" look ahead (TBAQ train value
+            // F1 0.786 → 0.787, dev unchanged; "plans to" is left out: "it
+            // announced plans to acquire" is a noun).
             Some(Tense::Future)
         } else if past_word(w)
             && !(k > 0

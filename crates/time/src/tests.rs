@@ -89,6 +89,20 @@ fn month_day_without_year_follows_tense() {
         one("The vote will take place in December.", d(2025, 3, 4)).value,
         "2025-12"
     );
+    // An intention looks ahead, though its verb is a past form: 22 March
+    // 1998 was a Sunday.
+    assert_eq!(
+        one("The talks are set to resume Monday.", d(1998, 3, 22)).value,
+        "1998-03-23"
+    );
+    assert_eq!(
+        one("The team planned to leave on Thursday.", d(1998, 9, 30)).value,
+        "1998-10-01"
+    );
+    assert_eq!(
+        one("The team left on Thursday.", d(1998, 9, 30)).value,
+        "1998-09-24"
+    );
     let t = one("in September 2025", d(2025, 9, 20));
     assert_eq!(
         (t.start_date, t.end_date),
