@@ -1691,6 +1691,16 @@ fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
             | "post"
             | "pre"
             | "end"
+            // "its 1990 invasion", "continue into 1990", "both 1990 and
+            // 1991": TBAQ train value F1 0.787 → 0.789, relaxed F1 0.914 →
+            // 0.916, dev unchanged.
+            | "into"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "both"
     );
     let count_next = matches!(
         next,

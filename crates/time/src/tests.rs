@@ -129,6 +129,16 @@ fn years_decades_centuries() {
         ("1993".to_string(), "1993".to_string())
     );
     assert!(run("It was reinforced by 2000 troops.", d(1998, 4, 2)).is_empty());
+    // A year after a possessive or "into", "both": "its 1990 invasion".
+    assert_eq!(
+        tv("after its 1990 invasion of Kuwait", d(1998, 3, 6)),
+        ("1990".to_string(), "1990".to_string())
+    );
+    assert_eq!(
+        tv("we expect that to continue into 1990.", d(1989, 10, 30)),
+        ("1990".to_string(), "1990".to_string())
+    );
+    assert!(run("It sold its 1990 shares.", d(1998, 4, 2)).is_empty());
     let t = one("fighting in the 1990s", d(2025, 9, 20));
     assert_eq!(
         (t.text.as_str(), t.value.as_str(), t.precision),
