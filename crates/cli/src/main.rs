@@ -313,7 +313,8 @@ enum EvalCmd {
         /// linking, on text rebuilt from the words) instead of the bare tagger.
         #[arg(long, conflicts_with = "model")]
         stage: bool,
-        /// Also list every sentence with a missed or spurious entity.
+        /// Also list every sentence (with `--stage`: every document, by
+        /// its number in the file) with a missed or spurious entity.
         #[arg(long)]
         errors: bool,
     },

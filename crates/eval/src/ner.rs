@@ -83,10 +83,14 @@ pub fn score(model: &Model, c: &Corpus, mut errors: Option<&mut Vec<Value>>) -> 
 /// with spaces (sentences by blank lines), the stage runs on that text, and
 /// its mentions are compared by byte span and type. PER, ORG and LOC map to
 /// themselves (GPE to LOC), NORP and MISC to MISC.
-pub fn score_stage(p: &sitrep_pipeline::Pipeline, c: &Corpus) -> Counts {
+pub fn score_stage(
+    p: &sitrep_pipeline::Pipeline,
+    c: &Corpus,
+    mut errors: Option<&mut Vec<Value>>,
+) -> Counts {
     use sitrep_core::EntityType as E;
     let mut k = Counts::default();
-    for d in &c.docs {
+    for (di, d) in c.docs.iter().enumerate() {
         let mut text = String::new();
         let mut gold = Vec::new();
         for s in &d.sentences {
@@ -133,6 +137,18 @@ pub fn score_stage(p: &sitrep_pipeline::Pipeline, c: &Corpus) -> Counts {
                 k.hit[x.2] += 1;
             }
         }
+        if let Some(errs) = errors.as_deref_mut() {
+            let show = |v: &[(usize, usize, usize)], other: &[(usize, usize, usize)]| {
+                v.iter()
+                    .filter(|x| !other.contains(x))
+                    .map(|&(a, b, t)| format!("{} {}", TYPES[t], &text[a..b]))
+                    .collect::<Vec<_>>()
+            };
+            let (missed, spurious) = (show(&gold, &sys), show(&sys, &gold));
+            if !missed.is_empty() || !spurious.is_empty() {
+                errs.push(json!({"document": di, "missed": missed, "spurious": spurious}));
+            }
+        }
     }
     k
 }
@@ -175,7 +191,8 @@ pub enum Target<'a> {
 }
 
 /// `sitrep eval ner`: reads `data`, scores `target` on it and returns the
-/// report (`errors` lists differing sentences; tagger only).
+/// report (`errors` lists differing sentences for the tagger, and each
+/// document's missed and spurious mentions for the stage).
 pub fn eval(
     data: &Path,
     format: Option<Format>,
@@ -187,9 +204,13 @@ pub fn eval(
         Target::Tagger(m) => m,
         Target::Stage => {
             let p = sitrep_pipeline::Pipeline::new().map_err(anyhow::Error::msg)?;
-            let k = score_stage(&p, &c);
+            let mut errs = Vec::new();
+            let k = score_stage(&p, &c, errors.then_some(&mut errs));
             let mut r = report(data, &c, &k);
             r["scored"] = "entity stage".into();
+            if errors {
+                r["errors"] = Value::Array(errs);
+            }
             return Ok(r);
         }
     };

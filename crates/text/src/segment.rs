@@ -219,12 +219,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        // Apostrophe clitics ('s, n't) become their own word tokens.
+        // Apostrophe clitics ('s, n't) become their own word tokens; so
+        // does a possessive already split off by a tokeniser upstream
+        // ("Singh 's World Series"), not a quote opening before an "s".
+        let detached_s = i >= 2
+            && chars[i - 1].1 == ' '
+            && is_word_char(chars[i - 2].1)
+            && i + 1 < n
+            && matches!(chars[i + 1].1, 's' | 'S')
+            && (i + 2 == n || !is_word_char(chars[i + 2].1));
         if is_apostrophe(c)
             && i + 1 < n
             && chars[i + 1].1.is_alphabetic()
             && i > 0
-            && is_word_char(chars[i - 1].1)
+            && (is_word_char(chars[i - 1].1) || detached_s)
         {
             let mut j = i + 1;
             while j < n && chars[j].1.is_alphabetic() {
@@ -410,6 +418,12 @@ mod tests {
     #[test]
     fn tokens_keep_names_and_split_clitics() {
         assert_eq!(toks("Syria’s al-Sharaa"), vec!["Syria", "’s", "al-Sharaa"]);
+        // A possessive split off upstream stays one token; a quote does not.
+        assert_eq!(
+            toks("Singh 's World Series"),
+            vec!["Singh", "'s", "World", "Series"]
+        );
+        assert_eq!(toks("the 'sting' op"), vec!["the", "'", "sting", "'", "op"]);
         assert_eq!(
             toks("the U.S. and Da'esh don't"),
             vec!["the", "U.S.", "and", "Da'esh", "do", "n't"]
