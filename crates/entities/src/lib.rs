@@ -612,7 +612,7 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
         }
         ents.push((Span::new(piece_start, sp.end), role_here));
     }
-    let tagged = model_spans(text, an);
+    let tagged = model_spans(text, an, gaz);
     let mut mentions = Vec::new();
     for (sp, role, model_kind) in merge(text, an, gaz, dict, ents, &tagged) {
         let raw = &text[sp.start..sp.end];
@@ -664,7 +664,7 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
 /// text written with capitals, a span with none is no name ("at the
 /// garrison"): the tagger, trained also on lowercased copies, reads names
 /// without them, which only text without capitals needs.
-fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
+fn model_spans(text: &str, an: &Analysis, gaz: &Gazetteer) -> Vec<(Span, EntityType)> {
     let model = sitrep_ner::Model::embedded();
     let sents = an.sentence_words(text);
     let doc: Vec<&[&str]> = sents.iter().map(Vec::as_slice).collect();
@@ -675,7 +675,9 @@ fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
         let toks = &an.tokens[s.tokens.0..s.tokens.1];
         for (a, b, t) in sitrep_ner::corpus::chunks(labels) {
             let name = &text[toks[a].start..toks[b - 1].end];
-            if !caseless && !name.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            let written = caseless || name.chars().any(|c| c.is_uppercase() || c.is_ascii_digit());
+            let kept = written || t == 2 && lowercase_place(text, toks, a, gaz, name);
+            if !kept {
                 continue;
             }
             let kind = match t {
@@ -688,6 +690,54 @@ fn model_spans(text: &str, an: &Analysis) -> Vec<(Span, EntityType)> {
         }
     }
     out
+}
+
+/// Whether a lowercase name the tagger reads as a place, in a text
+/// otherwise written with capitals (web text: "living in malaysia"), is
+/// one: a country, a province or a town of 100,000 people by its own name,
+/// not a direction ("north west"), after a place cue ("in kerala") or in a
+/// sentence written without capitals. "roast turkey" is no place.
+fn lowercase_place(
+    text: &str,
+    toks: &[sitrep_text::Token],
+    a: usize,
+    gaz: &Gazetteer,
+    name: &str,
+) -> bool {
+    let direction = name.split_whitespace().all(|w| {
+        matches!(
+            w,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    });
+    let big = || {
+        gaz.lookup_key(&normalize(name)).iter().any(|&(id, alt)| {
+            let e = gaz.entry(id);
+            !alt && (matches!(e.level, Level::Country | Level::Admin1)
+                || e.level == Level::Place && e.population >= 100_000)
+        })
+    };
+    let cue = a > 0 && {
+        let p = toks[a - 1].text(text).to_lowercase();
+        LOC_CUES.contains(&p.as_str()) || matches!(p.as_str(), "to" | "and" | ",")
+    };
+    let sentence_caseless = toks.iter().all(|t| {
+        let w = t.text(text);
+        w == "I" || !w.chars().any(char::is_uppercase)
+    });
+    name.len() >= 4 && !direction && (cue || sentence_caseless) && big()
 }
 
 /// Combines the rule spans (which carry titles and roles) with the tagger's:
@@ -1295,6 +1345,25 @@ mod tests {
         // After a place cue it is the place.
         let e = run("MaliVai Washington lost on Thursday. He lives in Washington.");
         assert_eq!(find(&e, "Washington").kind, EntityType::Gpe);
+    }
+
+    #[test]
+    fn lowercase_places_in_text_with_capitals_need_a_cue() {
+        let e = run("Good day, I'm a German citizen living in malaysia and I need a job.");
+        assert_eq!(find(&e, "malaysia").kind, EntityType::Gpe);
+        for t in [
+            "We had roast turkey with Grandma on Sunday.",
+            "Rain is moving in from the north west, Forecasters said.",
+        ] {
+            let e = run(t);
+            assert!(
+                e.mentions
+                    .iter()
+                    .all(|m| m.text.chars().any(char::is_uppercase)),
+                "{t}: {:?}",
+                e.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
