@@ -794,6 +794,16 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
     if let Some(r) = deictic(toks, i, ctx) {
         return Some(r);
     }
+    // "this year's third quarter", "last year's quarter": one expression,
+    // before "this year" is read alone.
+    if matches!(a, "this" | "last" | "next")
+        && w(toks, i + 1) == "year"
+        && matches!(w(toks, i + 2), "'s" | "’s")
+    {
+        if let Some(r) = quarter(toks, i, ctx) {
+            return Some(r);
+        }
+    }
     if let Some(r) = relative_unit(toks, i, ctx) {
         return Some(r);
     }
@@ -1054,6 +1064,21 @@ fn calendar(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         };
         if let (Some(n), Some(dct), true) = (shift, ctx.dct, cap) {
             return Some((ri + 2, Val::date(ym(dct.year() + n, m), true)));
+        }
+        // "the March for Life", "the March of the Combatant Mothers" are
+        // marches.
+        if a == "march"
+            && i > 0
+            && matches!(
+                w(toks, i - 1),
+                "the" | "annual" | "a" | "`" | "``" | "\"" | "“"
+            )
+            && (w(toks, i + 1) == "for"
+                || w(toks, i + 1) == "of"
+                    && w(toks, i + 2) == "the"
+                    && toks.get(i + 3).is_some_and(|t| t.cap))
+        {
+            return None;
         }
         // A bare abbreviation ("Jan", "Dec") is too often something else;
         // "May" is a whole name, read as the month beside a date word.
@@ -1406,6 +1431,15 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     if let Some(y) = year_tok(toks.get(k)) {
         year = Some(y);
         k += 1;
+    } else if w(toks, k + 1) == "year" && matches!(w(toks, k + 2), "'s" | "’s") {
+        let shift = match w(toks, k) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        year = Some(ctx.dct?.year() + shift);
+        k += 3;
     }
     if w(toks, k) == "fiscal" {
         k += 1;
@@ -1509,8 +1543,18 @@ fn duration_or_shift(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> 
     if after == "-" && w(toks, j + 1) == "long" {
         return Some((j + 2, Val::of(TimexType::Duration, u.duration(n))));
     }
-    // Ages ("a 45-year-old") are not time expressions.
-    if hyphen && after == "-" && w(toks, j + 1) == "old" {
+    // Ages ("a 45-year-old", "52 years old") are not time expressions (TBAQ
+    // marks 1 of 40), nor fractions ("three-quarters of its food").
+    if hyphen && after == "-" && w(toks, j + 1) == "old" || after == "old" {
+        return None;
+    }
+    if u == Unit::Quarter
+        && after == "of"
+        && matches!(
+            w(toks, j + 1),
+            "the" | "its" | "their" | "his" | "her" | "our" | "all" | "those" | "these" | "a"
+        )
+    {
         return None;
     }
     // "two days later" is a date; "two days after the vote" a duration

@@ -491,3 +491,63 @@ fn spelled_years_after_months_seasons_and_the_year() {
     assert_eq!(tv("In the year two thousand, all changes.", dct).1, "2000");
     assert!(run("Some two thousand people fled.", dct).is_empty());
 }
+
+#[test]
+fn a_years_quarter_is_one_expression() {
+    assert_eq!(
+        tv(
+            "Net sales for this year's third quarter fell.",
+            d(1989, 11, 1)
+        ),
+        (
+            "this year's third quarter".to_string(),
+            "1989-Q3".to_string()
+        )
+    );
+    assert_eq!(
+        tv(
+            "It expects a profit in next year's first quarter.",
+            d(1989, 10, 31)
+        ),
+        (
+            "next year's first quarter".to_string(),
+            "1990-Q1".to_string()
+        )
+    );
+    // The quarter talked about, a year back.
+    let v = run(
+        "Profit rose in the third quarter, up from last year's quarter.",
+        d(1989, 11, 1),
+    );
+    assert_eq!(v.last().map(|t| t.value.as_str()), Some("1988-Q3"));
+}
+
+#[test]
+fn ages_fractions_and_marches_are_no_time() {
+    for t in [
+        "Howes, 37 years old when he was kidnapped, died soon after.",
+        "Mr. Schwarz, a 52-year-old banker, will succeed him.",
+        "Iraq imports about three-quarters of its foodstuffs.",
+        "Agents scanned the crowd at the annual March for Life.",
+        "She marched at the head of the March of the Combatant Mothers.",
+    ] {
+        assert!(run(t, d(2000, 1, 15)).is_empty(), "{t}");
+    }
+    // A month is still a month: "in March for health reasons".
+    assert_eq!(
+        one(
+            "He stepped down in March for health reasons.",
+            d(1989, 10, 30)
+        )
+        .value,
+        "1989-03"
+    );
+    assert_eq!(
+        one(
+            "It returned to profit after several quarters of losses.",
+            d(1989, 10, 30)
+        )
+        .value,
+        "PXQ"
+    );
+}
