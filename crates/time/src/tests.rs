@@ -551,3 +551,24 @@ fn ages_fractions_and_marches_are_no_time() {
         "PXQ"
     );
 }
+
+#[test]
+fn the_article_of_a_duration_or_an_adjective() {
+    // A plural duration keeps its article; a hyphenated adjective does not.
+    assert_eq!(
+        run(
+            "Profit rose in the nine months ended Sept. 30.",
+            d(1989, 10, 26)
+        )[0]
+        .text,
+        "the nine months"
+    );
+    assert_eq!(
+        one("He signed the two-week truce.", d(1989, 10, 26)).text,
+        "two-week"
+    );
+    assert_eq!(
+        one("It released the third-quarter results.", d(1989, 10, 26)).text,
+        "third-quarter"
+    );
+}
