@@ -614,6 +614,8 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
     }
     let tagged = model_spans(text, an, gaz);
     let mut mentions = Vec::new();
+    // Last words of the people named in full so far.
+    let mut surnames: HashSet<String> = HashSet::new();
     for (sp, role, model_kind) in merge(text, an, gaz, dict, ents, &tagged) {
         let raw = &text[sp.start..sp.end];
         let sp = trim_possessive(text, sp);
@@ -635,12 +637,17 @@ pub fn extract(text: &str, an: &Analysis, gaz: &Gazetteer, dict: &dyn NameDict) 
             _ => classify(text, an, gaz, dict, sp, role.is_some(), raw),
         };
         let kind = if matches!(kind, EntityType::Gpe | EntityType::Loc)
-            && surname_of_earlier_person(text, an, sp, &mentions)
+            && surname_of_earlier_person(text, an, sp, &surnames)
         {
             EntityType::Per
         } else {
             kind
         };
+        if kind == EntityType::Per {
+            if let Some((_, last)) = text[sp.start..sp.end].rsplit_once(' ') {
+                surnames.insert(normalize(last));
+            }
+        }
         if let Some(r) = role {
             if kind == EntityType::Per {
                 roles.insert(mentions.len(), r);
@@ -952,24 +959,17 @@ fn place_in_context(
 }
 
 /// Whether a one-word name is the last word of a person named in full
-/// before it, and no place cue precedes it ("MaliVai Washington … The
+/// before it (`surnames`), and no place cue precedes it ("MaliVai Washington … The
 /// 11th-seeded Washington fell short": the player, not the city; "in
 /// Washington" stays a place).
-fn surname_of_earlier_person(text: &str, an: &Analysis, sp: Span, before: &[Entity]) -> bool {
+fn surname_of_earlier_person(
+    text: &str,
+    an: &Analysis,
+    sp: Span,
+    surnames: &HashSet<String>,
+) -> bool {
     let s = &text[sp.start..sp.end];
-    if s.contains(char::is_whitespace) {
-        return false;
-    }
-    let key = normalize(s);
-    let named = before.iter().any(|m| {
-        m.kind == EntityType::Per
-            && m.text.contains(' ')
-            && m.text
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| normalize(last) == key)
-    });
-    if !named {
+    if s.contains(char::is_whitespace) || !surnames.contains(&normalize(s)) {
         return false;
     }
     let ti = an.token_at(sp.start);

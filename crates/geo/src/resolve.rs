@@ -1105,20 +1105,24 @@ fn focus_of(gaz: &Gazetteer, ids: &[Option<u32>]) -> Option<u32> {
     let mut distinct: Vec<u32> = ids.iter().flatten().copied().collect();
     distinct.sort_unstable();
     distinct.dedup();
-    let in_country = |cc: &str| {
-        ids.iter()
-            .flatten()
-            .filter(|&&j| !cc.is_empty() && gaz.entry(j).cc == cc)
-            .count()
-    };
+    // Mentions per country and per province, counted once.
+    let mut by_cc: HashMap<&str, usize> = HashMap::new();
+    let mut by_a1: HashMap<(&str, &str), usize> = HashMap::new();
+    for &j in ids.iter().flatten() {
+        let o = gaz.entry(j);
+        if !o.cc.is_empty() {
+            *by_cc.entry(o.cc.as_str()).or_default() += 1;
+            if !o.admin1.is_empty() {
+                *by_a1.entry((o.cc.as_str(), o.admin1.as_str())).or_default() += 1;
+            }
+        }
+    }
+    let in_country = |cc: &str| by_cc.get(cc).copied().unwrap_or(0);
     let in_admin1 = |e: &Entry| {
-        ids.iter()
-            .flatten()
-            .filter(|&&j| {
-                let o = gaz.entry(j);
-                !e.admin1.is_empty() && o.cc == e.cc && o.admin1 == e.admin1
-            })
-            .count()
+        by_a1
+            .get(&(e.cc.as_str(), e.admin1.as_str()))
+            .copied()
+            .unwrap_or(0)
     };
     distinct
         .into_iter()
