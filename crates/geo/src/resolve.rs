@@ -711,7 +711,7 @@ fn resolve_sorted(
     mentions: &[Span],
     known: bool,
 ) -> Vec<Option<Place>> {
-    let cues_v: Vec<Cues> = mentions
+    let mut cues_v: Vec<Cues> = mentions
         .iter()
         .map(|&m| cues(gaz, text, an, m, known))
         .collect();
@@ -748,6 +748,18 @@ fn resolve_sorted(
                 // evidence for its own reading.
                 ctx.add(&normalize(w), cc, 0.5);
             }
+        }
+    }
+    // A province named only by a direction ("West Coast", "Western",
+    // "North West") in a country the story gives no other evidence for is
+    // no reading: the West Coast of a US story is not New Zealand's.
+    for c in cues_v.iter_mut() {
+        if is_direction_name(&c.key) {
+            c.cands.retain(|&(id, _)| {
+                let e = gaz.entry(id);
+                !matches!(e.level, Level::Admin1 | Level::Admin2)
+                    || ctx.country_share(&e.cc, &c.key) > 0.0
+            });
         }
     }
     // Pass 2: resolve each mention with that context; then again, rewarding
@@ -823,6 +835,34 @@ fn resolve_sorted(
         out.push(place);
     }
     out
+}
+
+/// Whether a name is made of compass words only ("west coast", "north
+/// west", "central"), as many countries name provinces.
+fn is_direction_name(key: &str) -> bool {
+    !key.is_empty()
+        && key.split([' ', '-']).all(|w| {
+            matches!(
+                w,
+                "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "coast"
+                    | "upper"
+                    | "lower"
+                    | "middle"
+            )
+        })
 }
 
 /// The country of a name's biggest reading when it dwarfs every reading

@@ -685,3 +685,14 @@ fn australian_state_abbreviations() {
         ("AU", "New South Wales", "AU", "Victoria")
     );
 }
+
+#[test]
+fn a_province_named_by_a_direction_needs_its_country_in_the_story() {
+    // New Zealand has a "West Coast" region; an Oregon story's is not it.
+    let t = "Storms battered the West Coast on Friday, Oregon officials said.";
+    let r = places(t, &["West Coast", "Oregon"]);
+    assert_ne!(cc(&r[0]), "NZ");
+    let t = "Floods hit the West Coast region near Greymouth, New Zealand officials said.";
+    let r = places(t, &["West Coast", "Greymouth", "New Zealand"]);
+    assert_eq!(cc(&r[0]), "NZ");
+}
