@@ -19,7 +19,7 @@ pub mod regions;
 mod resolve;
 
 pub use gazetteer::{normalize, Entry, GazError, Gazetteer, Level};
-pub use resolve::{resolve, resolve_recognised, to_place, Context};
+pub use resolve::{is_direction_name, resolve, resolve_recognised, to_place, Context};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

@@ -837,9 +837,9 @@ fn resolve_sorted(
     out
 }
 
-/// Whether a name is made of compass words only ("west coast", "north
-/// west", "central"), as many countries name provinces.
-fn is_direction_name(key: &str) -> bool {
+/// Whether a normalised name is made of compass words only ("west coast",
+/// "north west", "central"), as many countries name provinces.
+pub fn is_direction_name(key: &str) -> bool {
     !key.is_empty()
         && key.split([' ', '-']).all(|w| {
             matches!(
