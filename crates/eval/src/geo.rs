@@ -272,6 +272,8 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
                     misses.push(json!({
                         "article": a.id,
                         "toponym": &a.text[g.start..g.end],
+                        "start": g.start,
+                        "end": g.end,
                         "gold": [g.lat, g.lon],
                         "gold_geonames_id": g.geonames_id,
                         "recognised": false,
