@@ -816,10 +816,21 @@ fn resolve_sorted(
                 container_for(gaz, text, an, mentions, &ids, &same_key, i)
                     .or_else(|| {
                         let raw = &text[m.start..m.end];
-                        let sub = inner_place(gaz, raw)?;
+                        let sub = inner_place(gaz, raw).or_else(|| compass_part(gaz, raw))?;
                         let start = m.start + (sub.as_ptr() as usize - raw.as_ptr() as usize);
                         let span = Span::new(start, start + sub.len());
-                        best(gaz, &ctx, &cues(gaz, text, an, span, known), None)
+                        let c = cues(gaz, text, an, span, known);
+                        // The reading that holds another of the story's
+                        // places first ("Northeast Georgia" beside Atlanta).
+                        c.cands
+                            .iter()
+                            .map(|&(id, _)| id)
+                            .find(|&id| {
+                                ids.iter()
+                                    .flatten()
+                                    .any(|&j| contains(gaz.entry(id), gaz.entry(j)))
+                            })
+                            .or_else(|| best(gaz, &ctx, &c, None))
                     })
                     .or(focus.filter(|_| known || has_place_head(&name)))
                     .map(|outer| {
@@ -835,6 +846,33 @@ fn resolve_sorted(
         out.push(place);
     }
     out
+}
+
+/// The area a part of it names: "Northern Mali" → Mali, "Eastern Ukraine"
+/// → Ukraine, "North Texas" → Texas (a country, a province or state, or a
+/// town of 50,000 people or more after one or more compass words). The
+/// place keeps the mention's name and the area's precision.
+fn compass_part<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<&'a str> {
+    let mut rest = raw.trim();
+    let mut stripped = false;
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        let w = first.trim_end_matches('-').to_lowercase();
+        if !is_direction_name(&w) || matches!(w.as_str(), "coast" | "middle") {
+            break;
+        }
+        rest = tail.trim_start();
+        stripped = true;
+    }
+    let known = gaz.lookup_key(&normalize(rest)).iter().any(|&(id, alt)| {
+        let e = gaz.entry(id);
+        match e.level {
+            Level::Country => true,
+            Level::Admin1 => !alt,
+            Level::Place => !alt && e.population >= 50_000,
+            _ => false,
+        }
+    });
+    (stripped && !rest.is_empty() && known).then_some(rest)
 }
 
 /// Whether a normalised name is made of compass words only ("west coast",

@@ -696,3 +696,20 @@ fn a_province_named_by_a_direction_needs_its_country_in_the_story() {
     let r = places(t, &["West Coast", "Greymouth", "New Zealand"]);
     assert_eq!(cc(&r[0]), "NZ");
 }
+
+#[test]
+fn a_compass_part_of_an_area_is_placed_in_the_area() {
+    // Found by a recogniser, "Northern Mali" is Mali at country precision,
+    // keeping its own name; "Northeast Georgia" beside Atlanta the state.
+    let t = "Rebels attacked a base in Northern Mali on Friday.";
+    let r = recognised(t, &["Northern Mali"]);
+    let p = r[0].as_ref().expect("placed");
+    assert_eq!(
+        (p.name.as_str(), cc(&r[0]), p.precision),
+        ("Northern Mali", "ML", 3)
+    );
+    let t = "Schools in Northeast Georgia, north of Atlanta, cut teachers.";
+    let r = recognised(t, &["Northeast Georgia", "Atlanta"]);
+    assert_eq!(cc(&r[0]), "US");
+    assert_eq!(r[0].as_ref().unwrap().precision, 2);
+}
