@@ -212,16 +212,7 @@ fn inner_place<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<&'a str> {
             if GENERIC_AREA_NAMES.contains(&key.as_str()) {
                 continue;
             }
-            let known = gaz.lookup_key(&key).iter().any(|&(id, alt)| {
-                let e = gaz.entry(id);
-                match e.level {
-                    Level::Country => true,
-                    Level::Admin1 => !alt,
-                    Level::Place => !alt && e.population >= 50_000,
-                    _ => false,
-                }
-            });
-            if known && !key.is_empty() {
+            if names_an_area(gaz, &key) && !key.is_empty() {
                 return Some(sub);
             }
         }
@@ -863,7 +854,13 @@ fn compass_part<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<&'a str> {
         rest = tail.trim_start();
         stripped = true;
     }
-    let known = gaz.lookup_key(&normalize(rest)).iter().any(|&(id, alt)| {
+    (stripped && !rest.is_empty() && names_an_area(gaz, &normalize(rest))).then_some(rest)
+}
+
+/// Whether a normalised name is, by its own name, a country or province,
+/// or a town of 50,000 people or more (a country also by an alternate name).
+fn names_an_area(gaz: &Gazetteer, key: &str) -> bool {
+    gaz.lookup_key(key).iter().any(|&(id, alt)| {
         let e = gaz.entry(id);
         match e.level {
             Level::Country => true,
@@ -871,8 +868,7 @@ fn compass_part<'a>(gaz: &Gazetteer, raw: &'a str) -> Option<&'a str> {
             Level::Place => !alt && e.population >= 50_000,
             _ => false,
         }
-    });
-    (stripped && !rest.is_empty() && known).then_some(rest)
+    })
 }
 
 /// Whether a normalised name is made of compass words only ("west coast",
