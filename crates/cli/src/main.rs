@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use sitrep_core::{Document, Output};
 use sitrep_pipeline::Pipeline;
-use sitrep_text::{DocFormat, InputError, ReadOptions};
+use sitrep_text::{DocFormat, InputError, ReadOptions, Sidecar};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -417,7 +417,10 @@ enum GeoFormatArg {
 #[derive(Args, Clone)]
 struct InputArgs {
     /// Files or directories to read (directories are walked for .txt, .html,
-    /// .htm, .jsonl, .ndjson); `-` or nothing reads standard input.
+    /// .htm, .jsonl, .ndjson); `-` or nothing reads standard input. A text or
+    /// HTML file's metadata (published, source, id, title, language, url) is
+    /// read from `NAME.json` beside it or from a `meta.json` whose
+    /// `text_file` names it; such a `meta.json` may also be given itself.
     inputs: Vec<PathBuf>,
     /// Input format; `auto` guesses from the name and content.
     #[arg(long, value_enum, default_value_t = InFormat::Auto)]
@@ -699,7 +702,7 @@ fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             found.sort();
             out.extend(found);
         } else if p.exists() {
-            out.push(p.clone());
+            out.push(named_by_metadata(p)?.unwrap_or_else(|| p.clone()));
         } else {
             bail!("{}: no such file or folder", p.display());
         }
@@ -708,6 +711,74 @@ fn collect_paths(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         out.push(PathBuf::from("-"));
     }
     Ok(out)
+}
+
+/// A `.json` input that is a metadata sidecar (one object with `text_file`)
+/// stands for the document it names, so `sitrep extract seed/meta.json`
+/// codes `seed/article.txt` with that metadata. Other `.json` inputs are
+/// read as JSON Lines.
+fn named_by_metadata(p: &Path) -> Result<Option<PathBuf>> {
+    let is_json = p
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| x.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Ok(None);
+    }
+    let Ok(bytes) = std::fs::read(p) else {
+        return Ok(None);
+    };
+    let name = p.display().to_string();
+    let Ok(Sidecar {
+        text_file: Some(f), ..
+    }) = Sidecar::parse(&name, &bytes)
+    else {
+        return Ok(None);
+    };
+    let target = p.parent().unwrap_or(Path::new("")).join(&f);
+    if !target.is_file() {
+        bail!("{name}: its `text_file` {f:?} is not a file beside it");
+    }
+    Ok(Some(target))
+}
+
+/// The metadata sidecar of a text or HTML document file, if it has one:
+/// `NAME.json` beside `NAME.txt`, or the folder's `meta.json` when its
+/// `text_file` names this file. A sidecar that does not parse is an error for
+/// this document (its metadata would otherwise be lost without a word).
+fn sidecar_for(p: &Path) -> Result<Option<Sidecar>, InputError> {
+    if p.as_os_str() == "-" {
+        return Ok(None);
+    }
+    let ext = p
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(ext.as_str(), "json" | "jsonl" | "ndjson") {
+        return Ok(None);
+    }
+    let dir = p.parent().unwrap_or(Path::new(""));
+    let read = |m: &Path| -> Result<Sidecar, InputError> {
+        let name = m.display().to_string();
+        let bytes = std::fs::read(m).map_err(|e| InputError::Io {
+            name: name.clone(),
+            msg: e.to_string(),
+        })?;
+        Sidecar::parse(&name, &bytes)
+    };
+    let own = p.with_extension("json");
+    if own.is_file() {
+        return read(&own).map(Some);
+    }
+    let shared = dir.join("meta.json");
+    if shared.is_file() {
+        let m = read(&shared)?;
+        if m.text_file.as_deref().is_some_and(|f| dir.join(f) == p) {
+            return Ok(Some(m));
+        }
+    }
+    Ok(None)
 }
 
 fn read_source(p: &Path) -> Result<Source, InputError> {
@@ -743,6 +814,7 @@ fn read_options(a: &InputArgs) -> ReadOptions {
         published: a.published,
         source: a.source.clone(),
         max_doc_bytes: a.max_doc_bytes.max(1024),
+        sidecar: None,
     }
 }
 
@@ -761,6 +833,17 @@ fn code_inputs(
     for (k, p) in paths.iter().enumerate() {
         let src = match read_source(p) {
             Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {e}");
+                errors += 1;
+                continue;
+            }
+        };
+        let opts = match sidecar_for(p) {
+            Ok(sidecar) => ReadOptions {
+                sidecar,
+                ..opts.clone()
+            },
             Err(e) => {
                 eprintln!("error: {e}");
                 errors += 1;

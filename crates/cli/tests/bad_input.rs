@@ -105,6 +105,58 @@ fn missing_file_and_missing_db() {
 }
 
 #[test]
+fn metadata_sidecars_date_documents_and_bad_ones_are_reported() {
+    let d = tmp("sidecar");
+    let story = "Gunmen killed three villagers on Friday, police said.";
+    std::fs::write(d.join("a.txt"), story).unwrap();
+    std::fs::write(
+        d.join("a.json"),
+        r#"{"published": "2025-09-20", "source": "A"}"#,
+    )
+    .unwrap();
+    std::fs::write(d.join("b.txt"), story).unwrap();
+    std::fs::write(
+        d.join("meta.json"),
+        r#"{"id": "story-b", "published": "2024-02-29", "text_file": "b.txt"}"#,
+    )
+    .unwrap();
+    std::fs::write(d.join("c.txt"), story).unwrap();
+    std::fs::write(d.join("c.json"), r#"{"published": "last Friday"}"#).unwrap();
+    std::fs::write(d.join("e.txt"), story).unwrap();
+    let o = sitrep(&["extract", d.to_str().unwrap(), "--format", "jsonl"]);
+    no_panic(&o);
+    // c's metadata is wrong: an error for c, the others are still coded.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("c.json"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`published`"), "{}", stderr(&o));
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = docs
+        .iter()
+        .map(|v| v["document"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a", "story-b", "e"]);
+    let date = |v: &serde_json::Value| v["events"][0]["date"]["value"].clone();
+    assert_eq!(docs[0]["document"]["source"], "A");
+    assert_eq!(date(&docs[0]), "2025-09-19");
+    assert_eq!(date(&docs[1]), "2024-02-23");
+    assert!(docs[2]["document"]["published"].is_null());
+    assert!(
+        stderr(&o).contains("e.txt: no publication date"),
+        "{}",
+        stderr(&o)
+    );
+    // A meta.json naming a file that is not there.
+    std::fs::write(d.join("meta.json"), r#"{"text_file": "gone.txt"}"#).unwrap();
+    let o = sitrep(&["extract", d.join("meta.json").to_str().unwrap()]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("gone.txt"), "{}", stderr(&o));
+}
+
+#[test]
 fn fifty_megabytes_in_parts_with_bounded_memory() {
     let d = tmp("big");
     let f = d.join("big.txt");

@@ -333,3 +333,29 @@ fn seed_people_and_organisations() {
         assert!(has(o, "ORG"), "{o} not found as ORG");
     }
 }
+
+/// The seed folder as it comes (article.txt and meta.json): its metadata is
+/// read, so the article is dated without `--published` and relative dates
+/// resolve against it.
+#[test]
+fn seed_folder_metadata_dates_the_article() {
+    let Some(p) = seed() else { return };
+    let dir = p.parent().unwrap();
+    for input in [dir.to_path_buf(), dir.join("meta.json")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["extract", input.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(!err.contains("no publication date"), "{err}");
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["document"]["published"], "2025-09-20");
+        assert!(v["document"]["title"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()));
+        let raid = events_of(&v, "raid");
+        assert!(!raid.is_empty(), "no raid event");
+        assert_eq!(raid[0]["date"]["value"], "2025-09-19");
+    }
+}

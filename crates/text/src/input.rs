@@ -6,6 +6,12 @@
 //! still read, and a document larger than [`ReadOptions::max_doc_bytes`] is
 //! cut into parts at paragraph boundaries (each part a document of its own,
 //! with a warning) so that memory stays bounded.
+//!
+//! A text or HTML file may come with metadata in a sidecar JSON object
+//! ([`Sidecar`]): `article.json` beside `article.txt`, or a folder's
+//! `meta.json` whose `text_file` names it. Its `published`, `source`, `id`,
+//! `title`, `language` and `url` describe the document, ahead of the
+//! run-wide defaults.
 
 use chrono::NaiveDate;
 use sitrep_core::Document;
@@ -57,6 +63,76 @@ pub struct ReadOptions {
     pub source: Option<String>,
     /// Documents longer than this are cut into parts (default 2 MiB).
     pub max_doc_bytes: usize,
+    /// Metadata of the one document a text or HTML input holds; its fields
+    /// take precedence over `published` and `source`.
+    pub sidecar: Option<Sidecar>,
+}
+
+/// Metadata for a text or HTML document, read from a JSON object beside it
+/// (the layout of `examples/seed/`: `meta.json` with `text_file`). Every
+/// field is optional; unknown fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sidecar {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    /// The document file this metadata describes, relative to the sidecar.
+    pub text_file: Option<String>,
+}
+
+impl Sidecar {
+    /// Parses a sidecar: one JSON object. A field of the wrong type, or a
+    /// `published` that is not a date, is an error naming the field.
+    pub fn parse(name: &str, bytes: &[u8]) -> Result<Sidecar, InputError> {
+        let (s, _) = decode(name, bytes);
+        let v: serde_json::Value =
+            serde_json::from_str(s.trim_start_matches('\u{feff}')).map_err(|e| {
+                InputError::BadJson {
+                    name: name.into(),
+                    line: e.line(),
+                    msg: e.to_string(),
+                }
+            })?;
+        let obj = v.as_object().ok_or_else(|| InputError::BadJson {
+            name: name.into(),
+            line: 1,
+            msg: "metadata must be a JSON object".into(),
+        })?;
+        let bad = |msg: String| InputError::BadField {
+            name: name.into(),
+            line: 1,
+            msg,
+        };
+        let field = |k: &str| -> Result<Option<String>, InputError> {
+            match obj.get(k) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) if s.trim().is_empty() => Ok(None),
+                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+                Some(serde_json::Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
+                Some(_) => Err(bad(format!("field `{k}` must be a string"))),
+            }
+        };
+        let published = match field("published")? {
+            None => None,
+            Some(p) => Some(parse_date(&p).ok_or_else(|| {
+                bad(format!(
+                    "`published` {p:?} is not a date (YYYY-MM-DD or an ISO 8601 date-time)"
+                ))
+            })?),
+        };
+        Ok(Sidecar {
+            id: field("id")?,
+            title: field("title")?,
+            source: field("source")?,
+            published,
+            language: field("language")?,
+            url: field("url")?,
+            text_file: field("text_file")?,
+        })
+    }
 }
 
 impl Default for ReadOptions {
@@ -66,6 +142,7 @@ impl Default for ReadOptions {
             published: None,
             source: None,
             max_doc_bytes: 2 << 20,
+            sidecar: None,
         }
     }
 }
@@ -175,17 +252,17 @@ pub fn read_documents(name: &str, bytes: &[u8], opts: &ReadOptions) -> ReadResul
         out.errors.push(InputError::Empty { name: name.into() });
         return out;
     }
-    let id = doc_id_from_name(name);
+    let meta = opts.sidecar.clone().unwrap_or_default();
     let base = Document {
-        id,
-        source: opts.source.clone(),
-        published: opts.published,
-        language: "en".into(),
-        url: None,
-        title,
+        id: meta.id.unwrap_or_else(|| doc_id_from_name(name)),
+        source: meta.source.or_else(|| opts.source.clone()),
+        published: meta.published.or(opts.published),
+        language: meta.language.unwrap_or_else(|| "en".into()),
+        url: meta.url,
+        title: meta.title.or(title),
         text: String::new(),
     };
-    if opts.published.is_none() {
+    if base.published.is_none() {
         warnings.push(format!(
             "{name}: no publication date (--published); relative dates are left unresolved"
         ));
@@ -552,5 +629,63 @@ mod tests {
         );
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("20 Sept"), None);
+    }
+
+    #[test]
+    fn sidecar_fields_parse_and_bad_ones_are_named() {
+        let m = Sidecar::parse(
+            "meta.json",
+            br#"{"id": 17, "published": "2025-09-20T06:00:00Z", "source": "Agency",
+                "title": "T", "language": "fr", "text_file": "a.txt", "extra": [1]}"#,
+        )
+        .unwrap();
+        assert_eq!(m.id.as_deref(), Some("17"));
+        assert_eq!(m.published, NaiveDate::from_ymd_opt(2025, 9, 20));
+        assert_eq!(m.language.as_deref(), Some("fr"));
+        assert_eq!(m.text_file.as_deref(), Some("a.txt"));
+        assert_eq!(m.url, None);
+        let e = Sidecar::parse("m.json", br#"{"published": "Friday"}"#).unwrap_err();
+        assert!(e.to_string().contains("`published`"), "{e}");
+        let e = Sidecar::parse("m.json", br#"{"source": ["a"]}"#).unwrap_err();
+        assert!(e.to_string().contains("`source` must be a string"), "{e}");
+        assert!(Sidecar::parse("m.json", b"[1, 2]").is_err());
+        assert!(Sidecar::parse("m.json", b"{\"id\": ").is_err());
+    }
+
+    #[test]
+    fn sidecar_describes_a_text_document_ahead_of_run_defaults() {
+        let opts = ReadOptions {
+            published: NaiveDate::from_ymd_opt(2000, 1, 1),
+            source: Some("run default".into()),
+            sidecar: Some(Sidecar {
+                id: Some("story-1".into()),
+                published: NaiveDate::from_ymd_opt(2025, 9, 20),
+                title: Some("From metadata".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let html = b"<html><head><title>From HTML</title></head><body><p>Text.</p></body></html>";
+        let r = read_documents("x.html", html, &opts);
+        let (d, w) = &r.documents[0];
+        assert_eq!(d.id, "story-1");
+        assert_eq!(d.published, NaiveDate::from_ymd_opt(2025, 9, 20));
+        assert_eq!(
+            d.source.as_deref(),
+            Some("run default"),
+            "unset fields fall back"
+        );
+        assert_eq!(d.title.as_deref(), Some("From metadata"));
+        assert!(w.is_empty(), "{w:?}");
+        // Without a date anywhere the document is still read, with a warning.
+        let r = read_documents(
+            "y.txt",
+            b"Text.",
+            &ReadOptions {
+                sidecar: Some(Sidecar::default()),
+                ..Default::default()
+            },
+        );
+        assert!(r.documents[0].1[0].contains("no publication date"));
     }
 }

@@ -10,5 +10,5 @@
 pub mod input;
 pub mod segment;
 
-pub use input::{read_documents, DocFormat, InputError, ReadOptions, ReadResult};
+pub use input::{read_documents, DocFormat, InputError, ReadOptions, ReadResult, Sidecar};
 pub use segment::{segment, Analysis, Sentence, TokKind, Token};
