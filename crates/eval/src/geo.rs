@@ -218,6 +218,8 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
     let mut errs_km = Vec::new();
     let (mut with_id, mut id_hits) = (0usize, 0usize);
     let (mut sys_n, mut gold_n, mut matched) = (0usize, 0usize, 0usize);
+    // Gold toponyms some reading could place within 161 km (gold spans).
+    let mut reachable = 0usize;
     let mut misses = Vec::new();
     let mut secs = 0.0;
     for a in &arts {
@@ -286,6 +288,16 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
                 Some((lat, lon)) => haversine_km(lat, lon, g.lat, g.lon),
                 None => MAX_KM,
             };
+            if !end_to_end {
+                let near = |lat: f64, lon: f64| haversine_km(lat, lon, g.lat, g.lon) <= 161.0;
+                reachable += (km <= 161.0
+                    || gaz
+                        .lookup(&a.text[g.start..g.end])
+                        .iter()
+                        .map(|&(id, _)| gaz.entry(id))
+                        .any(|e| near(e.lat as f64, e.lon as f64)))
+                    as usize;
+            }
             errs_km.push(km);
             if let Some(gid) = g.geonames_id {
                 with_id += 1;
@@ -312,6 +324,12 @@ pub fn eval(path: &Path, format: GeoFormat, end_to_end: bool, errors: bool) -> R
     } else {
         "gold_spans"
     });
+    if !end_to_end && !errs_km.is_empty() {
+        // The most a choice among the gazetteer's readings could reach: the
+        // share of gold toponyms that the system's place or some reading of
+        // the name puts within 161 km of gold.
+        out["reachable161"] = json!(reachable as f64 / errs_km.len() as f64);
+    }
     if with_id > 0 {
         out["exact_geonames_id"] = json!(id_hits as f64 / with_id as f64);
         out["with_geonames_id"] = json!(with_id);
