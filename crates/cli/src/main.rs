@@ -432,6 +432,11 @@ struct InputArgs {
     /// Source name for documents that carry none.
     #[arg(long)]
     source: Option<String>,
+    /// Language tag ("en", "fr") for documents that carry none. Without it
+    /// each document's language is detected; sitrep reads English, and warns
+    /// about a document in another language (it is still coded).
+    #[arg(long)]
+    language: Option<String>,
     /// Documents longer than this many bytes are coded in parts.
     #[arg(long, default_value_t = 2 << 20)]
     max_doc_bytes: usize,
@@ -815,6 +820,7 @@ fn read_options(a: &InputArgs) -> ReadOptions {
         source: a.source.clone(),
         max_doc_bytes: a.max_doc_bytes.max(1024),
         sidecar: None,
+        language: a.language.clone(),
     }
 }
 

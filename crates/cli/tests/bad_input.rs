@@ -157,6 +157,38 @@ fn metadata_sidecars_date_documents_and_bad_ones_are_reported() {
 }
 
 #[test]
+fn a_document_not_in_english_is_coded_with_its_language_and_a_warning() {
+    let d = tmp("language");
+    let f = d.join("feed.jsonl");
+    let fr = "Des hommes armés ont tué trois villageois vendredi dans la région de Mopti, dans le centre du Mali, a indiqué la police locale.";
+    let en = "Gunmen killed three villagers on Friday in the Mopti region of central Mali, police said, in the latest of a string of attacks on civilians.";
+    let lines = [
+        serde_json::json!({"id": "fr", "text": fr, "published": "2025-09-20"}),
+        serde_json::json!({"id": "en", "text": en, "published": "2025-09-20"}),
+        serde_json::json!({"id": "tagged", "text": fr, "published": "2025-09-20", "language": "en"}),
+    ];
+    let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&f, body).unwrap();
+    let o = sitrep(&["extract", f.to_str().unwrap()]);
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let langs: Vec<&str> = docs
+        .iter()
+        .map(|v| v["document"]["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["fr", "en", "en"], "a given language is kept");
+    let err = stderr(&o);
+    assert!(err.contains("feed.jsonl:1: the text looks French (fr)"), "{err}");
+    assert_eq!(err.matches("looks").count(), 1, "{err}");
+    // The English one is coded as before.
+    assert_eq!(docs[1]["events"][0]["date"]["value"], "2025-09-19");
+}
+
+#[test]
 fn fifty_megabytes_in_parts_with_bounded_memory() {
     let d = tmp("big");
     let f = d.join("big.txt");

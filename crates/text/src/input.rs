@@ -66,6 +66,9 @@ pub struct ReadOptions {
     /// Metadata of the one document a text or HTML input holds; its fields
     /// take precedence over `published` and `source`.
     pub sidecar: Option<Sidecar>,
+    /// Language tag for documents that carry none; `None` detects it
+    /// ([`crate::lang`]), English when detection cannot tell.
+    pub language: Option<String>,
 }
 
 /// Metadata for a text or HTML document, read from a JSON object beside it
@@ -143,6 +146,7 @@ impl Default for ReadOptions {
             source: None,
             max_doc_bytes: 2 << 20,
             sidecar: None,
+            language: None,
         }
     }
 }
@@ -257,7 +261,12 @@ pub fn read_documents(name: &str, bytes: &[u8], opts: &ReadOptions) -> ReadResul
         id: meta.id.unwrap_or_else(|| doc_id_from_name(name)),
         source: meta.source.or_else(|| opts.source.clone()),
         published: meta.published.or(opts.published),
-        language: meta.language.unwrap_or_else(|| "en".into()),
+        language: language_of(
+            name,
+            meta.language.or_else(|| opts.language.clone()),
+            &text,
+            &mut warnings,
+        ),
         url: meta.url,
         title: meta.title.or(title),
         text: String::new(),
@@ -371,16 +380,53 @@ fn parse_json_record(
             opts.published
         }
     };
+    let language = language_of(
+        &format!("{name}:{line}"),
+        field("language")?.or_else(|| opts.language.clone()),
+        &text,
+        &mut warnings,
+    );
     let doc = Document {
         id: field("id")?.unwrap_or_else(|| format!("{}:{line}", doc_id_from_name(name))),
         source: field("source")?.or_else(|| opts.source.clone()),
         published,
-        language: field("language")?.unwrap_or_else(|| "en".into()),
+        language,
         url: field("url")?,
         title: field("title")?,
         text,
     };
     Ok((doc, warnings))
+}
+
+/// A document's language: the tag it carries (or the run's), else the
+/// detected one, else English. A document not in English is still coded,
+/// with a warning that the English rules will miss most of it.
+fn language_of(
+    name: &str,
+    given: Option<String>,
+    text: &str,
+    warnings: &mut Vec<String>,
+) -> String {
+    const MISSED: &str =
+        "sitrep's entity, time and event rules read English, so they will miss most of it";
+    match given {
+        Some(tag) if !tag.trim().is_empty() => {
+            if !crate::lang::is_english(&tag) {
+                warnings.push(format!("{name}: language {tag:?}: {MISSED}"));
+            }
+            tag
+        }
+        _ => match crate::lang::detect(text) {
+            Some(l) if l.code != "en" => {
+                warnings.push(format!(
+                    "{name}: the text looks {} ({}); {MISSED} (give its `language`, or --language, if this is wrong)",
+                    l.name, l.code
+                ));
+                l.code.to_string()
+            }
+            _ => "en".into(),
+        },
+    }
 }
 
 fn doc_id_from_name(name: &str) -> String {

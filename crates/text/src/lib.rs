@@ -5,9 +5,10 @@
 //! with a warning and refusing binary data with a clear error. [`segment`]
 //! splits a document's text into sentences and tokens, each a byte span into
 //! the text, robust to abbreviations ("Adm.", "U.S."), quotations and
-//! non-Latin scripts.
+//! non-Latin scripts. [`lang`] tells which language a document is in.
 
 pub mod input;
+pub mod lang;
 pub mod segment;
 
 pub use input::{read_documents, DocFormat, InputError, ReadOptions, ReadResult, Sidecar};
