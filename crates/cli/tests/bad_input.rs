@@ -182,7 +182,10 @@ fn a_document_not_in_english_is_coded_with_its_language_and_a_warning() {
         .collect();
     assert_eq!(langs, ["fr", "en", "en"], "a given language is kept");
     let err = stderr(&o);
-    assert!(err.contains("feed.jsonl:1: the text looks French (fr)"), "{err}");
+    assert!(
+        err.contains("feed.jsonl:1: the text looks French (fr)"),
+        "{err}"
+    );
     assert_eq!(err.matches("looks").count(), 1, "{err}");
     // The English one is coded as before.
     assert_eq!(docs[1]["events"][0]["date"]["value"], "2025-09-19");

@@ -735,15 +735,47 @@ fn lowercase_place(
 /// to the person it belongs to; tagger spans the rules missed (lowercase,
 /// sentence-initial, non-Latin names) are added, with titles right before
 /// them as the role; rule spans the tagger rejects are dropped.
-fn merge(
-    text: &str,
+/// Spans sorted by start, with the furthest end up to each, for finding the
+/// ones that overlap a span in logarithmic time (plus the overlaps).
+struct Intervals {
+    spans: Vec<(Span, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl Intervals {
+    fn new(spans: Vec<Span>) -> Intervals {
+        let mut spans: Vec<(Span, usize)> =
+            spans.into_iter().enumerate().map(|(i, s)| (s, i)).collect();
+        spans.sort_by_key(|(s, i)| (s.start, *i));
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for (s, _) in &spans {
+            m = m.max(s.end);
+            max_end.push(m);
+        }
+        Intervals { spans, max_end }
+    }
+
+    /// Indices (in the order given to `new`) of the spans overlapping `sp`,
+    /// by start.
+    fn overlapping(&self, sp: Span) -> impl Iterator<Item = usize> + '_ {
+        let b = self.spans.partition_point(|(s, _)| s.start < sp.end);
+        let a = self.max_end[..b].partition_point(|&e| e <= sp.start);
+        self.spans[a..b]
+            .iter()
+            .filter(move |(s, _)| s.start < sp.end && sp.start < s.end)
+            .map(|&(_, i)| i)
+    }
+}
+
+fn merge<'a>(
+    text: &'a str,
     an: &Analysis,
     gaz: &Gazetteer,
     dict: &dyn NameDict,
     rule: Vec<(Span, Option<Span>)>,
     tagged: &[(Span, EntityType)],
 ) -> Vec<(Span, Option<Span>, Option<EntityType>)> {
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
     // A multi-word rule span the dictionaries know as a whole, or that ends
     // in an organisation head ("… Forces", "… Command"), outranks a tagger
     // that splits it.
@@ -755,10 +787,20 @@ fn merge(
                     .next()
                     .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())))
     };
+    // Tagged spans come in text order and never overlap one another: those
+    // overlapping a span are found by binary search, so a document of
+    // thousands of names costs no more per name than a short one.
+    debug_assert!(tagged.windows(2).all(|w| w[0].0.end <= w[1].0.start));
+    let tagged_over = |r: Span| -> &[(Span, EntityType)] {
+        let a = tagged.partition_point(|(t, _)| t.end <= r.start);
+        let b = a + tagged[a..].partition_point(|(t, _)| t.start < r.end);
+        &tagged[a..b]
+    };
+    let rule_spans = Intervals::new(rule.iter().map(|r| r.0).collect());
     let mut out: Vec<(Span, Option<Span>, Option<EntityType>)> = Vec::new();
     let mut kept_rule = vec![false; rule.len()];
     for (k, (r, role)) in rule.iter().enumerate() {
-        let inside: Vec<_> = tagged.iter().filter(|(t, _)| overlaps(*t, *r)).collect();
+        let inside: Vec<_> = tagged_over(*r).iter().collect();
         let split = inside.len() > 1
             || inside
                 .iter()
@@ -768,17 +810,18 @@ fn merge(
             kept_rule[k] = true;
         }
     }
+    let kept = Intervals::new(out.iter().map(|o| o.0).collect());
     for &(sp, kind) in tagged {
-        if out.iter().any(|(o, _, _)| overlaps(*o, sp)) {
+        if kept.overlapping(sp).next().is_some() {
             continue;
         }
         // A rule role moves to the person it belongs to.
         let mut role = None;
         if kind == EntityType::Per {
-            role = rule
-                .iter()
-                .filter(|(r, _)| overlaps(*r, sp))
-                .find_map(|(_, role)| *role)
+            role = rule_spans
+                .overlapping(sp)
+                .filter_map(|i| rule[i].1)
+                .next()
                 .filter(|r| r.end <= sp.start)
                 .or_else(|| titles_before(text, an, sp));
         }
@@ -795,23 +838,30 @@ fn merge(
     // Rule spans the tagger left out stay when the dictionaries know them or
     // they repeat the start of a name already found ("Rudaw" after "Rudaw
     // Media Network").
+    // Each name's leading words ("Rudaw", "Rudaw Media" of "Rudaw Media
+    // Network") → where the first name that begins so ends.
+    let mut heads: HashMap<&str, usize> = HashMap::new();
+    let add_heads = |heads: &mut HashMap<&'a str, usize>, o: Span| {
+        let name = &text[o.start..o.end];
+        for (i, _) in name.match_indices(' ') {
+            let e = heads.entry(&name[..i]).or_insert(o.end);
+            *e = (*e).min(o.end);
+        }
+    };
+    for (o, _, _) in &out {
+        add_heads(&mut heads, *o);
+    }
     for (k, (r, role)) in rule.iter().enumerate() {
-        if kept_rule[k] || tagged.iter().any(|(t, _)| overlaps(*t, *r)) {
+        if kept_rule[k] || !tagged_over(*r).is_empty() {
             continue;
         }
         let s = &text[r.start..r.end];
         let key = normalize(s);
         let known = dict.known(&key).is_some() || gaz.demonym(s).is_some();
-        let repeat = out.iter().any(|(o, _, _)| {
-            o.end <= r.start && {
-                let earlier = &text[o.start..o.end];
-                earlier.len() > s.len()
-                    && earlier.starts_with(s)
-                    && earlier[s.len()..].starts_with(' ')
-            }
-        });
+        let repeat = heads.get(s).is_some_and(|&end| end <= r.start);
         if known || repeat {
             out.push((*r, *role, None));
+            add_heads(&mut heads, *r);
         }
     }
     out.sort_by_key(|x| x.0.start);

@@ -1206,7 +1206,7 @@ fn cues(
                 return false;
             }
             let gap = &text[c.span.end..tok.start];
-            gap.split_whitespace().count() <= 2
+            gap.split_whitespace().take(3).count() <= 2
                 && gap
                     .split(|ch: char| !ch.is_alphanumeric())
                     .filter(|x| !x.is_empty())
@@ -1372,12 +1372,30 @@ fn unnamed_source(text: &str, an: &Analysis, s: sitrep_text::Sentence, k: usize)
     ))
 }
 
+/// Where the line holding byte `at` starts, if within [`DATELINE_BYTES`] of
+/// it: a dateline opens its line, so a line start further back means none
+/// (and a text without line breaks is not searched back to its start at
+/// every mention).
+const DATELINE_BYTES: usize = 200;
+fn line_start_near(text: &str, at: usize) -> Option<usize> {
+    let mut lo = at.saturating_sub(DATELINE_BYTES);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    match text.get(lo..at)?.rfind('\n') {
+        Some(i) => Some(lo + i + 1),
+        None => (lo == 0).then_some(0),
+    }
+}
+
 /// Whether byte `at` lies in a line's dateline: "KYIV, Ukraine (AP) —",
 /// "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --", "BEIRUT -": an all-capital
 /// first word, then only capitalised words, numbers and parentheses up to a
 /// dash.
 fn in_dateline(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let Some(line_start) = line_start_near(text, at) else {
+        return false;
+    };
     let line: String = text[line_start..].chars().take(100).collect();
     let Some(dash) = ["—", " – ", " - ", "--"]
         .iter()
@@ -1401,7 +1419,9 @@ fn in_dateline(text: &str, at: usize) -> bool {
 
 /// "MOGADISHU, March 14 (Agency) —": a dateline gives the report's date.
 fn is_dateline(inp: &Inputs, t: &TimeExpr) -> bool {
-    let line_start = inp.text[..t.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let Some(line_start) = line_start_near(inp.text, t.start) else {
+        return false;
+    };
     let head = inp.text[line_start..t.start].trim_end();
     let city = head.trim_end_matches(',');
     let after: String = inp.text[t.end..].chars().take(60).collect();
@@ -1418,14 +1438,17 @@ fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
         return true;
     }
     // "reported Friday", "announced earlier on Friday", "said on Monday".
+    // (`all` stops at the first other word: a sentence of thousands of
+    // words costs no more per cue than a short one.)
     cues.iter().filter(|c| !c.according).any(|c| {
         let cue_end = c.at + c.word.len();
         t.start >= cue_end
-            && inp.text[cue_end..t.start]
+            && inp
+                .text
+                .get(cue_end..t.start)
+                .unwrap_or("")
                 .split_whitespace()
-                .filter(|w| !matches!(*w, "on" | "earlier" | "late" | "early" | "last" | "this"))
-                .count()
-                == 0
+                .all(|w| matches!(w, "on" | "earlier" | "late" | "early" | "last" | "this"))
     })
 }
 
@@ -3445,7 +3468,12 @@ fn arguments(
     // A noun that modifies a place or state is no participant: "police
     // custody", "police station", "police lines".
     let modifier_only = |c: &Chunk| {
-        let rest = text[c.span.end..].trim_start().to_lowercase();
+        let rest: String = text[c.span.end..]
+            .trim_start()
+            .chars()
+            .take(24)
+            .flat_map(char::to_lowercase)
+            .collect();
         let next = rest.split(|ch: char| !ch.is_alphanumeric()).next();
         matches!(next, Some("custody" | "station" | "lines" | "headquarters"))
             || rest.starts_with("control room")
@@ -3525,7 +3553,11 @@ fn arguments(
     let passive = !progressive && !adjectival && passive_before(tw, t_first, s.tokens.0);
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
-        let near = text[trig.end..c.span.start].split_whitespace().count() <= 4;
+        let near = text[trig.end..c.span.start]
+            .split_whitespace()
+            .take(5)
+            .count()
+            <= 4;
         near && (ti > 0 && matches!(tw(ti - 1).as_str(), "by")
             || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by")
     });
@@ -3533,6 +3565,7 @@ fn arguments(
         after.iter().copied().find(|c| {
             let gap: Vec<String> = inp.text[trig.end..c.span.start]
                 .split_whitespace()
+                .take(max_gap + 1)
                 .map(|x| x.to_lowercase())
                 .collect();
             // The preposition, then only lower-case words ("on the", "against local").
@@ -3622,8 +3655,8 @@ fn arguments(
                     .filter(|a| a.start >= c.span.end)
                     .map_or(0, |a| text[a.start..a.end].split_whitespace().count());
                 !source_spans.contains(&c.span)
+                    && gap.split_whitespace().take(9 + described).count() <= 8 + described
                     && !gap.contains(';')
-                    && gap.split_whitespace().count() <= 8 + described
             };
             let subj = before.iter().rev().find(subject_ok);
             // A passive subject may be a thing: "a bus was bombed".
@@ -3726,7 +3759,13 @@ fn arguments(
                 let obj: Vec<&Chunk> = after
                     .iter()
                     .copied()
-                    .filter(|c| inp.text[trig.end..c.span.start].split_whitespace().count() <= 8)
+                    .filter(|c| {
+                        inp.text[trig.end..c.span.start]
+                            .split_whitespace()
+                            .take(9)
+                            .count()
+                            <= 8
+                    })
                     .filter(|c| {
                         !c.object || blast || {
                             let gap = inp.text[trig.end..c.span.start].to_lowercase();
@@ -4068,7 +4107,7 @@ fn casualties(
                     d.kind == EntityType::Per && d.span.start >= last.end && {
                         let gap = text[last.end..d.span.start].trim();
                         (gap.starts_with("and") || gap.starts_with(','))
-                            && gap.split_whitespace().count() <= 4
+                            && gap.split_whitespace().take(5).count() <= 4
                     }
                 }) {
                     count += 1;

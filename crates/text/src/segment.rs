@@ -371,7 +371,50 @@ pub fn segment(text: &str) -> Analysis {
         i += 1;
     }
     close(&mut sentences, first, tokens.len());
+    let sentences = cap_length(text, &tokens, sentences);
     Analysis { tokens, sentences }
+}
+
+/// Sentences longer than this many tokens are cut into pieces.
+pub const MAX_SENTENCE_TOKENS: usize = 200;
+
+/// Cuts every sentence over [`MAX_SENTENCE_TOKENS`] tokens into pieces of
+/// at most that many, each ending at the last comma, semicolon, colon or
+/// dash of its second half where there is one. News sentences are far
+/// shorter; text without sentence punctuation (a transcript, a list, a
+/// hostile input) would otherwise be one "sentence" of thousands of words,
+/// and the later stages, which compare the words of a sentence with one
+/// another, would take minutes on it.
+fn cap_length(text: &str, tokens: &[Token], sentences: Vec<Sentence>) -> Vec<Sentence> {
+    if sentences
+        .iter()
+        .all(|s| s.tokens.1 - s.tokens.0 <= MAX_SENTENCE_TOKENS)
+    {
+        return sentences;
+    }
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let (mut a, b) = s.tokens;
+        while b - a > MAX_SENTENCE_TOKENS {
+            let limit = a + MAX_SENTENCE_TOKENS;
+            let cut = (a + MAX_SENTENCE_TOKENS / 2..limit)
+                .rev()
+                .find(|&k| matches!(tokens[k].text(text), "," | ";" | ":" | "—" | "–" | "-"))
+                .map_or(limit, |k| k + 1);
+            out.push(Sentence {
+                start: tokens[a].start,
+                end: tokens[cut - 1].end,
+                tokens: (a, cut),
+            });
+            a = cut;
+        }
+        out.push(Sentence {
+            start: tokens[a].start,
+            end: tokens[b - 1].end,
+            tokens: (a, b),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -387,6 +430,41 @@ mod tests {
     }
     fn toks(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_punctuation() {
+        // 1,000 words without a full stop, a comma every 30 words.
+        let words: Vec<String> = (0..1000)
+            .map(|i| {
+                if i % 30 == 29 {
+                    format!("w{i},")
+                } else {
+                    format!("w{i}")
+                }
+            })
+            .collect();
+        let text = words.join(" ");
+        let a = segment(&text);
+        assert!(a.sentences.len() >= 5, "{}", a.sentences.len());
+        for w in a.sentences.windows(2) {
+            assert_eq!(w[0].tokens.1, w[1].tokens.0, "no token lost or repeated");
+            // Cut after a comma where one is in reach.
+            assert_eq!(&text[w[0].end - 1..w[0].end], ",");
+        }
+        assert!(a
+            .sentences
+            .iter()
+            .all(|s| s.tokens.1 - s.tokens.0 <= MAX_SENTENCE_TOKENS));
+        assert_eq!(a.sentences.last().unwrap().tokens.1, a.tokens.len());
+        // Without punctuation the cut is at the limit.
+        let text = vec!["word"; 450].join(" ");
+        let lens: Vec<usize> = segment(&text)
+            .sentences
+            .iter()
+            .map(|s| s.tokens.1 - s.tokens.0)
+            .collect();
+        assert_eq!(lens, [200, 200, 50]);
     }
 
     #[test]
