@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use sitrep_core::{Document, Output};
 use sitrep_pipeline::Pipeline;
 use sitrep_text::{DocFormat, InputError, ReadOptions, Sidecar};
-use std::io::{IsTerminal, Read, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -825,7 +825,9 @@ fn read_options(a: &InputArgs) -> ReadOptions {
 }
 
 /// Reads every input and codes it, calling `sink` with each output in
-/// input order. Returns (documents coded, input errors).
+/// input order. Returns (documents coded, input errors). JSON Lines are
+/// streamed record by record (memory stays bounded however long the feed);
+/// a text or HTML file is one document, read whole.
 fn code_inputs(
     a: &InputArgs,
     pipeline: &Pipeline,
@@ -833,18 +835,41 @@ fn code_inputs(
 ) -> Result<(usize, usize)> {
     let paths = collect_paths(&a.inputs)?;
     let opts = read_options(a);
-    let progress = std::io::stderr().is_terminal() && paths.len() > 1;
+    let progress = std::io::stderr().is_terminal();
     let (mut docs, mut errors) = (0usize, 0usize);
     let t0 = Instant::now();
-    for (k, p) in paths.iter().enumerate() {
-        let src = match read_source(p) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("error: {e}");
-                errors += 1;
-                continue;
+    let mut last_report = Instant::now();
+    // Codes `pending` in parallel, in batches bounded in count and bytes,
+    // keeping input order.
+    let mut code = |pending: &mut Vec<(Document, Vec<String>)>, docs: &mut usize| -> Result<()> {
+        let mut rest = std::mem::take(pending);
+        while !rest.is_empty() {
+            let mut n = 0;
+            let mut bytes = 0;
+            while n < rest.len()
+                && n < 64
+                && (n == 0 || bytes + rest[n].0.text.len() <= BATCH_BYTES)
+            {
+                bytes += rest[n].0.text.len();
+                n += 1;
             }
-        };
+            let tail = rest.split_off(n);
+            let outs: Vec<Output> = rest
+                .par_iter()
+                .map(|(d, w)| pipeline.run(d, w.clone()))
+                .collect();
+            for o in outs {
+                for w in &o.warnings {
+                    eprintln!("warning: {w}");
+                }
+                *docs += 1;
+                sink(o)?;
+            }
+            rest = tail;
+        }
+        Ok(())
+    };
+    for (k, p) in paths.iter().enumerate() {
         let opts = match sidecar_for(p) {
             Ok(sidecar) => ReadOptions {
                 sidecar,
@@ -856,40 +881,81 @@ fn code_inputs(
                 continue;
             }
         };
-        let read = sitrep_text::read_documents(&src.name, &src.bytes, &opts);
-        drop(src);
-        for e in &read.errors {
-            eprintln!("error: {e}");
-        }
-        errors += read.errors.len();
-        // Code in parallel, in batches bounded in count and bytes (memory
-        // stays bounded on huge inputs), keeping input order.
-        let mut pending: Vec<(Document, Vec<String>)> = read.documents;
-        while !pending.is_empty() {
-            let mut n = 0;
-            let mut bytes = 0;
-            while n < pending.len()
-                && n < 64
-                && (n == 0 || bytes + pending[n].0.text.len() <= BATCH_BYTES)
-            {
-                bytes += pending[n].0.text.len();
-                n += 1;
+        let (name, mut reader) = match open_source(p) {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("error: {e}");
+                errors += 1;
+                continue;
             }
-            let rest = pending.split_off(n);
-            let outs: Vec<Output> = pending
-                .par_iter()
-                .map(|(d, w)| pipeline.run(d, w.clone()))
-                .collect();
-            for o in outs {
-                for w in &o.warnings {
-                    eprintln!("warning: {w}");
+        };
+        let head = match reader.fill_buf() {
+            Ok(h) => h.to_vec(),
+            Err(e) => {
+                eprintln!("error: {name}: {e}");
+                errors += 1;
+                continue;
+            }
+        };
+        let fmt = opts
+            .format
+            .unwrap_or_else(|| DocFormat::sniff(&name, &head));
+        if fmt == DocFormat::Jsonl && !head.is_empty() {
+            if let Err(e) = sitrep_text::input::check_binary(&name, &head) {
+                eprintln!("error: {e}");
+                errors += 1;
+                continue;
+            }
+            let mut pending = Vec::new();
+            let mut bytes = 0usize;
+            for rec in sitrep_text::JsonlReader::new(&name, reader, &opts) {
+                match rec {
+                    Ok(parts) => {
+                        bytes += parts.iter().map(|(d, _)| d.text.len()).sum::<usize>();
+                        pending.extend(parts);
+                    }
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        errors += 1;
+                    }
                 }
-                docs += 1;
-                sink(o)?;
+                if pending.len() >= 256 || bytes >= BATCH_BYTES {
+                    code(&mut pending, &mut docs)?;
+                    bytes = 0;
+                    if progress && last_report.elapsed().as_secs_f64() >= 0.5 {
+                        eprint!(
+                            "\r{name}: {docs} documents, {:.1}s",
+                            t0.elapsed().as_secs_f64()
+                        );
+                        last_report = Instant::now();
+                    }
+                }
             }
-            pending = rest;
+            code(&mut pending, &mut docs)?;
+        } else {
+            let mut bytes = Vec::new();
+            if let Err(e) = reader.read_to_end(&mut bytes) {
+                eprintln!("error: {name}: {e}");
+                errors += 1;
+                continue;
+            }
+            let read = sitrep_text::read_documents(
+                &name,
+                &bytes,
+                &ReadOptions {
+                    format: Some(fmt),
+                    ..opts
+                },
+            );
+            drop(bytes);
+            for e in &read.errors {
+                eprintln!("error: {e}");
+            }
+            errors += read.errors.len();
+            let mut pending = read.documents;
+            code(&mut pending, &mut docs)?;
         }
-        if progress {
+        if progress && paths.len() > 1 {
             eprint!(
                 "\r{}/{} files, {docs} documents, {:.1}s",
                 k + 1,
@@ -898,10 +964,27 @@ fn code_inputs(
             );
         }
     }
-    if progress {
+    if progress && (paths.len() > 1 || docs >= 256) {
         eprintln!();
     }
     Ok((docs, errors))
+}
+
+/// An input opened for reading: a file, or standard input for `-`.
+fn open_source(p: &Path) -> Result<(String, Box<dyn std::io::BufRead>), InputError> {
+    if p.as_os_str() == "-" {
+        let r = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+        return Ok(("stdin".into(), Box::new(r)));
+    }
+    let name = p.display().to_string();
+    let f = std::fs::File::open(p).map_err(|e| InputError::Io {
+        name: name.clone(),
+        msg: e.to_string(),
+    })?;
+    Ok((
+        name,
+        Box::new(std::io::BufReader::with_capacity(1 << 16, f)),
+    ))
 }
 
 fn extract(a: ExtractArgs) -> Result<i32> {

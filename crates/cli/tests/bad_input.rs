@@ -192,6 +192,46 @@ fn a_document_not_in_english_is_coded_with_its_language_and_a_warning() {
 }
 
 #[test]
+fn jsonl_on_standard_input_is_coded_in_order_as_it_streams() {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["extract", "-", "--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for i in 0..600 {
+            let rec = serde_json::json!({
+                "id": format!("r{i}"),
+                "text": format!("Gunmen killed {} villagers near Maiduguri on Tuesday, police said.", i % 9 + 2),
+                "published": "2024-01-10",
+            });
+            writeln!(stdin, "{rec}").unwrap();
+            if i == 300 {
+                writeln!(stdin, "{{broken").unwrap();
+            }
+        }
+    });
+    let o = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    no_panic(&o);
+    assert_eq!(o.status.code(), Some(1), "the broken line is an input error");
+    assert!(stderr(&o).contains("stdin:302"), "{}", stderr(&o));
+    let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 600);
+    for (i, v) in docs.iter().enumerate() {
+        assert_eq!(v["document"]["id"], format!("r{i}"));
+        assert_eq!(v["events"][0]["fatalities"], i % 9 + 2);
+    }
+}
+
+#[test]
 fn fifty_megabytes_in_parts_with_bounded_memory() {
     let d = tmp("big");
     let f = d.join("big.txt");

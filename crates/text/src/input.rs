@@ -193,7 +193,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .filter(|_| s.len() == 10 || s[10..].starts_with(['T', ' ', 't']))
 }
 
-fn check_binary(name: &str, bytes: &[u8]) -> Result<(), InputError> {
+/// Refuses bytes that look binary (NUL bytes, or more than one control byte
+/// in ten among the first 8 KiB).
+pub fn check_binary(name: &str, bytes: &[u8]) -> Result<(), InputError> {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return Err(InputError::Binary {
@@ -288,39 +290,79 @@ pub fn read_jsonl<R: AsRef<[u8]>>(
     mut on_doc: impl FnMut(Document, Vec<String>),
     mut on_err: impl FnMut(InputError),
 ) {
-    let mut reader = std::io::BufReader::new(bytes.as_ref());
-    let mut buf = Vec::new();
-    let mut line = 0usize;
-    loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                on_err(InputError::Io {
-                    name: name.into(),
-                    msg: e.to_string(),
-                });
-                break;
-            }
-        }
-        line += 1;
-        let (s, warn) = decode(&format!("{name}:{line}"), &buf);
-        if s.trim().is_empty() {
-            continue;
-        }
-        match parse_json_record(name, line, &s, opts) {
-            Ok((doc, mut warnings)) => {
-                warnings.extend(warn);
-                let mut parts = Vec::new();
-                let text = doc.text.clone();
-                push_parts(doc, text, opts.max_doc_bytes, warnings, &mut parts);
+    for rec in JsonlReader::new(name, bytes.as_ref(), opts) {
+        match rec {
+            Ok(parts) => {
                 for (d, w) in parts {
                     on_doc(d, w);
                 }
             }
             Err(e) => on_err(e),
         }
+    }
+}
+
+/// JSON Lines read one record at a time from any reader (a file, standard
+/// input), so that a feed of any size is coded in bounded memory. Each item
+/// is a record's document (in parts when it is over the size limit) or the
+/// error that stops that record; a read error ends the stream.
+pub struct JsonlReader<'o, R> {
+    name: String,
+    reader: R,
+    opts: &'o ReadOptions,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<'o, R: BufRead> JsonlReader<'o, R> {
+    pub fn new(name: &str, reader: R, opts: &'o ReadOptions) -> Self {
+        JsonlReader {
+            name: name.into(),
+            reader,
+            opts,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<'_, R> {
+    type Item = Result<Vec<(Document, Vec<String>)>, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    let (name, line) = (&self.name, self.line);
+                    let (s, warn) = decode(&format!("{name}:{line}"), &self.buf);
+                    if s.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(parse_json_record(name, line, &s, self.opts).map(
+                        |(doc, mut warnings)| {
+                            warnings.extend(warn);
+                            let mut parts = Vec::new();
+                            let text = doc.text.clone();
+                            push_parts(doc, text, self.opts.max_doc_bytes, warnings, &mut parts);
+                            parts
+                        },
+                    ));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(InputError::Io {
+                        name: self.name.clone(),
+                        msg: e.to_string(),
+                    }));
+                }
+            }
+        }
+        None
     }
 }
 
@@ -675,6 +717,31 @@ mod tests {
         );
         assert_eq!(parse_date("2025-13-01"), None);
         assert_eq!(parse_date("20 Sept"), None);
+    }
+
+    #[test]
+    fn jsonl_streams_record_by_record_and_stops_at_a_read_error() {
+        // A reader that gives one line and then fails, as a broken pipe does.
+        struct Failing(Vec<u8>);
+        impl std::io::Read for Failing {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                if self.0.is_empty() {
+                    return Err(std::io::Error::other("connection reset"));
+                }
+                let n = out.len().min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0.drain(..n);
+                Ok(n)
+            }
+        }
+        let first = b"{\"id\":\"a\",\"text\":\"One.\"}\n\n{\"text\": 5}\n".to_vec();
+        let opts = ReadOptions::default();
+        let r = std::io::BufReader::new(Failing(first));
+        let recs: Vec<_> = JsonlReader::new("feed", r, &opts).collect();
+        assert_eq!(recs.len(), 3, "{recs:?}");
+        assert_eq!(recs[0].as_ref().unwrap()[0].0.id, "a");
+        assert!(matches!(&recs[1], Err(InputError::BadField { line: 3, .. })), "{recs:?}");
+        assert!(matches!(&recs[2], Err(InputError::Io { .. })), "{recs:?}");
     }
 
     #[test]

@@ -11,5 +11,7 @@ pub mod input;
 pub mod lang;
 pub mod segment;
 
-pub use input::{read_documents, DocFormat, InputError, ReadOptions, ReadResult, Sidecar};
+pub use input::{
+    read_documents, DocFormat, InputError, JsonlReader, ReadOptions, ReadResult, Sidecar,
+};
 pub use segment::{segment, Analysis, Sentence, TokKind, Token};
