@@ -218,7 +218,11 @@ fn jsonl_on_standard_input_is_coded_in_order_as_it_streams() {
     let o = child.wait_with_output().unwrap();
     writer.join().unwrap();
     no_panic(&o);
-    assert_eq!(o.status.code(), Some(1), "the broken line is an input error");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the broken line is an input error"
+    );
     assert!(stderr(&o).contains("stdin:302"), "{}", stderr(&o));
     let docs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
         .lines()

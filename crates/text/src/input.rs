@@ -109,23 +109,10 @@ impl Sidecar {
             line: 1,
             msg,
         };
-        let field = |k: &str| -> Result<Option<String>, InputError> {
-            match obj.get(k) {
-                None | Some(serde_json::Value::Null) => Ok(None),
-                Some(serde_json::Value::String(s)) if s.trim().is_empty() => Ok(None),
-                Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-                Some(serde_json::Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
-                Some(_) => Err(bad(format!("field `{k}` must be a string"))),
-            }
-        };
-        let published = match field("published")? {
-            None => None,
-            Some(p) => Some(parse_date(&p).ok_or_else(|| {
-                bad(format!(
-                    "`published` {p:?} is not a date (YYYY-MM-DD or an ISO 8601 date-time)"
-                ))
-            })?),
-        };
+        // (An empty string says nothing here.)
+        let field =
+            |k: &str| string_field(obj, k, &bad).map(|v| v.filter(|s| !s.trim().is_empty()));
+        let published = published_field(obj, &bad)?;
         Ok(Sidecar {
             id: field("id")?,
             title: field("title")?,
@@ -382,18 +369,12 @@ fn parse_json_record(
         line,
         msg: "a JSON value that is not an object".into(),
     })?;
-    let field = |k: &str| -> Result<Option<String>, InputError> {
-        match obj.get(k) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
-            Some(serde_json::Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
-            Some(_) => Err(InputError::BadField {
-                name: name.into(),
-                line,
-                msg: format!("field `{k}` must be a string"),
-            }),
-        }
+    let bad = |msg: String| InputError::BadField {
+        name: name.into(),
+        line,
+        msg,
     };
+    let field = |k: &str| string_field(obj, k, &bad);
     let text = field("text")?.ok_or_else(|| InputError::BadField {
         name: name.into(),
         line,
@@ -407,12 +388,8 @@ fn parse_json_record(
         });
     }
     let mut warnings = Vec::new();
-    let published = match field("published")? {
-        Some(p) => Some(parse_date(&p).ok_or_else(|| InputError::BadField {
-            name: name.into(),
-            line,
-            msg: format!("`published` {p:?} is not a date (YYYY-MM-DD or an ISO 8601 date-time)"),
-        })?),
+    let published = match published_field(obj, &bad)? {
+        Some(p) => Some(p),
         None => {
             if opts.published.is_none() {
                 warnings.push(format!(
@@ -438,6 +415,36 @@ fn parse_json_record(
         text,
     };
     Ok((doc, warnings))
+}
+
+/// A string field of a JSON record or sidecar (`id` may also be a number);
+/// another type is an error naming the field.
+fn string_field(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    k: &str,
+    bad: &dyn Fn(String) -> InputError,
+) -> Result<Option<String>, InputError> {
+    match obj.get(k) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+        Some(serde_json::Value::Number(n)) if k == "id" => Ok(Some(n.to_string())),
+        Some(_) => Err(bad(format!("field `{k}` must be a string"))),
+    }
+}
+
+/// The `published` field as a date; one that does not parse is an error.
+fn published_field(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    bad: &dyn Fn(String) -> InputError,
+) -> Result<Option<NaiveDate>, InputError> {
+    match string_field(obj, "published", bad)? {
+        Some(p) if !p.trim().is_empty() => parse_date(&p).map(Some).ok_or_else(|| {
+            bad(format!(
+                "`published` {p:?} is not a date (YYYY-MM-DD or an ISO 8601 date-time)"
+            ))
+        }),
+        _ => Ok(None),
+    }
 }
 
 /// A document's language: the tag it carries (or the run's), else the
@@ -740,7 +747,10 @@ mod tests {
         let recs: Vec<_> = JsonlReader::new("feed", r, &opts).collect();
         assert_eq!(recs.len(), 3, "{recs:?}");
         assert_eq!(recs[0].as_ref().unwrap()[0].0.id, "a");
-        assert!(matches!(&recs[1], Err(InputError::BadField { line: 3, .. })), "{recs:?}");
+        assert!(
+            matches!(&recs[1], Err(InputError::BadField { line: 3, .. })),
+            "{recs:?}"
+        );
         assert!(matches!(&recs[2], Err(InputError::Io { .. })), "{recs:?}");
     }
 
