@@ -1360,6 +1360,29 @@ mod tests {
     }
 
     #[test]
+    fn intervals_find_exactly_the_overlapping_spans() {
+        let sp = |a, b| Span::new(a, b);
+        // Unsorted input, one long span covering others, touching ends.
+        let iv = Intervals::new(vec![
+            sp(30, 35),
+            sp(0, 50),
+            sp(10, 20),
+            sp(20, 25),
+            sp(60, 61),
+        ]);
+        let got = |a, b| iv.overlapping(sp(a, b)).collect::<Vec<_>>();
+        assert_eq!(got(18, 22), [1, 2, 3]);
+        assert_eq!(
+            got(20, 21),
+            [1, 3],
+            "a span ending where another starts does not overlap it"
+        );
+        assert_eq!(got(50, 60), Vec::<usize>::new());
+        assert_eq!(got(55, 70), [4]);
+        assert_eq!(Intervals::new(Vec::new()).overlapping(sp(0, 9)).count(), 0);
+    }
+
+    #[test]
     fn names_introduced_as_places_are_places() {
         let e = run("Gunmen attacked the village of Wad al-Noura on Wednesday.");
         assert_eq!(find(&e, "Wad al-Noura").kind, EntityType::Gpe);
