@@ -730,13 +730,13 @@ fn named_by_metadata(p: &Path) -> Result<Option<PathBuf>> {
     if !is_json {
         return Ok(None);
     }
-    let Ok(bytes) = std::fs::read(p) else {
+    let Ok(src) = read_source(p) else {
         return Ok(None);
     };
-    let name = p.display().to_string();
+    let name = src.name;
     let Ok(Sidecar {
         text_file: Some(f), ..
-    }) = Sidecar::parse(&name, &bytes)
+    }) = Sidecar::parse(&name, &src.bytes)
     else {
         return Ok(None);
     };
@@ -764,14 +764,7 @@ fn sidecar_for(p: &Path) -> Result<Option<Sidecar>, InputError> {
         return Ok(None);
     }
     let dir = p.parent().unwrap_or(Path::new(""));
-    let read = |m: &Path| -> Result<Sidecar, InputError> {
-        let name = m.display().to_string();
-        let bytes = std::fs::read(m).map_err(|e| InputError::Io {
-            name: name.clone(),
-            msg: e.to_string(),
-        })?;
-        Sidecar::parse(&name, &bytes)
-    };
+    let read = |m: &Path| read_source(m).and_then(|src| Sidecar::parse(&src.name, &src.bytes));
     let own = p.with_extension("json");
     if own.is_file() {
         return read(&own).map(Some);
@@ -786,22 +779,11 @@ fn sidecar_for(p: &Path) -> Result<Option<Sidecar>, InputError> {
     Ok(None)
 }
 
+/// An input read whole: a file, or standard input for `-`.
 fn read_source(p: &Path) -> Result<Source, InputError> {
-    if p.as_os_str() == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| InputError::Io {
-                name: "stdin".into(),
-                msg: e.to_string(),
-            })?;
-        return Ok(Source {
-            name: "stdin".into(),
-            bytes: b,
-        });
-    }
-    let name = p.display().to_string();
-    let bytes = std::fs::read(p).map_err(|e| InputError::Io {
+    let (name, mut reader) = open_source(p)?;
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| InputError::Io {
         name: name.clone(),
         msg: e.to_string(),
     })?;
@@ -839,6 +821,8 @@ fn code_inputs(
     let (mut docs, mut errors) = (0usize, 0usize);
     let t0 = Instant::now();
     let mut last_report = Instant::now();
+    // Whether a progress line is on the terminal (ended by a newline at the end).
+    let mut reported = false;
     // Codes `pending` in parallel, in batches bounded in count and bytes,
     // keeping input order.
     let mut code = |pending: &mut Vec<(Document, Vec<String>)>, docs: &mut usize| -> Result<()> {
@@ -928,6 +912,7 @@ fn code_inputs(
                             t0.elapsed().as_secs_f64()
                         );
                         last_report = Instant::now();
+                        reported = true;
                     }
                 }
             }
@@ -939,14 +924,7 @@ fn code_inputs(
                 errors += 1;
                 continue;
             }
-            let read = sitrep_text::read_documents(
-                &name,
-                &bytes,
-                &ReadOptions {
-                    format: Some(fmt),
-                    ..opts
-                },
-            );
+            let read = sitrep_text::read_documents(&name, &bytes, &opts);
             drop(bytes);
             for e in &read.errors {
                 eprintln!("error: {e}");
@@ -962,9 +940,10 @@ fn code_inputs(
                 paths.len(),
                 t0.elapsed().as_secs_f64()
             );
+            reported = true;
         }
     }
-    if progress && (paths.len() > 1 || docs >= 256) {
+    if reported {
         eprintln!();
     }
     Ok((docs, errors))

@@ -787,20 +787,14 @@ fn merge<'a>(
                     .next()
                     .is_some_and(|w| ORG_HEADS.contains(&w.to_lowercase().as_str())))
     };
-    // Tagged spans come in text order and never overlap one another: those
-    // overlapping a span are found by binary search, so a document of
+    // Spans overlapping a span are found by binary search, so a document of
     // thousands of names costs no more per name than a short one.
-    debug_assert!(tagged.windows(2).all(|w| w[0].0.end <= w[1].0.start));
-    let tagged_over = |r: Span| -> &[(Span, EntityType)] {
-        let a = tagged.partition_point(|(t, _)| t.end <= r.start);
-        let b = a + tagged[a..].partition_point(|(t, _)| t.start < r.end);
-        &tagged[a..b]
-    };
+    let tagged_spans = Intervals::new(tagged.iter().map(|t| t.0).collect());
     let rule_spans = Intervals::new(rule.iter().map(|r| r.0).collect());
     let mut out: Vec<(Span, Option<Span>, Option<EntityType>)> = Vec::new();
     let mut kept_rule = vec![false; rule.len()];
     for (k, (r, role)) in rule.iter().enumerate() {
-        let inside: Vec<_> = tagged_over(*r).iter().collect();
+        let inside: Vec<_> = tagged_spans.overlapping(*r).map(|i| &tagged[i]).collect();
         let split = inside.len() > 1
             || inside
                 .iter()
@@ -852,7 +846,7 @@ fn merge<'a>(
         add_heads(&mut heads, *o);
     }
     for (k, (r, role)) in rule.iter().enumerate() {
-        if kept_rule[k] || !tagged_over(*r).is_empty() {
+        if kept_rule[k] || tagged_spans.overlapping(*r).next().is_some() {
             continue;
         }
         let s = &text[r.start..r.end];

@@ -1206,7 +1206,7 @@ fn cues(
                 return false;
             }
             let gap = &text[c.span.end..tok.start];
-            gap.split_whitespace().take(3).count() <= 2
+            words_at_most(gap, 2)
                 && gap
                     .split(|ch: char| !ch.is_alphanumeric())
                     .filter(|x| !x.is_empty())
@@ -1370,6 +1370,12 @@ fn unnamed_source(text: &str, an: &Analysis, s: sitrep_text::Sentence, k: usize)
         an.tokens[s.tokens.0 + start].start,
         an.tokens[s.tokens.0 + end - 1].end,
     ))
+}
+
+/// Whether `s` has at most `n` words; reads no further than word `n + 1`, so
+/// the gap to a far word costs no more than to a near one.
+fn words_at_most(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Where the line holding byte `at` starts, if within [`DATELINE_BYTES`] of
@@ -3553,11 +3559,7 @@ fn arguments(
     let passive = !progressive && !adjectival && passive_before(tw, t_first, s.tokens.0);
     let by_chunk = after.iter().find(|c| {
         let ti = an.token_at(c.span.start);
-        let near = text[trig.end..c.span.start]
-            .split_whitespace()
-            .take(5)
-            .count()
-            <= 4;
+        let near = words_at_most(&text[trig.end..c.span.start], 4);
         near && (ti > 0 && matches!(tw(ti - 1).as_str(), "by")
             || ti > 1 && tw(ti - 1) == "the" && tw(ti - 2) == "by")
     });
@@ -3655,7 +3657,7 @@ fn arguments(
                     .filter(|a| a.start >= c.span.end)
                     .map_or(0, |a| text[a.start..a.end].split_whitespace().count());
                 !source_spans.contains(&c.span)
-                    && gap.split_whitespace().take(9 + described).count() <= 8 + described
+                    && words_at_most(gap, 8 + described)
                     && !gap.contains(';')
             };
             let subj = before.iter().rev().find(subject_ok);
@@ -3759,13 +3761,7 @@ fn arguments(
                 let obj: Vec<&Chunk> = after
                     .iter()
                     .copied()
-                    .filter(|c| {
-                        inp.text[trig.end..c.span.start]
-                            .split_whitespace()
-                            .take(9)
-                            .count()
-                            <= 8
-                    })
+                    .filter(|c| words_at_most(&inp.text[trig.end..c.span.start], 8))
                     .filter(|c| {
                         !c.object || blast || {
                             let gap = inp.text[trig.end..c.span.start].to_lowercase();
@@ -4106,8 +4102,7 @@ fn casualties(
                 while let Some(d) = chunks.iter().find(|d| {
                     d.kind == EntityType::Per && d.span.start >= last.end && {
                         let gap = text[last.end..d.span.start].trim();
-                        (gap.starts_with("and") || gap.starts_with(','))
-                            && gap.split_whitespace().take(5).count() <= 4
+                        (gap.starts_with("and") || gap.starts_with(',')) && words_at_most(gap, 4)
                     }
                 }) {
                     count += 1;

@@ -331,10 +331,11 @@ impl<R: BufRead> Iterator for JsonlReader<'_, R> {
                         continue;
                     }
                     return Some(parse_json_record(name, line, &s, self.opts).map(
-                        |(doc, mut warnings)| {
+                        |(mut doc, mut warnings)| {
                             warnings.extend(warn);
                             let mut parts = Vec::new();
-                            let text = doc.text.clone();
+                            // (The text moves into the parts, not copied.)
+                            let text = std::mem::take(&mut doc.text);
                             push_parts(doc, text, self.opts.max_doc_bytes, warnings, &mut parts);
                             parts
                         },
@@ -375,30 +376,17 @@ fn parse_json_record(
         msg,
     };
     let field = |k: &str| string_field(obj, k, &bad);
-    let text = field("text")?.ok_or_else(|| InputError::BadField {
-        name: name.into(),
-        line,
-        msg: "missing `text` field".into(),
-    })?;
+    let text = field("text")?.ok_or_else(|| bad("missing `text` field".into()))?;
     if text.trim().is_empty() {
-        return Err(InputError::BadField {
-            name: name.into(),
-            line,
-            msg: "empty `text`".into(),
-        });
+        return Err(bad("empty `text`".into()));
     }
     let mut warnings = Vec::new();
-    let published = match published_field(obj, &bad)? {
-        Some(p) => Some(p),
-        None => {
-            if opts.published.is_none() {
-                warnings.push(format!(
-                    "{name}:{line}: no publication date; relative dates are left unresolved"
-                ));
-            }
-            opts.published
-        }
-    };
+    let published = published_field(obj, &bad)?.or(opts.published);
+    if published.is_none() {
+        warnings.push(format!(
+            "{name}:{line}: no publication date; relative dates are left unresolved"
+        ));
+    }
     let language = language_of(
         &format!("{name}:{line}"),
         field("language")?.or_else(|| opts.language.clone()),
