@@ -1333,7 +1333,7 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     let a = w(toks, i);
     let (lead, k) = match (a, w(toks, i + 1)) {
         ("earlier" | "later", "this" | "last" | "next" | "that") => (Some(a), i + 1),
-        ("the", "previous" | "following" | "next" | "same" | "last") => (None, i + 1),
+        ("the", "previous" | "following" | "next" | "same" | "last" | "past") => (None, i + 1),
         ("that", "same") => (None, i + 1),
         _ => (None, i),
     };
@@ -1341,7 +1341,8 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     if !matches!(
         rel,
         "last" | "this" | "next" | "coming" | "previous" | "following" | "same" | "that"
-    ) {
+    ) && !(rel == "past" && k > i)
+    {
         return None;
     }
     let uw = w(toks, k + 1);
@@ -1354,11 +1355,16 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     if plural || u.is_time() {
         return None;
     }
+    // "the past year" is last year (both in TBAQ); "the past decade" is a
+    // stretch of ten years and "the past century" goes unannotated.
+    if rel == "past" && !matches!(u, Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
     let the = k > i && a == "the";
     let ref_based =
         matches!(rel, "previous" | "following" | "same" | "that") || (the && rel == "next");
     let off = match rel {
-        "last" | "previous" => -1,
+        "last" | "previous" | "past" => -1,
         "next" | "following" | "coming" => 1,
         _ => 0,
     };
@@ -1750,6 +1756,10 @@ fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
             | "their"
             | "our"
             | "both"
+            | "a"
+            | "an"
+            | "that"
+            | "this"
     );
     let count_next = matches!(
         next,
@@ -1781,6 +1791,25 @@ fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
             | "units"
             | "cars"
             | "votes"
+            // Measures after "a": "a 2000 pound bomb", "a 1200 km border".
+            | "pound"
+            | "pounds"
+            | "ton"
+            | "tonne"
+            | "tonnes"
+            | "km"
+            | "kilometre"
+            | "kilometres"
+            | "kilometer"
+            | "kilometers"
+            | "mile"
+            | "metre"
+            | "meter"
+            | "foot"
+            | "square"
+            | "barrels"
+            | "dollars"
+            | "strong"
     );
     // After "since" or "until" a number is a year whatever follows ("the
     // killings since 1993 were").

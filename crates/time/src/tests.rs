@@ -113,6 +113,25 @@ fn month_day_without_year_follows_tense() {
 }
 
 #[test]
+fn the_past_year_is_last_year() {
+    assert_eq!(
+        tv("Hate groups grew over the past year.", d(1998, 2, 13)),
+        ("the past year".to_string(), "1997".to_string())
+    );
+    assert_eq!(
+        tv("Sales fell in the past month.", d(1998, 1, 10)),
+        ("the past month".to_string(), "1997-12".to_string())
+    );
+    // A decade or a century is no calendar unit here.
+    assert!(run("It grew over the past century.", d(1989, 10, 2)).is_empty());
+    // With a count it stays a stretch of time.
+    assert_eq!(
+        tv("It grew over the past two years.", d(1998, 2, 13)).1,
+        "P2Y"
+    );
+}
+
+#[test]
 fn years_decades_centuries() {
     let t = one("involved in the 2013 bombing", d(2025, 9, 20));
     assert_eq!(
@@ -139,6 +158,19 @@ fn years_decades_centuries() {
         ("1990".to_string(), "1990".to_string())
     );
     assert!(run("It sold its 1990 shares.", d(1998, 4, 2)).is_empty());
+    // After an article or a demonstrative: "a 1996 law", "That 1978
+    // resolution"; a count still is none ("a 1500 troops" does not occur,
+    // "a 2000 percent rise" would be a count).
+    assert_eq!(
+        tv("A 1996 law named for him passed.", d(2000, 1, 15)),
+        ("1996".to_string(), "1996".to_string())
+    );
+    assert_eq!(
+        tv("That 1978 resolution stands.", d(1998, 4, 2)),
+        ("1978".to_string(), "1978".to_string())
+    );
+    assert!(run("It saw a 2000 percent rise.", d(1998, 4, 2)).is_empty());
+    assert!(run("They dropped a 2000 pound bomb.", d(1998, 4, 2)).is_empty());
     let t = one("fighting in the 1990s", d(2025, 9, 20));
     assert_eq!(
         (t.text.as_str(), t.value.as_str(), t.precision),
