@@ -1338,11 +1338,12 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         _ => (None, i),
     };
     let rel = w(toks, k);
-    if !matches!(
+    // "past" only after "the": "the past year".
+    let known = matches!(
         rel,
         "last" | "this" | "next" | "coming" | "previous" | "following" | "same" | "that"
-    ) && !(rel == "past" && k > i)
-    {
+    ) || (rel == "past" && k > i);
+    if !known {
         return None;
     }
     let uw = w(toks, k + 1);
