@@ -804,6 +804,9 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
             return Some(r);
         }
     }
+    if let Some(r) = the_year(toks, i, ctx) {
+        return Some(r);
+    }
     if let Some(r) = relative_unit(toks, i, ctx) {
         return Some(r);
     }
@@ -1426,6 +1429,43 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     Some((j, v))
 }
 
+/// A company's year in a report: "the year ended March 31" is a stretch of
+/// a year (TBAQ: P1Y, 5 of 5); "for the year", "of the year", "the full
+/// year", "the fiscal year" are the current one (all 6 in TBAQ marked so).
+/// A bare "the year" elsewhere is left alone.
+fn the_year(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    if w(toks, i) != "the" {
+        return None;
+    }
+    let mut k = i + 1;
+    let modified = matches!(w(toks, k), "full" | "fiscal" | "current");
+    if modified {
+        k += 1;
+        if w(toks, k) == "fiscal" {
+            k += 1;
+        }
+    }
+    if w(toks, k) != "year" {
+        return None;
+    }
+    let next = w(toks, k + 1);
+    if matches!(next, "-" | "'s" | "’s") || year_at(toks, k + 1).is_some() {
+        return None;
+    }
+    if matches!(next, "ended" | "ending") {
+        return Some((k + 1, Val::of(TimexType::Duration, "P1Y")));
+    }
+    let prev = if i > 0 { w(toks, i - 1) } else { "" };
+    if !(modified || matches!(prev, "for" | "of")) {
+        return None;
+    }
+    let v = match ctx.dct {
+        Some(d) => format!("{:04}", d.year()),
+        None => "XXXX".into(),
+    };
+    Some((k + 1, Val::date(v, true)))
+}
+
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth
 /// quarter of 1990", "the 1988 second quarter", "the first half", "the
 /// quarter", "the year-earlier quarter".
@@ -1473,7 +1513,12 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     }
     let what = w(toks, j);
     let half = what == "half";
-    if what != "quarter" && !half {
+    // "the latest period", "the year-earlier period": a company's quarter
+    // (TBAQ marks all 8 so).
+    let period = what == "period"
+        && n.is_none()
+        && (year_ago || matches!(w(toks, k.saturating_sub(1)), "latest"));
+    if what != "quarter" && !half && !period {
         return None;
     }
     if n.is_none() && !(k > i || year_ago) {
@@ -1529,7 +1574,11 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     } else {
         value
     };
-    Some((j, Val::date(value, n.is_none() || year.is_none())))
+    let mut v = Val::date(value, n.is_none() || year.is_none());
+    // The year-ago quarter is a comparison: "the quarter" after it is still
+    // the one being reported.
+    v.reference = !year_ago;
+    Some((j, v))
 }
 
 /// Durations ("three years", "a two-week", "the past 18 months", "2 1/2

@@ -604,3 +604,49 @@ fn the_article_of_a_duration_or_an_adjective() {
         "third-quarter"
     );
 }
+
+#[test]
+fn a_companys_year_and_latest_period() {
+    let dct = d(1989, 11, 2);
+    assert_eq!(
+        tv("For the year, pet food volume was flat.", dct),
+        ("the year".to_string(), "1989".to_string())
+    );
+    assert_eq!(
+        tv("Sales for the full year were $6.6 billion.", dct),
+        ("the full year".to_string(), "1989".to_string())
+    );
+    let v = run("It earned $76 million in the year ended March 31.", dct);
+    assert_eq!(
+        v.iter()
+            .map(|t| (t.text.as_str(), t.value.as_str(), t.kind))
+            .collect::<Vec<_>>(),
+        [
+            ("the year", "P1Y", TimexType::Duration),
+            ("March 31", "1989-03-31", TimexType::Date)
+        ]
+    );
+    // A bare "the year" is left alone.
+    assert!(run("It was the year he left.", dct).is_empty());
+    // "the latest period" is the quarter being reported; the year-ago
+    // period the same quarter a year before, which does not become the
+    // reported quarter.
+    let v: Vec<(String, String)> = run(
+        "Net rose in the third quarter. In the year-ago period, it fell. \
+         The latest period had gains. Sales in the quarter rose.",
+        dct,
+    )
+    .into_iter()
+    .map(|t| (t.text, t.value))
+    .collect();
+    let want = [
+        ("the third quarter", "1989-Q3"),
+        ("the year-ago period", "1988-Q3"),
+        ("The latest period", "1989-Q3"),
+        ("the quarter", "1989-Q3"),
+    ];
+    assert_eq!(
+        v,
+        want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
+    );
+}
