@@ -813,6 +813,9 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
     if let Some(r) = quarter(toks, i, ctx) {
         return Some(r);
     }
+    if let Some(r) = year_ago_adjective(toks, i, ctx) {
+        return Some(r);
+    }
     if let Some(r) = duration_or_shift(toks, i, ctx) {
         return Some(r);
     }
@@ -1466,6 +1469,29 @@ fn the_year(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     Some((k + 1, Val::date(v, true)))
 }
 
+/// "year-earlier", "year-ago" before a noun other than a quarter or period
+/// ("year-earlier profit", "the year-ago results"): the same quarter a year
+/// before when a quarter is being reported, else last year (TBAQ: 5 and 3).
+fn year_ago_adjective(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
+    if w(toks, i) != "year"
+        || w(toks, i + 1) != "-"
+        || !matches!(w(toks, i + 2), "earlier" | "ago")
+        || !toks
+            .get(i + 3)
+            .is_some_and(|t| !t.num && t.w.chars().all(char::is_alphabetic))
+        || number_at(toks, i + 3).is_some()
+    {
+        return None;
+    }
+    let value = match ctx.last.as_deref().filter(|v| v.contains("-Q")) {
+        Some(q) => shift_value(q, Unit::Year, -1)?,
+        None => format!("{:04}", ctx.dct?.year() - 1),
+    };
+    let mut v = Val::date(value, true);
+    v.reference = false;
+    Some((i + 3, v))
+}
+
 /// Quarters and halves: "the third quarter", "third-quarter", "the fourth
 /// quarter of 1990", "the 1988 second quarter", "the first half", "the
 /// quarter", "the year-earlier quarter".
@@ -1587,6 +1613,15 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
 fn duration_or_shift(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     let (n, mut j) = number_at(toks, i)?;
     let article = matches!(w(toks, i), "a" | "an");
+    // "two more weeks", "20 more years", "an additional year": a stretch
+    // of time (TBAQ marks all 3).
+    if n.is_some() && matches!(w(toks, j), "more" | "additional" | "extra" | "further") {
+        if let Some((u, plural)) = unit(w(toks, j + 1)) {
+            if plural == (n != Some(1.0)) {
+                return Some((j + 2, Val::of(TimexType::Duration, u.duration(n))));
+            }
+        }
+    }
     let hyphen = w(toks, j) == "-";
     if hyphen {
         j += 1;
@@ -1918,6 +1953,8 @@ fn extend(toks: &[Tok], i: usize, j: usize, val: &Val) -> (usize, usize) {
             // durations after "the" include it, 1 of 5 hyphenated ones).
             "the" if dur && s == i && toks[i..j].iter().any(|t| t.w == "-") => 0,
             "the" if s == i && w(toks, i + 1) == "-" && w(toks, i + 2) == "quarter" => 0,
+            // "the year-ago results": the adjective leaves it out too.
+            "the" if s == i && w(toks, i) == "year" && w(toks, i + 1) == "-" => 0,
             "the" => 1,
             _ => 0,
         };

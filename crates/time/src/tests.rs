@@ -650,3 +650,44 @@ fn a_companys_year_and_latest_period() {
         want.map(|(a, b)| (a.to_string(), b.to_string())).to_vec()
     );
 }
+
+#[test]
+fn more_units_and_year_ago_adjectives() {
+    let dct = d(1998, 2, 27);
+    assert_eq!(
+        tv("Russia keeps its fleet there for 20 more years.", dct),
+        ("20 more years".to_string(), "P20Y".to_string())
+    );
+    assert_eq!(tv("The boy stays for two more weeks.", dct).1, "P2W");
+    assert_eq!(
+        tv("It was run by the group for an additional year.", dct).1,
+        "P1Y"
+    );
+    // "more" without a unit after it is no time.
+    assert!(run("Two more soldiers died.", dct).is_empty());
+    let dct = d(1989, 10, 26);
+    // Without a quarter in view, last year; the article stays out.
+    assert_eq!(
+        tv("The year-ago results included a gain.", dct),
+        ("year-ago".to_string(), "1988".to_string())
+    );
+    // After the reported quarter, that quarter a year before.
+    let v: Vec<(String, String)> = run(
+        "Profit fell in the third quarter, against year-earlier profit of $3 million.",
+        dct,
+    )
+    .into_iter()
+    .map(|t| (t.text, t.value))
+    .collect();
+    assert_eq!(
+        v,
+        [
+            ("the third quarter".to_string(), "1989-Q3".to_string()),
+            ("year-earlier".to_string(), "1988-Q3".to_string())
+        ]
+    );
+    // Before a count it is left to the count ("the year-earlier nine months").
+    assert!(run("Net for the year-earlier nine months rose.", dct)
+        .iter()
+        .all(|t| t.text != "year-earlier"));
+}
