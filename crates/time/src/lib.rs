@@ -883,6 +883,9 @@ fn match_at(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
     // References to the present, past and future.
     let r = |n: usize, v: &str| Some((i + n, Val::of(TimexType::Date, v)));
     match (a, w(toks, i + 1), w(toks, i + 2)) {
+        // A sentence that opens "Now," turns the story ("Now, he says, …"):
+        // TBAQ leaves all 3 unmarked ("For now," and "right now," are times).
+        ("now", ",", _) if i == 0 || matches!(w(toks, i - 1), "``" | "\"" | "“") => return None,
         ("now" | "currently" | "nowadays", _, _) => return r(1, "PRESENT_REF"),
         ("recently", _, _) => return r(1, "PAST_REF"),
         ("the", "future", _) => return r(2, "FUTURE_REF"),
@@ -1845,6 +1848,8 @@ fn year_rule(toks: &[Tok], i: usize) -> Option<(usize, Val)> {
             | "an"
             | "that"
             | "this"
+            // "bonds due 1993".
+            | "due"
     );
     let count_next = matches!(
         next,
@@ -1932,6 +1937,8 @@ fn extend(toks: &[Tok], i: usize, j: usize, val: &Val) -> (usize, usize) {
                 }
             }
             "least" if p2 == "at" => 2,
+            // "the year two thousand", "the year 2000".
+            "year" if p2 == "the" && year_at(toks, s).is_some() => 2,
             "most" if p2 == "at" => 2,
             "past" | "last" | "next" | "first" | "latest" | "coming" | "previous" | "final"
             | "following" | "initial"

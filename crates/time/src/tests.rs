@@ -171,6 +171,10 @@ fn years_decades_centuries() {
     );
     assert!(run("It saw a 2000 percent rise.", d(1998, 4, 2)).is_empty());
     assert!(run("They dropped a 2000 pound bomb.", d(1998, 4, 2)).is_empty());
+    assert_eq!(
+        tv("It sold bonds due 1993.", d(1989, 11, 2)),
+        ("1993".to_string(), "1993".to_string())
+    );
     let t = one("fighting in the 1990s", d(2025, 9, 20));
     assert_eq!(
         (t.text.as_str(), t.value.as_str(), t.precision),
@@ -314,6 +318,12 @@ fn references_and_sets() {
     assert_eq!(
         one("He recently resigned.", d(2024, 3, 10)).value,
         "PAST_REF"
+    );
+    // "Now," opening a sentence turns the story; "For now," is a time.
+    assert!(run("Now, he says, it looks bad.", d(2024, 3, 10)).is_empty());
+    assert_eq!(
+        tv("For now, the plan holds.", d(2024, 3, 10)),
+        ("now".to_string(), "PRESENT_REF".to_string())
     );
     assert_eq!(
         one("in the near future", d(2024, 3, 10)).value,
@@ -520,7 +530,11 @@ fn spelled_years_after_months_seasons_and_the_year() {
         tv("He was born in January nineteen ninety-seven.", dct).1,
         "1997-01"
     );
-    assert_eq!(tv("In the year two thousand, all changes.", dct).1, "2000");
+    assert_eq!(
+        tv("In the year two thousand, all changes.", dct),
+        ("the year two thousand".to_string(), "2000".to_string())
+    );
+    assert_eq!(tv("by the year 2000", dct).0, "the year 2000");
     assert!(run("Some two thousand people fled.", dct).is_empty());
 }
 
