@@ -512,6 +512,15 @@ fn may_alone_is_the_month_beside_a_date_word() {
         tv("The case will be heard in May.", dct),
         ("May".to_string(), "2000-05".to_string())
     );
+    // A present passive is no past tense.
+    assert_eq!(
+        tv("They wait until the case is heard in May.", dct).1,
+        "2000-05"
+    );
+    assert_eq!(
+        tv("They did not plan to remove him on Thursday.", dct).1,
+        "2000-03-30"
+    );
     assert!(run("May I ask a question?", dct).is_empty());
     assert!(run("Theresa May spoke.", dct).is_empty());
 }
