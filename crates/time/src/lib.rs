@@ -940,54 +940,80 @@ fn numeric_date(a: &str) -> Option<String> {
 /// day they attach to ("10 p.m. Wednesday", "Friday at noon").
 fn clock(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
     let a = w(toks, i);
-    let (hh, mm, mut j) = match a {
-        "noon" | "midday" => (12, 0, i + 1),
-        "midnight" => (24, 0, i + 1),
-        _ if toks[i].num => {
-            let (h, m) = match a.split_once(':') {
-                Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
-                Some(_) => return None,
-                None => (a.parse::<u32>().ok()?, 0),
+    // "4 in the morning", "nine in the evening", "11 at night".
+    let hour = if toks[i].num {
+        a.parse::<u32>().ok()
+    } else {
+        number_word(a)
+    }
+    .filter(|h| (1..=12).contains(h));
+    let part = match (w(toks, i + 1), w(toks, i + 2), w(toks, i + 3)) {
+        ("in", "the", p @ ("morning" | "afternoon" | "evening")) => Some((p, i + 4)),
+        ("at", "night", _) => Some(("night", i + 3)),
+        _ => None,
+    };
+    let (hh, mm, mut j) = match (hour, part) {
+        (Some(h), Some((p, e))) => {
+            let h = match p {
+                "morning" if h == 12 => 0,
+                "morning" => h,
+                "night" if h < 5 || h == 12 => h % 12,
+                _ if h == 12 => 12,
+                _ => h + 12,
             };
-            let ampm = w(toks, i + 1);
-            let h = match ampm {
-                "a.m." | "am" | "a.m" => {
-                    if h == 12 {
-                        0
-                    } else {
-                        h
-                    }
-                }
-                "p.m." | "pm" | "p.m" => {
-                    if h == 12 {
-                        12
-                    } else {
-                        h + 12
-                    }
-                }
-                "o'clock" => h,
-                _ if a.contains(':') && h < 24 && w(toks, i + 1) != "," => h,
-                _ => return None,
-            };
-            if h > 24
-                || m > 59
-                || !(1..=12).contains(&a.split(':').next()?.parse::<u32>().ok()?)
-                    && !a.contains(':')
-            {
-                return None;
-            }
-            let j = if a.contains(':')
-                && !matches!(
-                    ampm,
-                    "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m" | "o'clock"
-                ) {
-                i + 1
-            } else {
-                i + 2
-            };
-            (h, m, j)
+            (h, 0, e)
         }
-        _ => return None,
+        _ => match a {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            _ if toks[i].num => {
+                let (h, m) = match a.split_once(':') {
+                    Some((h, m)) if m.len() == 2 => {
+                        (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?)
+                    }
+                    Some(_) => return None,
+                    None => (a.parse::<u32>().ok()?, 0),
+                };
+                let ampm = w(toks, i + 1);
+                let h = match ampm {
+                    "a.m." | "am" | "a.m" => {
+                        if h == 12 {
+                            0
+                        } else {
+                            h
+                        }
+                    }
+                    "p.m." | "pm" | "p.m" => {
+                        if h == 12 {
+                            12
+                        } else {
+                            h + 12
+                        }
+                    }
+                    "o'clock" => h,
+                    _ if a.contains(':') && h < 24 && w(toks, i + 1) != "," => h,
+                    _ => return None,
+                };
+                if h > 24
+                    || m > 59
+                    || !(1..=12).contains(&a.split(':').next()?.parse::<u32>().ok()?)
+                        && !a.contains(':')
+                {
+                    return None;
+                }
+                let j = if a.contains(':')
+                    && !matches!(
+                        ampm,
+                        "a.m." | "am" | "a.m" | "p.m." | "pm" | "p.m" | "o'clock"
+                    ) {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                (h, m, j)
+            }
+            _ => return None,
+        },
     };
     // Time zones.
     if matches!(
@@ -1008,6 +1034,16 @@ fn clock(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
         if let Some((Precision::Day, d, _)) = interval(&v.value) {
             day = Some(d);
             j = e;
+        }
+    }
+    // "at 4 a.m. on Thursday": the day dates the clock time but stays an
+    // expression of its own.
+    if day.is_none() && w(toks, j) == "on" {
+        if let Some((_, v)) = weekday_rule(toks, j + 1, ctx).or_else(|| calendar(toks, j + 1, ctx))
+        {
+            if let Some((Precision::Day, d, _)) = interval(&v.value) {
+                day = Some(d);
+            }
         }
     }
     let day = day.or(ctx.anchor_day());

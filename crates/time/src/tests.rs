@@ -268,6 +268,41 @@ fn deictic_days_and_clock_times() {
         one("They met at noon Thursday.", d(1998, 8, 8)).value,
         "1998-08-06T12:00"
     );
+    // An hour with its part of the day; 2000-04-05 is a Wednesday.
+    let dct = d(2000, 4, 5);
+    assert_eq!(
+        tv("Shelling began at nine in the evening.", dct),
+        (
+            "nine in the evening".to_string(),
+            "2000-04-05T21:00".to_string()
+        )
+    );
+    assert_eq!(
+        tv("The blast came at 11 at night.", dct).1,
+        "2000-04-05T23:00"
+    );
+    assert_eq!(tv("It ended at 2 at night.", dct).1, "2000-04-05T02:00");
+    // A day after "on" dates the clock time and stays its own expression.
+    let v: Vec<(String, String)> = run("He leaves at 4 in the morning on Thursday.", dct)
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect();
+    assert_eq!(
+        v,
+        [
+            (
+                "4 in the morning".to_string(),
+                "2000-04-06T04:00".to_string()
+            ),
+            ("Thursday".to_string(), "2000-04-06".to_string())
+        ]
+    );
+    assert_eq!(
+        run("The attack began at 4 a.m. on Friday.", d(2025, 9, 20))[0].value,
+        "2025-09-19T04:00"
+    );
+    // A count before "in the morning" that is no hour is no time.
+    assert!(run("Some 40 in the morning shift were hurt.", dct).is_empty());
 }
 
 #[test]
