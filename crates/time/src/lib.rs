@@ -1360,6 +1360,17 @@ fn deictic(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         ("tomorrow", _) => (1, i + 1, None),
         ("this", p) if part_of_day(p).is_some() && p != "overnight" => (0, i + 2, part_of_day(p)),
         ("last", "night") => (-1, i + 2, Some("NI")),
+        // "mid-afternoon yesterday", "morning today".
+        (p, d @ ("yesterday" | "today" | "tomorrow"))
+            if part_of_day(p).is_some() && !p.ends_with('s') && p != "overnight" =>
+        {
+            let off = match d {
+                "yesterday" => -1,
+                "today" => 0,
+                _ => 1,
+            };
+            (off, i + 2, part_of_day(p))
+        }
         _ => return None,
     };
     if pod.is_none() {

@@ -268,6 +268,12 @@ fn deictic_days_and_clock_times() {
         one("They met at noon Thursday.", d(1998, 8, 8)).value,
         "1998-08-06T12:00"
     );
+    // A part of the day before the day: "mid-afternoon yesterday".
+    let t = one("Trading halted mid-afternoon yesterday.", d(1989, 11, 2));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.kind),
+        ("mid-afternoon yesterday", "1989-11-01TAF", TimexType::Time)
+    );
     // An hour with its part of the day; 2000-04-05 is a Wednesday.
     let dct = d(2000, 4, 5);
     assert_eq!(
