@@ -1487,9 +1487,10 @@ fn relative_unit(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
 }
 
 /// A company's year in a report: "the year ended March 31" is a stretch of
-/// a year (TBAQ: P1Y, 5 of 5); "for the year", "of the year", "the full
-/// year", "the fiscal year" are the current one (all 6 in TBAQ marked so).
-/// A bare "the year" elsewhere is left alone.
+/// a year (TBAQ: P1Y 5 times, the year once); "for the year", "of the
+/// year", "the full year", "the fiscal year" are the current one (as TBAQ
+/// marks them, but for one "throughout the fiscal year", P1Y). A bare "the
+/// year" elsewhere is left alone.
 fn the_year(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     if w(toks, i) != "the" {
         return None;
