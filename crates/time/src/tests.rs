@@ -159,8 +159,7 @@ fn years_decades_centuries() {
     );
     assert!(run("It sold its 1990 shares.", d(1998, 4, 2)).is_empty());
     // After an article or a demonstrative: "a 1996 law", "That 1978
-    // resolution"; a count still is none ("a 1500 troops" does not occur,
-    // "a 2000 percent rise" would be a count).
+    // resolution"; a number before a measure is still a count.
     assert_eq!(
         tv("A 1996 law named for him passed.", d(2000, 1, 15)),
         ("1996".to_string(), "1996".to_string())
