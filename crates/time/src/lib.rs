@@ -401,6 +401,11 @@ impl Ctx {
     fn anchor_day(&self) -> Option<NaiveDate> {
         self.last_day.or(self.dct)
     }
+    /// The last date mentioned when it is a quarter ("1989-Q3"): the
+    /// quarter a report is about.
+    fn last_quarter(&self) -> Option<&str> {
+        self.last.as_deref().filter(|v| v.contains("-Q"))
+    }
 }
 
 /// Finds and normalises the time expressions of a text.
@@ -1353,25 +1358,23 @@ fn day_part(mut value: String, pod: Option<&str>) -> Val {
 /// "today", "yesterday morning", "tonight", "this morning", "last night".
 fn deictic(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
     let a = w(toks, i);
-    let (off, mut j, mut pod) = match (a, w(toks, i + 1)) {
-        ("today", _) => (0, i + 1, None),
+    // "yesterday", "today", "tomorrow": days from the document date.
+    let day_off = |w: &str| match w {
+        "yesterday" => Some(-1),
+        "today" => Some(0),
+        "tomorrow" => Some(1),
+        _ => None,
+    };
+    let next = w(toks, i + 1);
+    let (off, mut j, mut pod) = match (a, next) {
         ("tonight", _) => (0, i + 1, Some("NI")),
-        ("yesterday", _) => (-1, i + 1, None),
-        ("tomorrow", _) => (1, i + 1, None),
         ("this", p) if part_of_day(p).is_some() && p != "overnight" => (0, i + 2, part_of_day(p)),
         ("last", "night") => (-1, i + 2, Some("NI")),
         // "mid-afternoon yesterday", "morning today".
-        (p, d @ ("yesterday" | "today" | "tomorrow"))
-            if part_of_day(p).is_some() && !p.ends_with('s') && p != "overnight" =>
-        {
-            let off = match d {
-                "yesterday" => -1,
-                "today" => 0,
-                _ => 1,
-            };
-            (off, i + 2, part_of_day(p))
+        (p, d) if part_of_day(p).is_some() && !p.ends_with('s') && p != "overnight" => {
+            (day_off(d)?, i + 2, part_of_day(p))
         }
-        _ => return None,
+        (d, _) => (day_off(d)?, i + 1, None),
     };
     if pod.is_none() {
         if let Some(p) = part_of_day(w(toks, j)) {
@@ -1538,7 +1541,7 @@ fn year_ago_adjective(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)>
     {
         return None;
     }
-    let value = match ctx.last.as_deref().filter(|v| v.contains("-Q")) {
+    let value = match ctx.last_quarter() {
         Some(q) => shift_value(q, Unit::Year, -1)?,
         None => format!("{:04}", ctx.dct?.year() - 1),
     };
@@ -1619,7 +1622,7 @@ fn quarter(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> {
         }
     }
     // "the quarter" / "the year-earlier quarter": the last quarter mentioned.
-    let last_q = ctx.last.as_deref().filter(|v| v.contains("-Q"));
+    let last_q = ctx.last_quarter();
     let letter = if half { "H" } else { "Q" };
     let value = match (n, year) {
         (Some(q), Some(y)) => format!("{y:04}-{letter}{q}"),
@@ -1730,7 +1733,7 @@ fn duration_or_shift(toks: &[Tok], i: usize, ctx: &Ctx) -> Option<(usize, Val)> 
             return Some((j + 1, Val::of(TimexType::Duration, u.duration(n))));
         }
         // "a year earlier/ago" in a report on a quarter: the year-ago quarter.
-        let quarter_ref = ctx.last.as_deref().filter(|v| v.contains("-Q"));
+        let quarter_ref = ctx.last_quarter();
         let value = if after == "ago" {
             match (quarter_ref, u) {
                 (Some(q), Unit::Year) => shift_value(q, u, -c),
