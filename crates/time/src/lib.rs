@@ -945,18 +945,23 @@ fn numeric_date(a: &str) -> Option<String> {
 /// day they attach to ("10 p.m. Wednesday", "Friday at noon").
 fn clock(toks: &[Tok], i: usize, ctx: &mut Ctx) -> Option<(usize, Val)> {
     let a = w(toks, i);
-    // "4 in the morning", "nine in the evening", "11 at night".
-    let hour = if toks[i].num {
-        a.parse::<u32>().ok()
-    } else {
-        number_word(a)
-    }
-    .filter(|h| (1..=12).contains(h));
+    // "4 in the morning", "nine in the evening", "11 at night". The words
+    // after the token are checked first: reading an hour is the dearer test
+    // and this runs at every token.
     let part = match (w(toks, i + 1), w(toks, i + 2), w(toks, i + 3)) {
         ("in", "the", p @ ("morning" | "afternoon" | "evening")) => Some((p, i + 4)),
         ("at", "night", _) => Some(("night", i + 3)),
         _ => None,
     };
+    let hour = part
+        .and_then(|_| {
+            if toks[i].num {
+                a.parse::<u32>().ok()
+            } else {
+                number_word(a)
+            }
+        })
+        .filter(|h| (1..=12).contains(h));
     let (hh, mm, mut j) = match (hour, part) {
         (Some(h), Some((p, e))) => {
             let h = match p {
