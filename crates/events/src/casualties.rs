@@ -1,0 +1,251 @@
+//! Casualty counts: the number of dead and wounded an outcome word tells.
+
+use crate::{number_of, words_at_most, Chunk, Inputs, Mention};
+use sitrep_core::EntityType;
+
+/// Casualty counts around outcome words in the sentence.
+/// People counted in a toll: "two persons", "a policeman" (were killed).
+pub(crate) const COUNTED_NOUNS: &[&str] = &[
+    "people",
+    "civilians",
+    "persons",
+    "person",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "child",
+    "children",
+    "youth",
+    "youths",
+    "civilian",
+    "soldier",
+    "soldiers",
+    "policeman",
+    "policemen",
+    "officer",
+    "officers",
+    "constable",
+    "constables",
+    "fighters",
+    "members",
+    "militants",
+];
+
+pub(crate) fn casualties(
+    inp: &Inputs,
+    si: usize,
+    chunks: &[Chunk],
+    m: &mut Mention,
+    t_first: usize,
+    t_end: usize,
+) {
+    let (text, an) = (inp.text, inp.an);
+    let s = an.sentences[si];
+    let tw = |i: usize| {
+        if i >= s.tokens.0 && i < s.tokens.1 {
+            an.tokens[i].text(text).to_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let skip_q = |mut i: usize| {
+        while i < s.tokens.1
+            && matches!(
+                tw(i).as_str(),
+                "‘" | "“"
+                    | "'"
+                    | "\""
+                    | "at"
+                    | "least"
+                    | "more"
+                    | "than"
+                    | "some"
+                    | "about"
+                    | "nearly"
+                    | "over"
+                    | "around"
+                    | "another"
+            )
+        {
+            i += 1;
+        }
+        i
+    };
+    let _ = (t_first, t_end);
+    for i in s.tokens.0..s.tokens.1 {
+        let w = tw(i);
+        let kill = matches!(
+            w.as_str(),
+            "killed"
+                | "killing"
+                | "kill"
+                | "kills"
+                | "killings"
+                | "dead"
+                | "died"
+                | "death"
+                | "deaths"
+                | "eliminated"
+                | "assassinated"
+                | "executed"
+                | "murdered"
+                | "murder"
+                | "slain"
+                | "massacred"
+                | "beheaded"
+                | "toll"
+        ) || w == "gunned" && tw(i + 1) == "down";
+        let hurt = matches!(
+            w.as_str(),
+            "injured" | "injuring" | "wounded" | "wounding" | "hurt"
+        );
+        if !kill && !hurt {
+            continue;
+        }
+        let at = an.tokens[i].span();
+        // "killed N", "killed a member", "killed <Person>", "death of a".
+        let mut j = skip_q(i + 1);
+        if matches!(w.as_str(), "death" | "murder") && tw(i + 1) == "of" || w == "gunned" {
+            j = skip_q(i + 2);
+        }
+        let mut n = count_at(&tw, j);
+        // "the death toll rose to 21", "a death toll of 14".
+        if w == "toll" {
+            n = (i + 1..(i + 12).min(s.tokens.1))
+                .find(|&k| {
+                    matches!(
+                        tw(k - 1).as_str(),
+                        "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
+                    ) && number_of(&tw(k)).is_some_and(|x| x > 1)
+                })
+                .and_then(|k| count_at(&tw, k));
+        }
+        if n.is_none() {
+            if let Some(c) = chunks
+                .iter()
+                .find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j)
+            {
+                // "killed X and (Guatemalan politician) Y": each person named.
+                let mut count = 1;
+                let mut last = c.span;
+                while let Some(d) = chunks.iter().find(|d| {
+                    d.kind == EntityType::Per && d.span.start >= last.end && {
+                        let gap = text[last.end..d.span.start].trim();
+                        (gap.starts_with("and") || gap.starts_with(',')) && words_at_most(gap, 4)
+                    }
+                }) {
+                    count += 1;
+                    last = d.span;
+                }
+                n = Some(count);
+            }
+            // "killed senior ISIS member X": a person within the next few words.
+            if n.is_none() && kill && w != "dead" {
+                let limit = an
+                    .tokens
+                    .get((j + 5).min(s.tokens.1.saturating_sub(1)))
+                    .map(|t| t.end)
+                    .unwrap_or(s.end);
+                if chunks.iter().any(|c| {
+                    c.kind == EntityType::Per
+                        && c.span.start >= an.tokens[i].end
+                        && c.span.end <= limit
+                        && !c.place
+                }) {
+                    n = Some(1);
+                }
+            }
+        }
+        // "N people were killed", "N dead", "N injured".
+        if n.is_none() {
+            let mut b = i;
+            while b > s.tokens.0
+                && (matches!(
+                    tw(b - 1).as_str(),
+                    "were" | "was" | "been" | "have" | "had" | "are" | "others"
+                ) || COUNTED_NOUNS.contains(&tw(b - 1).as_str()))
+            {
+                b -= 1;
+            }
+            // "14 people dead", "and 40 wounded", "20 were killed"; right
+            // before the word only a number that is not "a"/"an".
+            if b > s.tokens.0 && (b < i || !matches!(tw(b - 1).as_str(), "a" | "an")) {
+                n = number_of(&tw(b - 1)).filter(|&x| x < 100_000);
+                // "a dozen", "two hundred".
+                if matches!(tw(b - 1).as_str(), "dozen" | "hundred" | "thousand") {
+                    if let Some(k) = (b > s.tokens.0 + 1)
+                        .then(|| number_of(&tw(b - 2)))
+                        .flatten()
+                    {
+                        n = n.map(|x| x * k);
+                    }
+                }
+                // "Two soldiers and a policeman were killed": each counted
+                // group joined by "and" or a comma.
+                let mut k = b - 1;
+                while let Some(t) = n {
+                    if k < s.tokens.0 + 2 || !matches!(tw(k - 1).as_str(), "and" | ",") {
+                        break;
+                    }
+                    let mut r = k - 1;
+                    while r > s.tokens.0 && COUNTED_NOUNS.contains(&tw(r - 1).as_str()) {
+                        r -= 1;
+                    }
+                    let more = (r < k - 1 && r > s.tokens.0)
+                        .then(|| number_of(&tw(r - 1)))
+                        .flatten();
+                    match more {
+                        Some(x) => {
+                            n = Some(t + x);
+                            k = r - 1;
+                        }
+                        None => break,
+                    }
+                }
+                // "Hundreds of people were killed", "dozens of others hurt".
+                if n.is_none() && b < i && tw(b - 1) == "of" && b > s.tokens.0 + 1 {
+                    n = count_at(&tw, b - 2).filter(|_| tw(b - 2).ends_with('s'));
+                }
+            }
+        }
+        if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
+            let slot = if kill {
+                &mut m.fatalities
+            } else {
+                &mut m.injuries
+            };
+            if slot.is_none_or(|(old, _)| n > old) {
+                *slot = Some((n, at));
+            }
+        }
+    }
+}
+
+/// The count written at token `j`: "12", "twelve", "a dozen" (12), "two
+/// hundred" (200), "1,200", "a" (1, as in "killed a soldier"); the vague
+/// "dozens" and "hundreds" as ACLED codes them (12, 100).
+fn count_at(tw: &impl Fn(usize) -> String, j: usize) -> Option<u32> {
+    let (a, b) = (tw(j), tw(j + 1));
+    // Vague counts as ACLED codes them: "dozens" 12, "hundreds" 100.
+    match a.as_str() {
+        "tens" => return Some(10),
+        "dozens" => return Some(12),
+        "scores" => return Some(20),
+        "hundreds" => return Some(100),
+        "thousands" => return Some(1000),
+        _ => {}
+    }
+    let base = number_of(&a).filter(|_| !a.is_empty())?;
+    match b.as_str() {
+        "dozen" => Some(base * 12),
+        "hundred" => Some(base * 100),
+        "thousand" => Some(base * 1000),
+        "dozens" | "hundreds" | "thousands" => None,
+        _ => Some(base),
+    }
+}
