@@ -236,12 +236,7 @@ const SOURCE_NOUNS: &[&str] = &[
 /// at most five words after the last punctuation, ending (adverbs aside)
 /// with a source noun. "the Hamas-run health ministry" for "…, the Hamas-run
 /// health ministry said".
-fn unnamed_source(
-    text: &str,
-    an: &Analysis,
-    s: sitrep_text::Sentence,
-    k: usize,
-) -> Option<Span> {
+fn unnamed_source(text: &str, an: &Analysis, s: sitrep_text::Sentence, k: usize) -> Option<Span> {
     let word = |i: usize| an.tokens[s.tokens.0 + i].text(text).to_lowercase();
     let mut end = k;
     while end > 0

@@ -603,12 +603,7 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
 /// The government a capital's name stands for when it opens the sentence
 /// and a lowercase word other than an actor noun follows it: the place the
 /// geo stage resolved at `span` must be a national capital (PPLC).
-fn capital_government(
-    inp: &Inputs,
-    span: Span,
-    opens: bool,
-    next_tok: usize,
-) -> Option<Actor> {
+fn capital_government(inp: &Inputs, span: Span, opens: bool, next_tok: usize) -> Option<Actor> {
     let next = inp.an.tokens.get(next_tok)?.text(inp.text);
     if !opens
         || !next.starts_with(|c: char| c.is_lowercase())

@@ -1,8 +1,95 @@
-//! An event's date and place: datelines, reporting times that are not the
-//! event's, and a country named for its capital.
+//! An event's place and date ([`event_place`], [`event_date`]): the place
+//! and the date its own clause names, never a dateline's place or a
+//! reporting verb's date ("reported Friday"), with a country named for its
+//! capital read as the capital.
 
-use crate::{Cue, Inputs};
-use sitrep_core::{Place, Span, TimeExpr};
+use crate::{Chunk, Cue, Inputs};
+use sitrep_core::{Mode, Place, Span, TimeExpr, TimexType};
+use sitrep_text::Sentence;
+
+/// The event's place: the most precise place after the trigger in its
+/// clause (up to `right_limit`), else before it back to the last cue; a
+/// country named for its capital is the capital. A place inside a
+/// participant's name ("the Syrian army") is no place.
+pub(crate) fn event_place(
+    inp: &Inputs,
+    chunks: &[Chunk],
+    cues: &[Cue],
+    s: Sentence,
+    trig: Span,
+    right_limit: usize,
+) -> Option<Place> {
+    let text = inp.text;
+    let places_in = |a: usize, b: usize| -> Vec<&Place> {
+        let from = inp.places.partition_point(|p| p.start < a);
+        inp.places[from..]
+            .iter()
+            .take_while(|p| p.start < b)
+            .filter(|p| p.end <= b)
+            .filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span())))
+            .collect()
+    };
+    // The most precise; among equals, the nearest to the trigger. A
+    // dateline's place ("KYIV, Ukraine (AP) —") is where the report was
+    // filed, not where the event took place.
+    let pick = |v: Vec<&Place>| {
+        v.into_iter()
+            .filter(|p| !in_dateline(text, p.start))
+            .min_by_key(|p| {
+                let dist = if p.start >= trig.end {
+                    p.start - trig.end
+                } else {
+                    trig.start.saturating_sub(p.end)
+                };
+                (p.precision, dist)
+            })
+            .cloned()
+    };
+    let place = pick(places_in(trig.end, right_limit.max(trig.end))).or_else(|| {
+        let clause_start = cues
+            .iter()
+            .filter(|c| c.at < trig.start && !c.according)
+            .map(|c| c.at)
+            .max()
+            .unwrap_or(s.start);
+        pick(places_in(clause_start, trig.start))
+    });
+    place.map(|p| capital_meant(inp, &p).unwrap_or(p))
+}
+
+/// The event's date: the nearest date in the sentence that is not a
+/// reporting verb's, on the trigger's side of a fronted phrase's end.
+/// What is told as done did not happen after the story was written: in
+/// "despite his arrest, he will play on Sunday" Sunday is not the arrest's
+/// date.
+pub(crate) fn event_date(
+    inp: &Inputs,
+    cues: &[Cue],
+    s: Sentence,
+    trig: Span,
+    phrase_end: usize,
+    mode: Mode,
+) -> Option<TimeExpr> {
+    let from = inp.times.partition_point(|t| t.start < s.start);
+    inp.times[from..]
+        .iter()
+        .take_while(|t| t.start < s.end)
+        .filter(|t| t.end <= s.end && t.kind == TimexType::Date && t.start_date.is_some())
+        .filter(|t| t.start < phrase_end || trig.start > phrase_end)
+        .filter(|t| !is_reporting_time(inp, cues, t))
+        .filter(|t| {
+            !matches!(mode, Mode::Asserted | Mode::Negated)
+                || !matches!((t.start_date, inp.dct), (Some(start), Some(d)) if start > d)
+        })
+        .min_by_key(|t| {
+            if t.start >= trig.end {
+                t.start - trig.end
+            } else {
+                trig.start - t.end
+            }
+        })
+        .cloned()
+}
 
 /// Where the line holding byte `at` starts, if within [`DATELINE_BYTES`] of
 /// it: a dateline opens its line, so a line start further back means none
@@ -24,7 +111,7 @@ fn line_start_near(text: &str, at: usize) -> Option<usize> {
 /// "KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --", "BEIRUT -": an all-capital
 /// first word, then only capitalised words, numbers and parentheses up to a
 /// dash.
-pub(crate) fn in_dateline(text: &str, at: usize) -> bool {
+fn in_dateline(text: &str, at: usize) -> bool {
     let Some(line_start) = line_start_near(text, at) else {
         return false;
     };
@@ -65,7 +152,7 @@ fn is_dateline(inp: &Inputs, t: &TimeExpr) -> bool {
         && (after.contains('—') || after.contains(" - ") || after.trim_start().starts_with('('))
 }
 
-pub(crate) fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
+fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> bool {
     if is_dateline(inp, t) {
         return true;
     }
@@ -88,7 +175,7 @@ pub(crate) fn is_reporting_time(inp: &Inputs, cues: &[Cue], t: &TimeExpr) -> boo
 /// the capital of Afghanistan"), the event is in that city. The toponym
 /// still names the country; the event's place is the city, at precision 1,
 /// with the country's name as the text it came from.
-pub(crate) fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
+fn capital_meant(inp: &Inputs, p: &Place) -> Option<Place> {
     if p.precision != 3 || p.feature.as_deref() != Some("PCLI") {
         return None;
     }
