@@ -7,7 +7,8 @@ use crate::vocabulary::{
 };
 use crate::{lexicon, number_of, Chunk, Inputs};
 use sitrep_actors::{phrase_actor, sector_of_noun, Actor};
-use sitrep_core::{EntityType, Place, Span};
+use sitrep_core::{Entity, EntityType, Place, Span};
+use sitrep_text::{Sentence, Token};
 
 const PRONOUNS: &[&str] = &["they", "he", "she", "it", "we"];
 const PLACE_PREPS: &[&str] = &[
@@ -133,16 +134,43 @@ const ACTOR_NOUNS: &[&str] = &[
     "cells",
 ];
 
-/// Participant phrases of sentence `si`: named entities, extended over
-/// actor nouns ("US forces", "ISIS operative") and "a member of (the) X";
-/// pronouns resolved to the nearest organisation or person before them.
+/// Participant phrases of sentence `si`, in text order, none nested in
+/// another: named entities extended over actor nouns ("US forces", "ISIS
+/// operative") and "a member of (the) X"; actor-dictionary phrases
+/// written in lower case; things an attack can harm; unnamed participants;
+/// pronouns resolved to the nearest organisation or person before them
+/// (in this sentence, else in `prev`, the previous sentence's phrases).
 /// In a text without capitals (`caseless`), phrases of two words or more
 /// are also looked up in the Phoenix dictionaries ("shining path").
 pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) -> Vec<Chunk> {
-    let (text, an) = (inp.text, inp.an);
     let s = inp.an.sentences[si];
+    let mut out = named_chunks(inp, s, caseless);
+    dictionary_chunks(inp, s, caseless, &mut out);
+    object_chunks(inp, s, &mut out);
+    unnamed_chunks(inp, s, &mut out);
+    pronoun_chunks(inp, s, prev, &mut out);
+    out.sort_by_key(|c| c.span.start);
+    // Drop chunks nested in a longer one.
+    let all = out.clone();
+    out.retain(|c| {
+        !all.iter()
+            .any(|o| o.span != c.span && o.span.contains(c.span))
+    });
+    out
+}
+
+/// Whether the actor stage coded entity `i` with a country or a sector.
+fn coded(inp: &Inputs, i: usize) -> bool {
+    inp.actors
+        .by_cluster
+        .get(&inp.ents.cluster[i])
+        .is_some_and(|a| a.country.is_some() || a.sector.is_some())
+}
+
+/// The named entities of a sentence as participant phrases (or places).
+fn named_chunks(inp: &Inputs, s: Sentence, caseless: bool) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
-    let in_sentence: Vec<(usize, &sitrep_core::Entity)> = inp.ents.within(s.span()).collect();
+    let in_sentence: Vec<(usize, &Entity)> = inp.ents.within(s.span()).collect();
     let roles: Vec<Span> = in_sentence
         .iter()
         .filter_map(|(i, _)| inp.ents.roles.get(i).copied())
@@ -150,184 +178,221 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
     for &(i, e) in &in_sentence {
         // A miscellaneous name takes part only when the actor stage coded
         // it ("Bosnian Serbs": a people of a country).
-        let coded = || {
-            inp.actors
-                .by_cluster
-                .get(&inp.ents.cluster[i])
-                .is_some_and(|a| a.country.is_some() || a.sector.is_some())
-        };
-        if e.kind == EntityType::Misc && !coded() {
+        if e.kind == EntityType::Misc && !coded(inp, i) {
             continue;
         }
         // Words of a person's role ("Syrian President", "CENTCOM Commander") describe the person.
         if roles.iter().any(|r| r.contains(e.span())) {
             continue;
         }
-        let role_start = inp.ents.roles.get(&i).map(|r| r.start);
-        let ti = an.token_at(e.start);
-        let te = an.token_at(e.end);
-        // A nationality before a title and a name describes the person:
-        // "Salvadoran Presidency Minister Antonio Rodriguez Porth" (in text
-        // without capitals, "salvadoran leader hector oqueli").
-        if e.kind == EntityType::Norp {
-            let person_follows = in_sentence.iter().any(|(_, p)| {
-                p.kind == EntityType::Per && p.start > e.end && {
-                    let (a, b) = (te, an.token_at(p.start));
-                    b <= a + 3
-                        && (a..b).all(|k| {
-                            let w = an.tokens[k].text(text);
-                            w.starts_with(|c: char| c.is_uppercase())
-                                || caseless
-                                    && w.chars().all(char::is_alphabetic)
-                                    && !NOT_MODIFIED.contains(&w)
-                        })
-                }
-            });
-            if person_follows {
-                continue;
-            }
-        }
-        // Extend right over actor nouns, and over a possessive before one
-        // ("Thailand's army").
-        let mut end_tok = te;
-        if te + 1 < s.tokens.1
-            && matches!(an.tokens[te].text(text), "'s" | "’s")
-            && ACTOR_NOUNS.contains(&an.tokens[te + 1].text(text).to_lowercase().as_str())
-        {
-            end_tok = te + 1;
-        }
-        while end_tok < s.tokens.1
-            && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str())
-        {
-            end_tok += 1;
-        }
-        // A nationality or country before a noun is that noun's: "two U.S.
-        // missionaries", "a Salvadoran air force helicopter", "Ukrainian
-        // positions" (up to three lowercase words, not past a function
-        // word, a verb form or an event word).
-        // (A people named in the plural is no adjective: "The
-        // Palestinians reject …", "Kurds say".)
-        let people = {
-            let t = &text[e.start..e.end];
-            t.len() > 3 && t.ends_with('s') && !t.ends_with("ss")
-        };
-        let attributive = e.kind == EntityType::Norp && !people
-            || e.kind == EntityType::Gpe && ti > s.tokens.0 && {
-                let p = an.tokens[ti - 1].text(text).to_lowercase();
-                matches!(p.as_str(), "a" | "an" | "the") || number_of(&p).is_some()
-            };
-        if attributive && end_tok == te {
-            let mut j = te;
-            while j < s.tokens.1 && j < te + 3 {
-                let w = an.tokens[j].text(text);
-                let next = an.tokens.get(j + 1).map(|t| t.text(text).to_lowercase());
-                let lw = w.to_lowercase();
-                let starts_entity = in_sentence
-                    .iter()
-                    .any(|(_, x)| x.start == an.tokens[j].start);
-                if !w.chars().all(|c| c.is_lowercase() || c == '-')
-                    || starts_entity
-                    || !modifier_word(&lw)
-                    || lexicon::lookup(&lw, next.as_deref()).is_some()
-                {
-                    break;
-                }
-                j += 1;
-            }
-            end_tok = j;
-        }
-        // Extend left over "a (senior) member of (the)".
-        let mut start_tok = ti;
-        let mut k = ti;
-        if k > s.tokens.0 && an.tokens[k - 1].text(text).eq_ignore_ascii_case("the") {
-            k -= 1;
-        }
-        if k > s.tokens.0 + 1
-            && an.tokens[k - 1].text(text) == "of"
-            && ACTOR_NOUNS.contains(&an.tokens[k - 2].text(text).to_lowercase().as_str())
-        {
-            start_tok = k - 2;
-            while start_tok > s.tokens.0
-                && matches!(
-                    an.tokens[start_tok - 1].text(text).to_lowercase().as_str(),
-                    "a" | "an" | "one" | "senior" | "top" | "the" | "two" | "three" | "several"
-                )
-            {
-                start_tok -= 1;
-            }
-        }
-        let span = Span::new(
-            role_start
-                .unwrap_or(an.tokens[start_tok].start)
-                .min(an.tokens[start_tok].start),
-            an.tokens[end_tok - 1].end,
-        );
-        let tw = |k: usize| {
-            if k >= s.tokens.0 && k < s.tokens.1 {
-                an.tokens[k].text(text).to_lowercase()
-            } else {
-                String::new()
-            }
-        };
-        let is_geo = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
-        // "in Syria", "in eastern Syria", "in the north of Syria", "Atmeh, Syria".
-        let prep_before = (1..=3).any(|b| {
-            ti >= s.tokens.0 + b
-                && PLACE_PREPS.contains(&tw(ti - b).as_str())
-                && (1..b).all(|c| PLACE_MODIFIERS.contains(&tw(ti - c).as_str()))
-        });
-        let after_place = ti > s.tokens.0 + 1
-            && tw(ti - 1) == ","
-            && out
-                .last()
-                .is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
-        let place = is_geo && end_tok == te && (prep_before || after_place);
-        let actor = if end_tok > te || start_tok < ti || matches!(e.kind, EntityType::Norp) {
-            phrase_actor(text, an, inp.ents, inp.actors, inp.gaz, span).map(|x| x.0)
-        } else {
-            inp.actors.by_cluster.get(&inp.ents.cluster[i]).cloned()
-        };
-        let actor = actor.unwrap_or_else(|| Actor {
-            canonical: e.canonical.clone(),
-            ..Default::default()
-        });
-        let _ = (te, ti);
-        // A national capital that opens a clause and is followed by what
-        // it did stands for the country's government, as CAMEO codes it:
-        // "Berlin rejected …", "Beirut again rejected …" (not "Kabul
-        // residents said", "Berlin, Germany").
-        if is_geo && actor.country.is_none() && !place && end_tok == te {
-            if let Some(a) = capital_government(inp, span, start_tok == s.tokens.0, end_tok) {
-                out.push(Chunk {
-                    span,
-                    actor: a,
-                    kind: e.kind,
-                    place: false,
-                    object: false,
-                });
-                continue;
-            }
-        }
-        if is_geo && actor.country.is_none() && !place {
-            // A town or region that is not a country is not a participant.
-            out.push(Chunk {
-                span,
-                actor,
-                kind: e.kind,
-                place: true,
-                object: false,
-            });
+        if e.kind == EntityType::Norp && describes_person(inp, &in_sentence, e, caseless) {
             continue;
         }
-        out.push(Chunk {
-            span,
-            actor,
-            kind: e.kind,
-            place,
-            object: false,
-        });
+        let c = named_chunk(inp, s, &in_sentence, (i, e), out.last());
+        out.push(c);
     }
-    // Actor-dictionary phrases written in lower case ("the US-led global coalition").
+    out
+}
+
+/// A nationality before a title and a name describes the person:
+/// "Salvadoran Presidency Minister Antonio Rodriguez Porth" (in text
+/// without capitals, "salvadoran leader hector oqueli").
+fn describes_person(
+    inp: &Inputs,
+    in_sentence: &[(usize, &Entity)],
+    e: &Entity,
+    caseless: bool,
+) -> bool {
+    let (text, an) = (inp.text, inp.an);
+    let te = an.token_at(e.end);
+    in_sentence.iter().any(|(_, p)| {
+        p.kind == EntityType::Per && p.start > e.end && {
+            let (a, b) = (te, an.token_at(p.start));
+            b <= a + 3
+                && (a..b).all(|k| {
+                    let w = an.tokens[k].text(text);
+                    w.starts_with(|c: char| c.is_uppercase())
+                        || caseless
+                            && w.chars().all(char::is_alphabetic)
+                            && !NOT_MODIFIED.contains(&w)
+                })
+        }
+    })
+}
+
+/// One named entity as a phrase: extended over the words that belong to
+/// it, marked as a place where it is used as one (`last` is the phrase
+/// before it, for "Atmeh, Syria"), with its actor; a capital that acts
+/// stands for its government.
+fn named_chunk(
+    inp: &Inputs,
+    s: Sentence,
+    in_sentence: &[(usize, &Entity)],
+    (i, e): (usize, &Entity),
+    last: Option<&Chunk>,
+) -> Chunk {
+    let (text, an) = (inp.text, inp.an);
+    let role_start = inp.ents.roles.get(&i).map(|r| r.start);
+    let ti = an.token_at(e.start);
+    let te = an.token_at(e.end);
+    let end_tok = extend_right(inp, s, in_sentence, e, (ti, te));
+    let start_tok = extend_left(inp, s, ti);
+    let span = Span::new(
+        role_start
+            .unwrap_or(an.tokens[start_tok].start)
+            .min(an.tokens[start_tok].start),
+        an.tokens[end_tok - 1].end,
+    );
+    let is_geo = matches!(e.kind, EntityType::Gpe | EntityType::Loc);
+    let place = is_geo && end_tok == te && used_as_place(inp, s, ti, last);
+    let actor = if end_tok > te || start_tok < ti || matches!(e.kind, EntityType::Norp) {
+        phrase_actor(text, an, inp.ents, inp.actors, inp.gaz, span).map(|x| x.0)
+    } else {
+        inp.actors.by_cluster.get(&inp.ents.cluster[i]).cloned()
+    };
+    let actor = actor.unwrap_or_else(|| Actor {
+        canonical: e.canonical.clone(),
+        ..Default::default()
+    });
+    // A national capital that opens a clause and is followed by what
+    // it did stands for the country's government, as CAMEO codes it:
+    // "Berlin rejected …", "Beirut again rejected …" (not "Kabul
+    // residents said", "Berlin, Germany").
+    if is_geo && actor.country.is_none() && !place && end_tok == te {
+        if let Some(a) = capital_government(inp, span, start_tok == s.tokens.0, end_tok) {
+            return Chunk {
+                span,
+                actor: a,
+                kind: e.kind,
+                place: false,
+                object: false,
+            };
+        }
+    }
+    // A town or region that is not a country is not a participant.
+    let place = place || is_geo && actor.country.is_none();
+    Chunk {
+        span,
+        actor,
+        kind: e.kind,
+        place,
+        object: false,
+    }
+}
+
+/// The token after a named entity's phrase (its tokens `ti..te`): past
+/// actor nouns and a possessive before one ("Thailand's army"); and a
+/// nationality or country before a noun is that noun's: "two U.S.
+/// missionaries", "a Salvadoran air force helicopter", "Ukrainian
+/// positions" (up to three lowercase words, not past a function word, a
+/// verb form or an event word). A people named in the plural is no
+/// adjective: "The Palestinians reject …", "Kurds say".
+fn extend_right(
+    inp: &Inputs,
+    s: Sentence,
+    in_sentence: &[(usize, &Entity)],
+    e: &Entity,
+    (ti, te): (usize, usize),
+) -> usize {
+    let (text, an) = (inp.text, inp.an);
+    let mut end_tok = te;
+    if te + 1 < s.tokens.1
+        && matches!(an.tokens[te].text(text), "'s" | "’s")
+        && ACTOR_NOUNS.contains(&an.tokens[te + 1].text(text).to_lowercase().as_str())
+    {
+        end_tok = te + 1;
+    }
+    while end_tok < s.tokens.1
+        && ACTOR_NOUNS.contains(&an.tokens[end_tok].text(text).to_lowercase().as_str())
+    {
+        end_tok += 1;
+    }
+    let people = {
+        let t = &text[e.start..e.end];
+        t.len() > 3 && t.ends_with('s') && !t.ends_with("ss")
+    };
+    let attributive = e.kind == EntityType::Norp && !people
+        || e.kind == EntityType::Gpe && ti > s.tokens.0 && {
+            let p = an.tokens[ti - 1].text(text).to_lowercase();
+            matches!(p.as_str(), "a" | "an" | "the") || number_of(&p).is_some()
+        };
+    if attributive && end_tok == te {
+        let mut j = te;
+        while j < s.tokens.1 && j < te + 3 {
+            let w = an.tokens[j].text(text);
+            let next = an.tokens.get(j + 1).map(|t| t.text(text).to_lowercase());
+            let lw = w.to_lowercase();
+            let starts_entity = in_sentence
+                .iter()
+                .any(|(_, x)| x.start == an.tokens[j].start);
+            if !w.chars().all(|c| c.is_lowercase() || c == '-')
+                || starts_entity
+                || !modifier_word(&lw)
+                || lexicon::lookup(&lw, next.as_deref()).is_some()
+            {
+                break;
+            }
+            j += 1;
+        }
+        end_tok = j;
+    }
+    end_tok
+}
+
+/// The first token of a named entity's phrase (its first token `ti`):
+/// back over "a (senior) member of (the)".
+fn extend_left(inp: &Inputs, s: Sentence, ti: usize) -> usize {
+    let (text, an) = (inp.text, inp.an);
+    let mut start_tok = ti;
+    let mut k = ti;
+    if k > s.tokens.0 && an.tokens[k - 1].text(text).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    if k > s.tokens.0 + 1
+        && an.tokens[k - 1].text(text) == "of"
+        && ACTOR_NOUNS.contains(&an.tokens[k - 2].text(text).to_lowercase().as_str())
+    {
+        start_tok = k - 2;
+        while start_tok > s.tokens.0
+            && matches!(
+                an.tokens[start_tok - 1].text(text).to_lowercase().as_str(),
+                "a" | "an" | "one" | "senior" | "top" | "the" | "two" | "three" | "several"
+            )
+        {
+            start_tok -= 1;
+        }
+    }
+    start_tok
+}
+
+/// Whether a name at token `ti` is used as a place: "in Syria", "in
+/// eastern Syria", "in the north of Syria", or after a place and a comma,
+/// "Atmeh, Syria" (`last`: the phrase before it).
+fn used_as_place(inp: &Inputs, s: Sentence, ti: usize, last: Option<&Chunk>) -> bool {
+    let (text, an) = (inp.text, inp.an);
+    let tw = |k: usize| {
+        if k >= s.tokens.0 && k < s.tokens.1 {
+            an.tokens[k].text(text).to_lowercase()
+        } else {
+            String::new()
+        }
+    };
+    let prep_before = (1..=3).any(|b| {
+        ti >= s.tokens.0 + b
+            && PLACE_PREPS.contains(&tw(ti - b).as_str())
+            && (1..b).all(|c| PLACE_MODIFIERS.contains(&tw(ti - c).as_str()))
+    });
+    let after_place = ti > s.tokens.0 + 1
+        && tw(ti - 1) == ","
+        && last.is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
+    prep_before || after_place
+}
+
+/// Actor-dictionary phrases written in lower case ("the US-led global
+/// coalition"): the longest of up to five words at each word that no
+/// phrase already covers.
+fn dictionary_chunks(inp: &Inputs, s: Sentence, caseless: bool, out: &mut Vec<Chunk>) {
+    let (text, an) = (inp.text, inp.an);
     let toks = &an.tokens[s.tokens.0..s.tokens.1];
     for a in 0..toks.len() {
         for len in (1..=5).rev() {
@@ -370,9 +435,14 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
             }
         }
     }
-    // Things attacked: "a police station", "an electric power
-    // substation", "two buses" (the noun and up to three modifiers before
-    // it; the sector of an actor noun among them: "army barracks" MIL).
+}
+
+/// Things attacked: "a police station", "an electric power substation",
+/// "two buses" (the noun and up to three modifiers before it; the sector
+/// of an actor noun among them: "army barracks" MIL).
+fn object_chunks(inp: &Inputs, s: Sentence, out: &mut Vec<Chunk>) {
+    let text = inp.text;
+    let toks = &inp.an.tokens[s.tokens.0..s.tokens.1];
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text).to_lowercase();
         if !is_object_noun(&w)
@@ -410,7 +480,13 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
             object: true,
         });
     }
-    // Unnamed participants: "police", "three men", "hundreds of residents".
+}
+
+/// Unnamed participants: "police", "three men", "hundreds of residents",
+/// with the sector of the noun or of a modifier ("a police patrol").
+fn unnamed_chunks(inp: &Inputs, s: Sentence, out: &mut Vec<Chunk>) {
+    let text = inp.text;
+    let toks = &inp.an.tokens[s.tokens.0..s.tokens.1];
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text).to_lowercase();
         if !is_generic_actor(&w) || out.iter().any(|c| c.span.overlaps(t.span())) {
@@ -426,112 +502,14 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
         {
             continue;
         }
-        // "CENTCOM forces", "(SDF) fighters": a noun after a name belongs to that name.
-        // (A capital that only starts the sentence, "Unidentified gunmen",
-        // "Two soldiers", is not a name.)
-        let prev_name = k > 0 && {
-            let p = toks[k - 1];
-            p.text(text) == ")"
-                || p.text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase())
-                    && inp.ents.within(p.span()).next().is_some_and(|(i, e)| {
-                        // (A miscellaneous name that takes no part, "Islamic
-                        // fundamentalists", leaves the noun its own.)
-                        e.kind != EntityType::Misc
-                            || inp
-                                .actors
-                                .by_cluster
-                                .get(&inp.ents.cluster[i])
-                                .is_some_and(|a| a.country.is_some() || a.sector.is_some())
-                    })
-        };
-        if prev_name {
+        if after_name(inp, toks, k) {
             continue;
         }
         let mut first = k;
         while first > 0 && {
             let p = toks[first - 1].text(text).to_lowercase();
-            // "of" only after a count or a collective noun: "hundreds of
-            // residents", "a group of armed men" (not "the killing of people").
-            let of_count = p == "of"
-                && first > 1
-                && matches!(
-                    toks[first - 2].text(text).to_lowercase().as_str(),
-                    "hundreds"
-                        | "dozens"
-                        | "tens"
-                        | "scores"
-                        | "millions"
-                        | "thousands"
-                        | "group"
-                        | "band"
-                        | "number"
-                        | "crowd"
-                        | "gang"
-                        | "column"
-                        | "squad"
-                        | "unit"
-                        | "handful"
-                        | "couple"
-                );
-            // "the Saudi-led coalition", "Russian-backed separatists",
-            // "pro-government militias".
-            let allied = ["-led", "-backed", "-allied", "-aligned", "-affiliated"]
-                .iter()
-                .any(|x| p.ends_with(x))
-                || p.starts_with("pro-");
-            number_of(&p).is_some()
-                || of_count
-                || allied
-                || matches!(
-                    p.as_str(),
-                    "hundreds"
-                        | "group"
-                        | "band"
-                        | "crowd"
-                        | "gang"
-                        | "column"
-                        | "squad"
-                        | "handful"
-                        | "couple"
-                        | "dozens"
-                        | "tens"
-                        | "scores"
-                        | "millions"
-                        | "thousands"
-                        | "several"
-                        | "armed"
-                        | "unidentified"
-                        | "local"
-                        | "security"
-                        | "government"
-                        | "suspected"
-                        | "unknown"
-                        | "intelligence"
-                        | "special"
-                        | "masked"
-                        | "suicide"
-                        | "lone"
-                        | "police"
-                        | "opposition"
-                        | "urban"
-                        | "drug"
-                        | "leftist"
-                        | "rightist"
-                        | "alleged"
-                        | "heavily"
-                        | "hooded"
-                        | "rebel"
-                        | "enemy"
-                        | "rival"
-                        | "guerrilla"
-                        | "army"
-                        | "military"
-                        | "navy"
-                        | "terrorist"
-                )
+            let before = (first > 1).then(|| toks[first - 2].text(text).to_lowercase());
+            describes_unnamed(&p, before.as_deref())
         } {
             first -= 1;
         }
@@ -556,8 +534,119 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
             object: false,
         });
     }
-    // Pronouns.
-    for t in &an.tokens[s.tokens.0..s.tokens.1] {
+}
+
+/// "CENTCOM forces", "(SDF) fighters": a noun right after a name belongs
+/// to that name. (A capital that only starts the sentence, "Unidentified
+/// gunmen", "Two soldiers", is not a name; a miscellaneous name that takes
+/// no part, "Islamic fundamentalists", leaves the noun its own.)
+fn after_name(inp: &Inputs, toks: &[Token], k: usize) -> bool {
+    let text = inp.text;
+    k > 0 && {
+        let p = toks[k - 1];
+        p.text(text) == ")"
+            || p.text(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+                && inp
+                    .ents
+                    .within(p.span())
+                    .next()
+                    .is_some_and(|(i, e)| e.kind != EntityType::Misc || coded(inp, i))
+    }
+}
+
+/// Whether the lowercase word `p` before an unnamed participant belongs to
+/// its phrase (`before`: the word before `p`): a count, "hundreds of" or "a
+/// group of" (not "the killing of people"), an alliance ("the Saudi-led
+/// coalition", "Russian-backed separatists", "pro-government militias"),
+/// or a word that describes such groups.
+fn describes_unnamed(p: &str, before: Option<&str>) -> bool {
+    let of_count = p == "of"
+        && before.is_some_and(|b| {
+            matches!(
+                b,
+                "hundreds"
+                    | "dozens"
+                    | "tens"
+                    | "scores"
+                    | "millions"
+                    | "thousands"
+                    | "group"
+                    | "band"
+                    | "number"
+                    | "crowd"
+                    | "gang"
+                    | "column"
+                    | "squad"
+                    | "unit"
+                    | "handful"
+                    | "couple"
+            )
+        });
+    let allied = ["-led", "-backed", "-allied", "-aligned", "-affiliated"]
+        .iter()
+        .any(|x| p.ends_with(x))
+        || p.starts_with("pro-");
+    number_of(p).is_some()
+        || of_count
+        || allied
+        || matches!(
+            p,
+            "hundreds"
+                | "group"
+                | "band"
+                | "crowd"
+                | "gang"
+                | "column"
+                | "squad"
+                | "handful"
+                | "couple"
+                | "dozens"
+                | "tens"
+                | "scores"
+                | "millions"
+                | "thousands"
+                | "several"
+                | "armed"
+                | "unidentified"
+                | "local"
+                | "security"
+                | "government"
+                | "suspected"
+                | "unknown"
+                | "intelligence"
+                | "special"
+                | "masked"
+                | "suicide"
+                | "lone"
+                | "police"
+                | "opposition"
+                | "urban"
+                | "drug"
+                | "leftist"
+                | "rightist"
+                | "alleged"
+                | "heavily"
+                | "hooded"
+                | "rebel"
+                | "enemy"
+                | "rival"
+                | "guerrilla"
+                | "army"
+                | "military"
+                | "navy"
+                | "terrorist"
+        )
+}
+
+/// Pronouns, as the nearest fitting phrase before them: "they" and "it"
+/// an organisation, "he" and "she" a person, in this sentence; else from
+/// `prev`, the previous sentence's phrases.
+fn pronoun_chunks(inp: &Inputs, s: Sentence, prev: &[Chunk], out: &mut Vec<Chunk>) {
+    let text = inp.text;
+    for t in &inp.an.tokens[s.tokens.0..s.tokens.1] {
         let w = t.text(text).to_lowercase();
         if PRONOUNS.contains(&w.as_str()) {
             let ante = out
@@ -590,14 +679,6 @@ pub(crate) fn chunks(inp: &Inputs, si: usize, prev: &[Chunk], caseless: bool) ->
             }
         }
     }
-    out.sort_by_key(|c| c.span.start);
-    // Drop chunks nested in a longer one.
-    let all = out.clone();
-    out.retain(|c| {
-        !all.iter()
-            .any(|o| o.span != c.span && o.span.contains(c.span))
-    });
-    out
 }
 
 /// The government a capital's name stands for when it opens the sentence
