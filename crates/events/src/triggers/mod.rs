@@ -19,11 +19,14 @@ use crate::vocabulary::{
     is_adverb, is_generic_actor, is_weapon_noun, DETERMINERS, GOING_ON, SUPPORT_VERBS,
 };
 use crate::{classify, lexicon, lower, number_of, Chunk, Cue, Inputs, Mention};
+use mode::mode_of;
 use sitrep_core::{Mode, Role, Span};
+use sitrep_text::Sentence;
 
 mod coercion;
 mod diplomacy;
 mod forces;
+mod mode;
 mod protest;
 mod violence;
 
@@ -113,7 +116,7 @@ fn triggers_with(
 ) -> Vec<Mention> {
     let (text, an) = (inp.text, inp.an);
     let s = an.sentences[si];
-    let mut out = Vec::new();
+    let mut out: Vec<Mention> = Vec::new();
     let mut sent_probs = None;
     // With a reading, its one mention: (first word, length, definition).
     let by_reading = match reading {
@@ -129,70 +132,15 @@ fn triggers_with(
             k += 1;
             continue;
         }
-        let mut listed = by_reading
+        let listed = by_reading
             .map(|(_, n, def)| (n, Pos::Verb, def))
             .or_else(|| lexicon::lookup(&w[k], w.get(k + 1).map(|x| x.as_str())))
-            .or_else(|| struck_by(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| fired_at(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| armed_firing(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| arrest_phrase(w, k).map(|n| (n, Pos::Verb, lexicon::ARREST)))
-            .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)))
-            .or_else(|| demonstrated(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| threw_explosive(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| disrupted_weapons(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| forces_withdrawn(w, k).map(|d| (1, Pos::Noun, d)))
-            .or_else(|| attempted_assassination(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| gathered_in_protest(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| defaced_sites(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
-            .or_else(|| {
-                took_territory(w, k, |i| {
-                    an.tokens
-                        .get(s.tokens.0 + i)
-                        .filter(|_| s.tokens.0 + i < s.tokens.1)
-                        .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
-                })
-                .map(|(n, d)| (n, Pos::Verb, d))
-            })
-            .or_else(|| set_fire(w, k).map(|(n, d)| (n, Pos::Verb, d)))
-            .or_else(|| blocked_passage(w, k).map(|d| (1, Pos::Verb, d)));
-        let from_passive = listed.is_none()
-            && passive_attack(&w[k]).is_some()
-            && passive_before(|i| w[i].clone(), k, 0);
-        if from_passive {
-            listed = passive_attack(&w[k]).map(|d| (1, Pos::Verb, d));
-        }
-        // "set off a bomb", "set off explosives": the device within a few words.
-        if listed.is_none()
-            && w[k] == "set"
-            && w.get(k + 1).is_some_and(|x| x == "off")
-            && w[k + 2..(k + 6).min(w.len())]
-                .iter()
-                .any(|x| is_weapon_noun(x) && x != "weapons")
-        {
-            listed = Some((2, Pos::Verb, lexicon::BOMB_DEVICE));
-        }
-        // "a gunman shot three people", "troops shot him": active "shot"
-        // with a participant right after it (not "shot a video").
-        if listed.is_none() && matches!(w[k].as_str(), "shot" | "shoots" | "shoot") {
-            let next = an.tokens.get(s.tokens.0 + k + 1).map(|t| t.start);
-            if next.is_some_and(|at| {
-                chunks
-                    .iter()
-                    .any(|c| c.span.start == at && !c.object && !c.place)
-            }) {
-                listed = Some((1, Pos::Verb, lexicon::attack_def(Some("firearms"))));
-            }
-        }
-        let from_cameo = listed.is_none();
-        let Some((len, pos, def)) =
-            listed.or_else(|| cameo_trigger(inp, si, w, k, &mut sent_probs))
-        else {
+            .or_else(|| phrase_rule(inp, s, w, k));
+        let Some(found) = trigger_at(inp, si, w, k, chunks, listed, &mut sent_probs) else {
             k += 1;
             continue;
         };
+        let (len, pos, def) = (found.len, found.pos, found.def);
         // "until their demands are met", "failed to meet the deadline":
         // "meet" as satisfy is no meeting.
         if def.plover.0 == "CONSULT" && met_as_satisfied(w, k) {
@@ -203,7 +151,6 @@ fn triggers_with(
         let t1 = an.tokens[s.tokens.0 + k + len - 1];
         let trig = Span::new(t0.start, t1.end);
         let prev = if k > 0 { w[k - 1].as_str() } else { "" };
-        let prev2 = if k > 1 { w[k - 2].as_str() } else { "" };
         let word = w[k + len - 1].as_str();
         k += len;
         // "car bomb attack", "suicide bombing attack": one trigger whose
@@ -217,69 +164,7 @@ fn triggers_with(
             last.trig.end = trig.end;
             continue;
         }
-        // A participle used as an adjective describes, it does not report:
-        // "rescued 15 kidnapped villagers", "the wounded soldiers".
-        if pos == Pos::Verb
-            && (number_of(prev).is_some() || DETERMINERS.contains(&prev))
-            && w.get(k).is_some_and(|x| is_generic_actor(x))
-        {
-            continue;
-        }
-        // A trigger noun that only modifies the next noun is no event: "riot
-        // police", "protest movement", "attack helicopters", "strike group".
-        if pos == Pos::Noun
-            && w.get(k).is_some_and(|x| {
-                matches!(
-                    x.as_str(),
-                    "police"
-                        | "gear"
-                        | "movement"
-                        | "movements"
-                        | "leader"
-                        | "leaders"
-                        | "organizer"
-                        | "organizers"
-                        | "organiser"
-                        | "organisers"
-                        | "group"
-                        | "groups"
-                        | "helicopter"
-                        | "helicopters"
-                        | "dog"
-                        | "dogs"
-                        | "squad"
-                        | "rifle"
-                        | "rifles"
-                        | "aircraft"
-                        | "drone"
-                        | "drones"
-                        | "boat"
-                        | "boats"
-                        | "submarine"
-                        | "submarines"
-                        | "force"
-                        | "forces"
-                        | "troops"
-                        | "capability"
-                        | "capabilities"
-                        | "zone"
-                        | "song"
-                        | "songs"
-                        | "center"
-                        | "centers"
-                        | "centre"
-                        | "centres"
-                        | "chamber"
-                        | "chambers"
-                        | "camp"
-                        | "camps"
-                        | "allegations"
-                        | "charges"
-                        | "case"
-                        | "cases"
-                )
-            })
-        {
+        if describes_not_reports(w, k, pos, prev) || modifies_next_noun(w, k, pos) {
             continue;
         }
         // Workers "on strike", a "labour strike": a protest, not an attack.
@@ -296,154 +181,17 @@ fn triggers_with(
         } else {
             pos
         };
-        let plural = pos == Pos::Noun
-            && word != lexicon::singular(word)
-            && !matches!(word, "talks" | "clashes");
-        // A determiner before the trigger, also past a name or a year
-        // ("the Boston Marathon bombing", "the 2013 attacks", "Saturday's attack").
-        let name_run = {
-            let mut j = k - len;
-            let mut n = 0;
-            while j > 0 && n < 4 && {
-                let t = an.tokens[s.tokens.0 + j - 1].text(text);
-                t.starts_with(|c: char| c.is_uppercase())
-                    || t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
-            } {
-                j -= 1;
-                n += 1;
-            }
-            (n > 0 && j > 0).then(|| w[j - 1].as_str())
-        };
-        let has_det = DETERMINERS.contains(&prev)
-            || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".")
-            || name_run.is_some_and(|d| DETERMINERS.contains(&d) || d == "’s" || d == "'s");
-        // "two attacks", "twin blasts", "a series of explosions".
-        let counted = number_of(prev).is_some() && prev != "a" && prev != "an"
-            || matches!(prev, "twin" | "double" | "triple")
-            || prev == "of" && matches!(prev2, "series" | "wave" | "string");
-        // Bare plurals are generic ("joint raids", "future attacks"): no
-        // event, unless they did something ("air strikes killed 12").
-        // "staged rallies", "held protests": a plural someone carried out.
-        // ("carried out airstrikes": the support verb before its particle.)
-        // "staged mass demonstrations", "held large peaceful rallies": up to
-        // two lowercase modifiers between the support verb and its noun.
-        let before = |d: usize| (k - len >= d).then(|| w[k - len - d].as_str());
-        let modifier = |x: &str| {
-            !x.is_empty()
-                && x.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                && !MODIFIER_STOPS.contains(&x)
-        };
-        let supported = SUPPORT_VERBS.contains(&prev)
-            || prev == "out" && SUPPORT_VERBS.contains(&prev2)
-            || (2..=3).any(|d| {
-                before(d).is_some_and(|v| SUPPORT_VERBS.contains(&v))
-                    && (1..d).all(|e| before(e).is_some_and(modifier))
-            });
-        if plural && !has_det && !counted && !supported && !subject_of_past(w, k) {
+        let Some((definite, counted)) = reference(inp, s, w, (k, len), pos, def) else {
             continue;
-        }
-        // "a death toll of 11" reports on an attack already told.
-        let toll = word == "death" && w.get(k).is_some_and(|x| x == "toll");
-        // "continued their hunger strike", "staged its first protest": the
-        // subject's own act, not one told before.
-        let own = matches!(prev, "their" | "its" | "his" | "her")
-            && (SUPPORT_VERBS.contains(&prev2) || GOING_ON.contains(&prev2));
-        let definite = pos == Pos::Noun
-            && (has_det || def.class == Class::Anaphor || toll)
-            && (!matches!(prev, "a" | "an") || toll)
-            && !own;
-        // Mode.
-        let lo = k.saturating_sub(len + 5);
-        // The month "May" ("On 9 May 2020,") is no modal.
-        let digits = |x: &String| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
-        let month_may = |i: usize| {
-            an.tokens[s.tokens.0 + i].text(text) == "May"
-                && (i > 0 && digits(&w[i - 1]) || w.get(i + 1).is_some_and(digits))
         };
-        let window: Vec<&str> = (lo..k - len)
-            .filter(|&i| !month_may(i))
-            .map(|i| w[i].as_str())
-            .collect();
-        let mut mode = Mode::Asserted;
-        // "did not arrest", "denied that any such arrest", "failed to
-        // arrest", "have not been able to arrest".
-        if window.iter().rev().take(3).any(|x| NEGATION.contains(x))
-            || prev == "to"
-                && window.iter().any(|x| {
-                    matches!(
-                        *x,
-                        "failed" | "fail" | "fails" | "unable" | "not" | "refused" | "refuse"
-                    )
-                })
-        {
-            mode = Mode::Negated;
-        }
-        if window.iter().any(|x| HYPOTHETICAL.contains(x))
-            || prev == "to"
-                && window.iter().any(|x| {
-                    matches!(
-                        *x,
-                        "seeking"
-                            | "plotting"
-                            | "plan"
-                            | "planning"
-                            | "ready"
-                            | "prepared"
-                            | "willing"
-                            | "poised"
-                            | "threatened"
-                            | "vowed"
-                            | "expect"
-                            | "expected"
-                            | "asked"
-                            | "urged"
-                            | "demanded"
-                            | "demand"
-                            | "sought"
-                            | "want"
-                            | "wants"
-                            | "wanted"
-                            | "ordered"
-                            | "directed"
-                            | "instructed"
-                    )
-                })
-        {
-            mode = Mode::Hypothetical;
-        }
-        if matches!(prev, "future" | "planned" | "upcoming")
-            || window.iter().any(|x| matches!(*x, "will" | "’ll" | "'ll"))
-        {
-            mode = Mode::Future;
-        }
-        if w.get(k)
-            .is_some_and(|x| x == "plot" || x == "plots" || x == "threat" || x == "threats")
-        {
-            mode = Mode::Hypothetical;
-        }
-        let distinct = w[(k - len).saturating_sub(4)..k - len].iter().any(|x| {
-            matches!(
-                x.as_str(),
-                "since"
-                    | "after"
-                    | "following"
-                    | "before"
-                    | "previous"
-                    | "another"
-                    | "second"
-                    | "third"
-                    | "separate"
-                    | "fresh"
-            )
-        }) || w.first().is_some_and(|x| x == "separately");
         let mut m = Mention {
             sent: si,
             trig,
             def,
             head: lexicon::singular(word),
             definite,
-            distinct,
-            mode,
+            distinct: told_as_distinct(w, k - len),
+            mode: mode_of(inp, s, w, (k, len)),
             actors: Vec::new(),
             place: None,
             time: None,
@@ -462,109 +210,337 @@ fn triggers_with(
             s.tokens.0 + k - len,
             s.tokens.0 + k,
         );
-        if m.def.plover.0 == "ASSAULT" {
-            weapons(inp, si, &mut m);
+        if keep_mention(inp, si, chunks, cues, &mut m, reading, &found, word) {
+            out.push(m);
         }
-        // "A suicide bomber killed 14": the weapon is in who did it.
-        if matches!(m.def.kind, "attack" | "killing" | "clash") {
-            let doer = m
-                .actors
-                .iter()
-                .find(|(r, _)| *r == Role::Actor1)
-                .map(|(_, c)| text[c.span.start..c.span.end].to_lowercase());
-            if let Some(d) = doer.as_deref().and_then(lexicon::weapon_of_doer) {
-                m.def = Def {
-                    class: m.def.class,
-                    ..d
-                };
-            }
-        }
-        // A dictionary verb is an event only when asserted, right after its
-        // named subject, with another named participant: "Norway deported
-        // …", not "critics accused", "seeking to attack", "the failed
-        // embargo".
-        if from_cameo && !(m.mode == Mode::Asserted && named_clause(inp, &m)) {
-            continue;
-        }
-        if reading.is_some() {
-            speaker_as_doer(inp, si, chunks, cues, &mut m);
-        }
-        // "arrived in Amman on a visit": a visit to a national capital is
-        // one to its country, as CAMEO's dictionaries code the capital.
-        if reading.is_some()
-            && m.def.plover.0 == "CONSULT"
-            && m.actors.iter().all(|(r, _)| *r == Role::Actor1)
-        {
-            if let Some(host) = visited_capital(inp, &m) {
-                m.actors.push((Role::Actor2, host));
-            }
-        }
-        if reading.is_some_and(|r| !reading_gate(inp, &m, r)) {
-            continue;
-        }
-        // A passive "shot"/"hit" needs a participant ("a soldier was shot",
-        // not "the film was shot").
-        if from_passive && m.actors.is_empty() {
-            continue;
-        }
-        // A rally needs people ("thousands rallied"), not prices ("oil
-        // rallied in London").
-        if m.def.kind == "protest" && word.starts_with("rall") && m.actors.is_empty() {
-            continue;
-        }
-        out.push(m);
     }
     out
 }
 
-const HYPOTHETICAL: &[&str] = &[
-    "seeking",
-    "seek",
-    "seeks",
-    "plotting",
-    "plot",
-    "plotted",
-    "planning",
-    "plan",
-    "plans",
-    "planned",
-    "intend",
-    "intends",
-    "intended",
-    "threatened",
-    "threatens",
-    "could",
-    "would",
-    "might",
-    "may",
-    "attempt",
-    "attempted",
-    "tried",
-    "trying",
-    "aims",
-    "aimed",
-    "wants",
-    "wanted",
-    "prepare",
-    "preparing",
-    "vowed",
-    "vows",
-    "potential",
-    "possible",
-    "discuss",
-    "discussing",
-    "negotiate",
-    "negotiating",
-    "urged",
-    "urging",
-    "demanded",
-    "demanding",
-    "proposed",
-    "proposing",
-];
-const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "denied", "deny", "denies", "without",
-];
+/// A trigger found at a word: its length in words, part of speech and
+/// definition, and whether it came from a passive or the CAMEO dictionary.
+struct Found {
+    len: usize,
+    pos: Pos,
+    def: Def,
+    from_passive: bool,
+    from_cameo: bool,
+}
+
+/// The phrase rules, family by family, for triggers the lexicon's two-word
+/// keys cannot hold, tried in order at word `k`: (length, part of speech,
+/// definition).
+fn phrase_rule(inp: &Inputs, s: Sentence, w: &[String], k: usize) -> Option<(usize, Pos, Def)> {
+    let (text, an) = (inp.text, inp.an);
+    struck_by(w, k)
+        .map(|d| (1, Pos::Verb, d))
+        .or_else(|| fired_at(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| armed_firing(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| arrest_phrase(w, k).map(|n| (n, Pos::Verb, lexicon::ARREST)))
+        .or_else(|| blew_self_up(w, k).map(|d| (3, Pos::Verb, d)))
+        .or_else(|| demonstrated(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| threw_explosive(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| disrupted_weapons(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| signed_agreement(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| dispersed_crowd(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| forces_withdrawn(w, k).map(|d| (1, Pos::Noun, d)))
+        .or_else(|| attempted_assassination(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| gathered_in_protest(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| defaced_sites(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| imposed_restriction(w, k).map(|d| (1, Pos::Verb, d)))
+        .or_else(|| {
+            took_territory(w, k, |i| {
+                an.tokens
+                    .get(s.tokens.0 + i)
+                    .filter(|_| s.tokens.0 + i < s.tokens.1)
+                    .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+            })
+            .map(|(n, d)| (n, Pos::Verb, d))
+        })
+        .or_else(|| set_fire(w, k).map(|(n, d)| (n, Pos::Verb, d)))
+        .or_else(|| blocked_passage(w, k).map(|d| (1, Pos::Verb, d)))
+}
+
+/// The trigger at word `k`: what the lexicon or a phrase rule `listed`;
+/// else a passive attack verb ("was shot"), "set off" a device, an active
+/// "shot" with a participant right after it; else a CAMEO dictionary verb.
+fn trigger_at(
+    inp: &Inputs,
+    si: usize,
+    w: &[String],
+    k: usize,
+    chunks: &[Chunk],
+    mut listed: Option<(usize, Pos, Def)>,
+    sent_probs: &mut Option<[f32; classify::NC]>,
+) -> Option<Found> {
+    let s = inp.an.sentences[si];
+    let from_passive = listed.is_none()
+        && passive_attack(&w[k]).is_some()
+        && passive_before(|i| w[i].clone(), k, 0);
+    if from_passive {
+        listed = passive_attack(&w[k]).map(|d| (1, Pos::Verb, d));
+    }
+    // "set off a bomb", "set off explosives": the device within a few words.
+    if listed.is_none()
+        && w[k] == "set"
+        && w.get(k + 1).is_some_and(|x| x == "off")
+        && w[k + 2..(k + 6).min(w.len())]
+            .iter()
+            .any(|x| is_weapon_noun(x) && x != "weapons")
+    {
+        listed = Some((2, Pos::Verb, lexicon::BOMB_DEVICE));
+    }
+    // "a gunman shot three people", "troops shot him": active "shot"
+    // with a participant right after it (not "shot a video").
+    if listed.is_none() && matches!(w[k].as_str(), "shot" | "shoots" | "shoot") {
+        let next = inp.an.tokens.get(s.tokens.0 + k + 1).map(|t| t.start);
+        if next.is_some_and(|at| {
+            chunks
+                .iter()
+                .any(|c| c.span.start == at && !c.object && !c.place)
+        }) {
+            listed = Some((1, Pos::Verb, lexicon::attack_def(Some("firearms"))));
+        }
+    }
+    let from_cameo = listed.is_none();
+    let (len, pos, def) = listed.or_else(|| cameo_trigger(inp, si, w, k, sent_probs))?;
+    Some(Found {
+        len,
+        pos,
+        def,
+        from_passive,
+        from_cameo,
+    })
+}
+
+/// A participle used as an adjective describes, it does not report:
+/// "rescued 15 kidnapped villagers", "the wounded soldiers" (`k`: the word
+/// after the trigger).
+fn describes_not_reports(w: &[String], k: usize, pos: Pos, prev: &str) -> bool {
+    pos == Pos::Verb
+        && (number_of(prev).is_some() || DETERMINERS.contains(&prev))
+        && w.get(k).is_some_and(|x| is_generic_actor(x))
+}
+
+/// A trigger noun that only modifies the next noun (word `k`) is no event:
+/// "riot police", "protest movement", "attack helicopters", "strike group".
+fn modifies_next_noun(w: &[String], k: usize, pos: Pos) -> bool {
+    pos == Pos::Noun
+        && w.get(k).is_some_and(|x| {
+            matches!(
+                x.as_str(),
+                "police"
+                    | "gear"
+                    | "movement"
+                    | "movements"
+                    | "leader"
+                    | "leaders"
+                    | "organizer"
+                    | "organizers"
+                    | "organiser"
+                    | "organisers"
+                    | "group"
+                    | "groups"
+                    | "helicopter"
+                    | "helicopters"
+                    | "dog"
+                    | "dogs"
+                    | "squad"
+                    | "rifle"
+                    | "rifles"
+                    | "aircraft"
+                    | "drone"
+                    | "drones"
+                    | "boat"
+                    | "boats"
+                    | "submarine"
+                    | "submarines"
+                    | "force"
+                    | "forces"
+                    | "troops"
+                    | "capability"
+                    | "capabilities"
+                    | "zone"
+                    | "song"
+                    | "songs"
+                    | "center"
+                    | "centers"
+                    | "centre"
+                    | "centres"
+                    | "chamber"
+                    | "chambers"
+                    | "camp"
+                    | "camps"
+                    | "allegations"
+                    | "charges"
+                    | "case"
+                    | "cases"
+            )
+        })
+}
+
+/// How the trigger (the `len` words before word `k`) refers: whether it is
+/// definite ("the attack", "the Boston Marathon bombing", "a death toll of
+/// 11") and whether it is counted ("two attacks", "twin blasts", "a series
+/// of explosions"). None for a bare plural, which is generic ("joint
+/// raids", "future attacks"), unless someone carried it out ("staged
+/// rallies", "carried out airstrikes", "held large peaceful rallies") or it
+/// did something ("air strikes killed 12").
+fn reference(
+    inp: &Inputs,
+    s: Sentence,
+    w: &[String],
+    (k, len): (usize, usize),
+    pos: Pos,
+    def: Def,
+) -> Option<(bool, bool)> {
+    let text = inp.text;
+    let prev = if k - len > 0 {
+        w[k - len - 1].as_str()
+    } else {
+        ""
+    };
+    let prev2 = if k - len > 1 {
+        w[k - len - 2].as_str()
+    } else {
+        ""
+    };
+    let word = w[k - 1].as_str();
+    let plural =
+        pos == Pos::Noun && word != lexicon::singular(word) && !matches!(word, "talks" | "clashes");
+    // A determiner before the trigger, also past a name or a year
+    // ("the Boston Marathon bombing", "the 2013 attacks", "Saturday's attack").
+    let name_run = {
+        let mut j = k - len;
+        let mut n = 0;
+        while j > 0 && n < 4 && {
+            let t = inp.an.tokens[s.tokens.0 + j - 1].text(text);
+            t.starts_with(|c: char| c.is_uppercase())
+                || t.len() == 4 && t.chars().all(|c| c.is_ascii_digit())
+        } {
+            j -= 1;
+            n += 1;
+        }
+        (n > 0 && j > 0).then(|| w[j - 1].as_str())
+    };
+    let has_det = DETERMINERS.contains(&prev)
+        || DETERMINERS.contains(&prev2) && !matches!(prev, "," | ".")
+        || name_run.is_some_and(|d| DETERMINERS.contains(&d) || d == "’s" || d == "'s");
+    let counted = number_of(prev).is_some() && prev != "a" && prev != "an"
+        || matches!(prev, "twin" | "double" | "triple")
+        || prev == "of" && matches!(prev2, "series" | "wave" | "string");
+    // "staged mass demonstrations": up to two lowercase modifiers between
+    // the support verb and its noun.
+    let before = |d: usize| (k - len >= d).then(|| w[k - len - d].as_str());
+    let modifier = |x: &str| {
+        !x.is_empty()
+            && x.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !MODIFIER_STOPS.contains(&x)
+    };
+    let supported = SUPPORT_VERBS.contains(&prev)
+        || prev == "out" && SUPPORT_VERBS.contains(&prev2)
+        || (2..=3).any(|d| {
+            before(d).is_some_and(|v| SUPPORT_VERBS.contains(&v))
+                && (1..d).all(|e| before(e).is_some_and(modifier))
+        });
+    if plural && !has_det && !counted && !supported && !subject_of_past(w, k) {
+        return None;
+    }
+    // "a death toll of 11" reports on an attack already told.
+    let toll = word == "death" && w.get(k).is_some_and(|x| x == "toll");
+    // "continued their hunger strike", "staged its first protest": the
+    // subject's own act, not one told before.
+    let own = matches!(prev, "their" | "its" | "his" | "her")
+        && (SUPPORT_VERBS.contains(&prev2) || GOING_ON.contains(&prev2));
+    let definite = pos == Pos::Noun
+        && (has_det || def.class == Class::Anaphor || toll)
+        && (!matches!(prev, "a" | "an") || toll)
+        && !own;
+    Some((definite, counted))
+}
+
+/// Told as another incident or an earlier one: "since", "after",
+/// "another", "a second" within four words before the trigger (its first
+/// word `first`), or a sentence opening "Separately".
+fn told_as_distinct(w: &[String], first: usize) -> bool {
+    w[first.saturating_sub(4)..first].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "since"
+                | "after"
+                | "following"
+                | "before"
+                | "previous"
+                | "another"
+                | "second"
+                | "third"
+                | "separate"
+                | "fresh"
+        )
+    }) || w.first().is_some_and(|x| x == "separately")
+}
+
+/// After its arguments: the weapons of a violent mention, and the gates a
+/// mention passes to be kept. A dictionary verb is an event only when
+/// asserted, right after its named subject, with another named
+/// participant ("Norway deported …", not "critics accused", "seeking to
+/// attack", "the failed embargo"); a reading's mention has the speaker as
+/// doer and must pass [`reading_gate`]; a passive "shot"/"hit" needs a
+/// participant ("a soldier was shot", not "the film was shot"); a rally
+/// needs people ("thousands rallied", not "oil rallied in London").
+#[allow(clippy::too_many_arguments)]
+fn keep_mention(
+    inp: &Inputs,
+    si: usize,
+    chunks: &[Chunk],
+    cues: &[Cue],
+    m: &mut Mention,
+    reading: Option<classify::Reading>,
+    found: &Found,
+    word: &str,
+) -> bool {
+    if m.def.plover.0 == "ASSAULT" {
+        weapons(inp, si, m);
+    }
+    // "A suicide bomber killed 14": the weapon is in who did it.
+    if matches!(m.def.kind, "attack" | "killing" | "clash") {
+        let doer = m
+            .actors
+            .iter()
+            .find(|(r, _)| *r == Role::Actor1)
+            .map(|(_, c)| inp.text[c.span.start..c.span.end].to_lowercase());
+        if let Some(d) = doer.as_deref().and_then(lexicon::weapon_of_doer) {
+            m.def = Def {
+                class: m.def.class,
+                ..d
+            };
+        }
+    }
+    if found.from_cameo && !(m.mode == Mode::Asserted && named_clause(inp, m)) {
+        return false;
+    }
+    if reading.is_some() {
+        speaker_as_doer(inp, si, chunks, cues, m);
+    }
+    // "arrived in Amman on a visit": a visit to a national capital is
+    // one to its country, as CAMEO's dictionaries code the capital.
+    if reading.is_some()
+        && m.def.plover.0 == "CONSULT"
+        && m.actors.iter().all(|(r, _)| *r == Role::Actor1)
+    {
+        if let Some(host) = visited_capital(inp, m) {
+            m.actors.push((Role::Actor2, host));
+        }
+    }
+    if reading.is_some_and(|r| !reading_gate(inp, m, r)) {
+        return false;
+    }
+    if found.from_passive && m.actors.is_empty() {
+        return false;
+    }
+    !(m.def.kind == "protest" && word.starts_with("rall") && m.actors.is_empty())
+}
+
 /// Words that are no modifier between a support verb and its noun.
 const MODIFIER_STOPS: &[&str] = &[
     "to", "and", "or", "of", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who",
