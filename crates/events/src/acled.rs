@@ -2,16 +2,50 @@
 //! the targets, the doer and what met a protest.
 
 use crate::lexicon::Def;
-use sitrep_core::{Acled, ActorRef, Event, Role};
+use crate::Inputs;
+use sitrep_core::{Acled, ActorRef, Event, Evidence, Role};
 
 /// Sectors of armed actors (state forces, rebels, militant groups).
 const ARMED: &[&str] = &["MIL", "COP", "REB", "IMG", "SPY", "UAF"];
+
+/// The ACLED type of a finished event: [`acled_type`], except that clashes
+/// told among protesters, with no armed group named, are a violent
+/// demonstration, not a battle (ACLED's battles are between armed,
+/// organised groups).
+pub(crate) fn event_acled(
+    inp: &Inputs,
+    def: Def,
+    actors: &[ActorRef],
+    fatalities: Option<u32>,
+    evidence: &[Evidence],
+) -> Option<Acled> {
+    let acled = acled_type(def, actors, fatalities);
+    let armed = actors.iter().any(|a| {
+        a.sector
+            .as_deref()
+            .is_some_and(|s| matches!(s, "MIL" | "REB" | "IMG" | "COP"))
+            || ARMED_NOUNS.contains(&a.canonical.to_lowercase().as_str())
+    });
+    let protest_words = evidence.iter().any(|e| {
+        let t = inp.text[e.start..e.end].to_lowercase();
+        ["protest", "demonstrat", "rallied", "marchers"]
+            .iter()
+            .any(|w| t.contains(w))
+    });
+    if def.kind == "clash" && !armed && protest_words {
+        return Some(Acled {
+            event_type: "Riots".into(),
+            sub_event_type: "Violent demonstration".into(),
+        });
+    }
+    acled
+}
 
 /// The ACLED type of an event: the trigger's, except that an attack whose
 /// targets are all unarmed (civilians, officials, journalists, "a man") is
 /// violence against civilians, not a battle (ACLED's definitions: a battle
 /// is between armed, organised groups).
-pub(crate) fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<Acled> {
+fn acled_type(def: Def, actors: &[ActorRef], fatalities: Option<u32>) -> Option<Acled> {
     let (t, s) = def.acled?;
     let targets: Vec<&ActorRef> = actors
         .iter()
@@ -122,7 +156,7 @@ fn remote_weapon(head: &str) -> Option<&'static str> {
 }
 
 /// Generic participants that are armed whatever their sector says.
-pub(crate) const ARMED_NOUNS: &[&str] = &[
+const ARMED_NOUNS: &[&str] = &[
     "gunmen",
     "gunman",
     "militants",
