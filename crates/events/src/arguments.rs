@@ -37,7 +37,7 @@ pub(crate) fn arguments(
     }
     m.place = event_place(inp, chunks, cues, cl.s, m.trig, cl.right_limit);
     m.time = event_date(inp, cues, cl.s, m.trig, cl.phrase_end, m.mode);
-    casualties(inp, si, chunks, m, t_first, t_end);
+    casualties(inp, si, chunks, m);
     m.claim = claim_for(inp, cl.s.span(), cues, m.trig);
 }
 

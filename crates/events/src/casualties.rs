@@ -1,9 +1,11 @@
-//! Casualty counts: the number of dead and wounded an outcome word tells.
+//! Casualty counts ([`casualties`]): the number of dead and wounded that an
+//! outcome word ("killed", "wounded", "death toll") tells, counted after it
+//! or before it.
 
 use crate::{number_of, words_at_most, Chunk, Inputs, Mention};
 use sitrep_core::EntityType;
+use sitrep_text::Sentence;
 
-/// Casualty counts around outcome words in the sentence.
 /// People counted in a toll: "two persons", "a policeman" (were killed).
 pub(crate) const COUNTED_NOUNS: &[&str] = &[
     "people",
@@ -36,27 +38,27 @@ pub(crate) const COUNTED_NOUNS: &[&str] = &[
     "militants",
 ];
 
-pub(crate) fn casualties(
-    inp: &Inputs,
-    si: usize,
-    chunks: &[Chunk],
-    m: &mut Mention,
-    t_first: usize,
-    t_end: usize,
-) {
-    let (text, an) = (inp.text, inp.an);
-    let s = an.sentences[si];
-    let tw = |i: usize| {
-        if i >= s.tokens.0 && i < s.tokens.1 {
-            an.tokens[i].text(text).to_lowercase()
+/// The words of one sentence, lowercased on demand ("" outside it).
+struct Words<'a> {
+    inp: &'a Inputs<'a>,
+    s: Sentence,
+}
+
+impl Words<'_> {
+    fn tw(&self, i: usize) -> String {
+        if i >= self.s.tokens.0 && i < self.s.tokens.1 {
+            self.inp.an.tokens[i].text(self.inp.text).to_lowercase()
         } else {
             String::new()
         }
-    };
-    let skip_q = |mut i: usize| {
-        while i < s.tokens.1
+    }
+
+    /// The first token from `i` past quotes and hedges ("at least", "more
+    /// than", "nearly", "another").
+    fn skip_hedges(&self, mut i: usize) -> usize {
+        while i < self.s.tokens.1
             && matches!(
-                tw(i).as_str(),
+                self.tw(i).as_str(),
                 "‘" | "“"
                     | "'"
                     | "\""
@@ -75,144 +77,23 @@ pub(crate) fn casualties(
             i += 1;
         }
         i
+    }
+}
+
+/// Casualty counts around the outcome words of the mention's sentence: the
+/// highest count of dead becomes its fatalities, of wounded its injuries.
+pub(crate) fn casualties(inp: &Inputs, si: usize, chunks: &[Chunk], m: &mut Mention) {
+    let ws = Words {
+        inp,
+        s: inp.an.sentences[si],
     };
-    let _ = (t_first, t_end);
-    for i in s.tokens.0..s.tokens.1 {
-        let w = tw(i);
-        let kill = matches!(
-            w.as_str(),
-            "killed"
-                | "killing"
-                | "kill"
-                | "kills"
-                | "killings"
-                | "dead"
-                | "died"
-                | "death"
-                | "deaths"
-                | "eliminated"
-                | "assassinated"
-                | "executed"
-                | "murdered"
-                | "murder"
-                | "slain"
-                | "massacred"
-                | "beheaded"
-                | "toll"
-        ) || w == "gunned" && tw(i + 1) == "down";
-        let hurt = matches!(
-            w.as_str(),
-            "injured" | "injuring" | "wounded" | "wounding" | "hurt"
-        );
-        if !kill && !hurt {
+    for i in ws.s.tokens.0..ws.s.tokens.1 {
+        let w = ws.tw(i);
+        let Some(kill) = outcome(&w, &ws.tw(i + 1)) else {
             continue;
-        }
-        let at = an.tokens[i].span();
-        // "killed N", "killed a member", "killed <Person>", "death of a".
-        let mut j = skip_q(i + 1);
-        if matches!(w.as_str(), "death" | "murder") && tw(i + 1) == "of" || w == "gunned" {
-            j = skip_q(i + 2);
-        }
-        let mut n = count_at(&tw, j);
-        // "the death toll rose to 21", "a death toll of 14".
-        if w == "toll" {
-            n = (i + 1..(i + 12).min(s.tokens.1))
-                .find(|&k| {
-                    matches!(
-                        tw(k - 1).as_str(),
-                        "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
-                    ) && number_of(&tw(k)).is_some_and(|x| x > 1)
-                })
-                .and_then(|k| count_at(&tw, k));
-        }
-        if n.is_none() {
-            if let Some(c) = chunks
-                .iter()
-                .find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j)
-            {
-                // "killed X and (Guatemalan politician) Y": each person named.
-                let mut count = 1;
-                let mut last = c.span;
-                while let Some(d) = chunks.iter().find(|d| {
-                    d.kind == EntityType::Per && d.span.start >= last.end && {
-                        let gap = text[last.end..d.span.start].trim();
-                        (gap.starts_with("and") || gap.starts_with(',')) && words_at_most(gap, 4)
-                    }
-                }) {
-                    count += 1;
-                    last = d.span;
-                }
-                n = Some(count);
-            }
-            // "killed senior ISIS member X": a person within the next few words.
-            if n.is_none() && kill && w != "dead" {
-                let limit = an
-                    .tokens
-                    .get((j + 5).min(s.tokens.1.saturating_sub(1)))
-                    .map(|t| t.end)
-                    .unwrap_or(s.end);
-                if chunks.iter().any(|c| {
-                    c.kind == EntityType::Per
-                        && c.span.start >= an.tokens[i].end
-                        && c.span.end <= limit
-                        && !c.place
-                }) {
-                    n = Some(1);
-                }
-            }
-        }
-        // "N people were killed", "N dead", "N injured".
-        if n.is_none() {
-            let mut b = i;
-            while b > s.tokens.0
-                && (matches!(
-                    tw(b - 1).as_str(),
-                    "were" | "was" | "been" | "have" | "had" | "are" | "others"
-                ) || COUNTED_NOUNS.contains(&tw(b - 1).as_str()))
-            {
-                b -= 1;
-            }
-            // "14 people dead", "and 40 wounded", "20 were killed"; right
-            // before the word only a number that is not "a"/"an".
-            if b > s.tokens.0 && (b < i || !matches!(tw(b - 1).as_str(), "a" | "an")) {
-                n = number_of(&tw(b - 1)).filter(|&x| x < 100_000);
-                // "a dozen", "two hundred".
-                if matches!(tw(b - 1).as_str(), "dozen" | "hundred" | "thousand") {
-                    if let Some(k) = (b > s.tokens.0 + 1)
-                        .then(|| number_of(&tw(b - 2)))
-                        .flatten()
-                    {
-                        n = n.map(|x| x * k);
-                    }
-                }
-                // "Two soldiers and a policeman were killed": each counted
-                // group joined by "and" or a comma.
-                let mut k = b - 1;
-                while let Some(t) = n {
-                    if k < s.tokens.0 + 2 || !matches!(tw(k - 1).as_str(), "and" | ",") {
-                        break;
-                    }
-                    let mut r = k - 1;
-                    while r > s.tokens.0 && COUNTED_NOUNS.contains(&tw(r - 1).as_str()) {
-                        r -= 1;
-                    }
-                    let more = (r < k - 1 && r > s.tokens.0)
-                        .then(|| number_of(&tw(r - 1)))
-                        .flatten();
-                    match more {
-                        Some(x) => {
-                            n = Some(t + x);
-                            k = r - 1;
-                        }
-                        None => break,
-                    }
-                }
-                // "Hundreds of people were killed", "dozens of others hurt".
-                if n.is_none() && b < i && tw(b - 1) == "of" && b > s.tokens.0 + 1 {
-                    n = count_at(&tw, b - 2).filter(|_| tw(b - 2).ends_with('s'));
-                }
-            }
-        }
+        };
+        let at = inp.an.tokens[i].span();
+        let n = count_after(&ws, chunks, i, &w, kill).or_else(|| count_before(&ws, i));
         if let Some(n) = n.filter(|&x| x > 0 && x < 1_000_000) {
             let slot = if kill {
                 &mut m.fatalities
@@ -224,6 +105,152 @@ pub(crate) fn casualties(
             }
         }
     }
+}
+
+/// Whether a word tells deaths (`Some(true)`: "killed", "dead", "gunned
+/// down", "toll") or injuries (`Some(false)`: "wounded", "hurt"); `next` is
+/// the word after it.
+fn outcome(w: &str, next: &str) -> Option<bool> {
+    let kill = matches!(
+        w,
+        "killed"
+            | "killing"
+            | "kill"
+            | "kills"
+            | "killings"
+            | "dead"
+            | "died"
+            | "death"
+            | "deaths"
+            | "eliminated"
+            | "assassinated"
+            | "executed"
+            | "murdered"
+            | "murder"
+            | "slain"
+            | "massacred"
+            | "beheaded"
+            | "toll"
+    ) || w == "gunned" && next == "down";
+    let hurt = matches!(w, "injured" | "injuring" | "wounded" | "wounding" | "hurt");
+    (kill || hurt).then_some(kill)
+}
+
+/// The count after the outcome word `w` at token `i`: "killed N", "killed
+/// a member", "death of a", "the death toll rose to 21", "a death toll of
+/// 14"; else the people named right after it ("killed X and (Guatemalan
+/// politician) Y": each person named), or one person within the next few
+/// words ("killed senior ISIS member X").
+fn count_after(ws: &Words, chunks: &[Chunk], i: usize, w: &str, kill: bool) -> Option<u32> {
+    let (text, an, s) = (ws.inp.text, ws.inp.an, ws.s);
+    let tw = |k: usize| ws.tw(k);
+    let mut j = ws.skip_hedges(i + 1);
+    if matches!(w, "death" | "murder") && tw(i + 1) == "of" || w == "gunned" {
+        j = ws.skip_hedges(i + 2);
+    }
+    let mut n = count_at(&tw, j);
+    if w == "toll" {
+        n = (i + 1..(i + 12).min(s.tokens.1))
+            .find(|&k| {
+                matches!(
+                    tw(k - 1).as_str(),
+                    "to" | "at" | "of" | "reached" | "hit" | "is" | "was"
+                ) && number_of(&tw(k)).is_some_and(|x| x > 1)
+            })
+            .and_then(|k| count_at(&tw, k));
+    }
+    if n.is_some() {
+        return n;
+    }
+    if let Some(c) = chunks
+        .iter()
+        .find(|c| c.kind == EntityType::Per && an.token_at(c.span.start) == j)
+    {
+        let mut count = 1;
+        let mut last = c.span;
+        while let Some(d) = chunks.iter().find(|d| {
+            d.kind == EntityType::Per && d.span.start >= last.end && {
+                let gap = text[last.end..d.span.start].trim();
+                (gap.starts_with("and") || gap.starts_with(',')) && words_at_most(gap, 4)
+            }
+        }) {
+            count += 1;
+            last = d.span;
+        }
+        return Some(count);
+    }
+    if kill && w != "dead" {
+        let limit = an
+            .tokens
+            .get((j + 5).min(s.tokens.1.saturating_sub(1)))
+            .map(|t| t.end)
+            .unwrap_or(s.end);
+        if chunks.iter().any(|c| {
+            c.kind == EntityType::Per
+                && c.span.start >= an.tokens[i].end
+                && c.span.end <= limit
+                && !c.place
+        }) {
+            return Some(1);
+        }
+    }
+    None
+}
+
+/// The count before the outcome word at token `i`: "N people were
+/// killed", "14 people dead", "and 40 wounded", "20 were killed" (right
+/// before the word only a number that is not "a"/"an"); "a dozen", "two
+/// hundred"; "Two soldiers and a policeman were killed": each counted
+/// group joined by "and" or a comma; "Hundreds of people were killed",
+/// "dozens of others hurt".
+fn count_before(ws: &Words, i: usize) -> Option<u32> {
+    let s = ws.s;
+    let tw = |k: usize| ws.tw(k);
+    let mut b = i;
+    while b > s.tokens.0
+        && (matches!(
+            tw(b - 1).as_str(),
+            "were" | "was" | "been" | "have" | "had" | "are" | "others"
+        ) || COUNTED_NOUNS.contains(&tw(b - 1).as_str()))
+    {
+        b -= 1;
+    }
+    if !(b > s.tokens.0 && (b < i || !matches!(tw(b - 1).as_str(), "a" | "an"))) {
+        return None;
+    }
+    let mut n = number_of(&tw(b - 1)).filter(|&x| x < 100_000);
+    if matches!(tw(b - 1).as_str(), "dozen" | "hundred" | "thousand") {
+        if let Some(k) = (b > s.tokens.0 + 1)
+            .then(|| number_of(&tw(b - 2)))
+            .flatten()
+        {
+            n = n.map(|x| x * k);
+        }
+    }
+    let mut k = b - 1;
+    while let Some(t) = n {
+        if k < s.tokens.0 + 2 || !matches!(tw(k - 1).as_str(), "and" | ",") {
+            break;
+        }
+        let mut r = k - 1;
+        while r > s.tokens.0 && COUNTED_NOUNS.contains(&tw(r - 1).as_str()) {
+            r -= 1;
+        }
+        let more = (r < k - 1 && r > s.tokens.0)
+            .then(|| number_of(&tw(r - 1)))
+            .flatten();
+        match more {
+            Some(x) => {
+                n = Some(t + x);
+                k = r - 1;
+            }
+            None => break,
+        }
+    }
+    if n.is_none() && b < i && tw(b - 1) == "of" && b > s.tokens.0 + 1 {
+        n = count_at(&tw, b - 2).filter(|_| tw(b - 2).ends_with('s'));
+    }
+    n
 }
 
 /// The count written at token `j`: "12", "twelve", "a dozen" (12), "two

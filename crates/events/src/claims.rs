@@ -4,7 +4,7 @@
 use crate::vocabulary::is_adverb;
 use crate::{lower, words_at_most, Chunk, Cue, Inputs};
 use sitrep_core::{Claim, Span};
-use sitrep_text::Analysis;
+use sitrep_text::{Analysis, Sentence};
 
 const CUE_VERBS: &[&str] = &[
     "said",
@@ -35,158 +35,178 @@ const GENERIC_SOURCES: &[&str] = &[
     "release",
     "post",
 ];
-/// Reporting cues of sentence `si`.
+
+/// The last named source, for a generic one ("the report said") to stand
+/// for: its text and canonical name.
+type LastNamed = Option<(String, Option<String>)>;
+
+/// Reporting cues of sentence `si`: "according to X" and reporting verbs
+/// ("said", "reported") with their sources. `last_named` carries the last
+/// named source across sentences.
 pub(crate) fn cues(
     inp: &Inputs,
     si: usize,
     chunks: &[Chunk],
-    last_named: &mut Option<(String, Option<String>)>,
+    last_named: &mut LastNamed,
 ) -> Vec<Cue> {
     let (text, an) = (inp.text, inp.an);
     let s = an.sentences[si];
     let w = lower(text, an, s.tokens);
     let mut out = Vec::new();
     for (k, word) in w.iter().enumerate() {
-        let tok = an.tokens[s.tokens.0 + k];
-        if word == "according" && w.get(k + 1).map(|x| x.as_str()) == Some("to") {
-            let after = an
-                .tokens
-                .get(s.tokens.0 + k + 2)
-                .map(|t| t.start)
-                .unwrap_or(s.end);
-            let (source, canonical, span) = match chunks
-                .iter()
-                .find(|c| c.span.start >= after && c.span.start <= after + 12)
-            {
-                Some(c) => (
-                    text[c.span.start..c.span.end].to_string(),
-                    Some(c.actor.canonical.clone()),
-                    c.span,
-                ),
-                None => {
-                    // An unnamed source: the words up to the next punctuation.
-                    let mut e = s.tokens.0 + k + 2;
-                    while e < s.tokens.1
-                        && an.tokens[e].kind == sitrep_text::TokKind::Word
-                        && e < s.tokens.0 + k + 6
-                    {
-                        e += 1;
-                    }
-                    if e == s.tokens.0 + k + 2 {
-                        continue;
-                    }
-                    let sp = Span::new(an.tokens[s.tokens.0 + k + 2].start, an.tokens[e - 1].end);
-                    (text[sp.start..sp.end].to_string(), None, sp)
-                }
-            };
-            if canonical.is_some() {
-                *last_named = Some((source.clone(), canonical.clone()));
-            }
-            out.push(Cue {
-                word: "according to".into(),
-                at: tok.start,
-                source,
-                canonical,
-                source_span: span,
-                according: true,
-            });
-            continue;
-        }
-        if !CUE_VERBS.contains(&word.as_str()) {
-            continue;
-        }
-        // Source: the participant just before the cue (adverbs and "also" may
-        // intervene), or before an appositive ("X, a Syrian news agency …, reported").
-        // Only adverbs and auxiliaries may come between ("X also said", "X
-        // has said"): in "killing 20 civilians, witnesses said" or "the
-        // Palestinian health ministry said" the words between are the source.
-        let mut before = chunks.iter().rev().find(|c| {
-            if c.span.end > tok.start || c.place {
-                return false;
-            }
-            let gap = &text[c.span.end..tok.start];
-            words_at_most(gap, 2)
-                && gap
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|x| !x.is_empty())
-                    .all(|x| {
-                        let x = x.to_lowercase();
-                        is_adverb(&x) || matches!(x.as_str(), "has" | "had" | "have" | "however")
-                    })
-                && !gap.contains([',', ';', '.'])
-        });
-        if text[s.start..tok.start].trim_end().ends_with(',') {
-            let head = &text[s.start..tok.start];
-            if let Some(ap) = [", a ", ", an ", ", the "]
-                .iter()
-                .filter_map(|p| head.find(p))
-                .min()
-            {
-                let ap = s.start + ap;
-                if let Some(c) = chunks
-                    .iter()
-                    .rev()
-                    .find(|c| c.span.end <= ap && text[c.span.end..ap].trim().is_empty())
-                {
-                    before = Some(c);
-                }
-            }
-        }
-        let cue = match before {
-            Some(c) => {
-                let src = text[c.span.start..c.span.end].to_string();
-                *last_named = Some((src.clone(), Some(c.actor.canonical.clone())));
-                Cue {
-                    word: word.clone(),
-                    at: tok.start,
-                    source: src,
-                    canonical: Some(c.actor.canonical.clone()),
-                    source_span: c.span,
-                    according: false,
-                }
-            }
-            None => {
-                // "the report said": a generic source stands for the last named one.
-                let k0 = k.saturating_sub(2);
-                let generic = w[k0..k]
-                    .iter()
-                    .any(|x| GENERIC_SOURCES.contains(&x.as_str()));
-                if generic {
-                    if let Some((src, can)) = last_named.clone() {
-                        let sp = Span::new(
-                            an.tokens[s.tokens.0 + k0].start,
-                            an.tokens[s.tokens.0 + k - 1].end,
-                        );
-                        Cue {
-                            word: word.clone(),
-                            at: tok.start,
-                            source: src,
-                            canonical: can,
-                            source_span: sp,
-                            according: false,
-                        }
-                    } else {
-                        continue;
-                    }
-                } else if let Some(sp) = unnamed_source(text, an, s, k) {
-                    // "the army said", "the Hamas-run health ministry said",
-                    // "police said", "witnesses told Reuters".
-                    Cue {
-                        word: word.clone(),
-                        at: tok.start,
-                        source: text[sp.start..sp.end].to_string(),
-                        canonical: None,
-                        source_span: sp,
-                        according: false,
-                    }
-                } else {
-                    continue;
-                }
-            }
+        let cue = if word == "according" && w.get(k + 1).map(|x| x.as_str()) == Some("to") {
+            according_to(inp, s, k, chunks, last_named)
+        } else if CUE_VERBS.contains(&word.as_str()) {
+            verb_cue(inp, s, &w, k, chunks, last_named)
+        } else {
+            None
         };
-        out.push(cue);
+        out.extend(cue);
     }
     out
+}
+
+/// "according to X": the participant right after it, else an unnamed
+/// source, the words up to the next punctuation.
+fn according_to(
+    inp: &Inputs,
+    s: Sentence,
+    k: usize,
+    chunks: &[Chunk],
+    last_named: &mut LastNamed,
+) -> Option<Cue> {
+    let (text, an) = (inp.text, inp.an);
+    let tok = an.tokens[s.tokens.0 + k];
+    let after = an
+        .tokens
+        .get(s.tokens.0 + k + 2)
+        .map(|t| t.start)
+        .unwrap_or(s.end);
+    let (source, canonical, span) = match chunks
+        .iter()
+        .find(|c| c.span.start >= after && c.span.start <= after + 12)
+    {
+        Some(c) => (
+            text[c.span.start..c.span.end].to_string(),
+            Some(c.actor.canonical.clone()),
+            c.span,
+        ),
+        None => {
+            let mut e = s.tokens.0 + k + 2;
+            while e < s.tokens.1
+                && an.tokens[e].kind == sitrep_text::TokKind::Word
+                && e < s.tokens.0 + k + 6
+            {
+                e += 1;
+            }
+            if e == s.tokens.0 + k + 2 {
+                return None;
+            }
+            let sp = Span::new(an.tokens[s.tokens.0 + k + 2].start, an.tokens[e - 1].end);
+            (text[sp.start..sp.end].to_string(), None, sp)
+        }
+    };
+    if canonical.is_some() {
+        *last_named = Some((source.clone(), canonical.clone()));
+    }
+    Some(Cue {
+        word: "according to".into(),
+        at: tok.start,
+        source,
+        canonical,
+        source_span: span,
+        according: true,
+    })
+}
+
+/// A reporting verb at word `k` with its source: a named participant
+/// before it; else a generic source ("the report said") standing for the
+/// last named one; else an unnamed one ("the army said", "the Hamas-run
+/// health ministry said", "police said", "witnesses told Reuters").
+fn verb_cue(
+    inp: &Inputs,
+    s: Sentence,
+    w: &[String],
+    k: usize,
+    chunks: &[Chunk],
+    last_named: &mut LastNamed,
+) -> Option<Cue> {
+    let (text, an) = (inp.text, inp.an);
+    let tok = an.tokens[s.tokens.0 + k];
+    let cue = |source: String, canonical: Option<String>, source_span: Span| Cue {
+        word: w[k].clone(),
+        at: tok.start,
+        source,
+        canonical,
+        source_span,
+        according: false,
+    };
+    if let Some(c) = named_source(inp, s, tok.start, chunks) {
+        let src = text[c.span.start..c.span.end].to_string();
+        *last_named = Some((src.clone(), Some(c.actor.canonical.clone())));
+        return Some(cue(src, Some(c.actor.canonical.clone()), c.span));
+    }
+    let k0 = k.saturating_sub(2);
+    let generic = w[k0..k]
+        .iter()
+        .any(|x| GENERIC_SOURCES.contains(&x.as_str()));
+    if generic {
+        let (src, can) = last_named.clone()?;
+        let sp = Span::new(
+            an.tokens[s.tokens.0 + k0].start,
+            an.tokens[s.tokens.0 + k - 1].end,
+        );
+        return Some(cue(src, can, sp));
+    }
+    let sp = unnamed_source(text, an, s, k)?;
+    Some(cue(text[sp.start..sp.end].to_string(), None, sp))
+}
+
+/// The named source of a reporting verb at byte `at`: the participant just
+/// before it, with only adverbs and auxiliaries between ("X also said", "X
+/// has said"; in "killing 20 civilians, witnesses said" or "the
+/// Palestinian health ministry said" the words between are the source), or
+/// the one before an appositive ("X, a Syrian news agency …, reported").
+fn named_source<'a>(
+    inp: &Inputs,
+    s: Sentence,
+    at: usize,
+    chunks: &'a [Chunk],
+) -> Option<&'a Chunk> {
+    let text = inp.text;
+    let mut before = chunks.iter().rev().find(|c| {
+        if c.span.end > at || c.place {
+            return false;
+        }
+        let gap = &text[c.span.end..at];
+        words_at_most(gap, 2)
+            && gap
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|x| !x.is_empty())
+                .all(|x| {
+                    let x = x.to_lowercase();
+                    is_adverb(&x) || matches!(x.as_str(), "has" | "had" | "have" | "however")
+                })
+            && !gap.contains([',', ';', '.'])
+    });
+    if text[s.start..at].trim_end().ends_with(',') {
+        let head = &text[s.start..at];
+        if let Some(ap) = [", a ", ", an ", ", the "]
+            .iter()
+            .filter_map(|p| head.find(p))
+            .min()
+        {
+            let ap = s.start + ap;
+            if let Some(c) = chunks
+                .iter()
+                .rev()
+                .find(|c| c.span.end <= ap && text[c.span.end..ap].trim().is_empty())
+            {
+                before = Some(c);
+            }
+        }
+    }
+    before
 }
 
 /// Common nouns that name who speaks ("the army said", "officials said").
