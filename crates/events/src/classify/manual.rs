@@ -81,19 +81,55 @@ pub(super) fn debt_relief(ws: &[String]) -> bool {
 /// SANCTION ("convict"; CAMEO's "found guilty" is COERCE); acceding to
 /// demands is CONCEDE, which CAMEO's dictionary has no pattern for.
 pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str)> {
-    let next = ws.get(i + 1).map_or("", String::as_str);
-    // No object follows: a pause, a preposition, a time ("quits after the
-    // vote", "disbanded on Monday").
-    let intransitive = !next.starts_with(char::is_alphabetic)
-        || INTRANSITIVE_NEXT.contains(&next)
-        || sitrep_time::is_time_word(next);
-    // The next `n` words, up to a punctuation mark.
-    let ahead = |n: usize| {
-        ws[i + 1..(i + 1 + n).min(ws.len())]
+    let a = Around::new(ws, i);
+    // (The legal acts first: "established a commission of inquiry" is an
+    // inquiry before it is ties established.)
+    legal_act(&a)
+        .or_else(|| relations_act(&a))
+        .or_else(|| retreat_act(&a))
+        .or_else(|| concession_act(&a))
+        .or_else(|| mobilisation_act(&a))
+}
+
+/// The words around word `i` that the manual's acts read.
+struct Around<'a> {
+    ws: &'a [String],
+    i: usize,
+    next: &'a str,
+}
+
+impl<'a> Around<'a> {
+    fn new(ws: &'a [String], i: usize) -> Around<'a> {
+        let next = ws.get(i + 1).map_or("", String::as_str);
+        Around { ws, i, next }
+    }
+
+    /// No object follows: a pause, a preposition, a time ("quits after the
+    /// vote", "disbanded on Monday").
+    fn intransitive(&self) -> bool {
+        let next = self.next;
+        !next.starts_with(char::is_alphabetic)
+            || INTRANSITIVE_NEXT.contains(&next)
+            || sitrep_time::is_time_word(next)
+    }
+
+    /// The next `n` words, up to a punctuation mark.
+    fn ahead(&self, n: usize) -> impl Iterator<Item = &'a str> {
+        self.ws[self.i + 1..(self.i + 1 + n).min(self.ws.len())]
             .iter()
             .map(String::as_str)
             .take_while(|x| x.starts_with(char::is_alphabetic))
-    };
+    }
+}
+
+/// Courts and charges: a lawsuit, indictment or charge is ACCUSE ("allege":
+/// "sue, indict, or charge"; CAMEO reads "charged with" as an arrest), and
+/// so are an inquiry set up and charges faced; a conviction or sentence is
+/// SANCTION ("convict"; CAMEO's "found guilty" is COERCE).
+fn legal_act(a: &Around) -> Option<(usize, &'static str)> {
+    let (ws, i) = (a.ws, a.i);
+    let next = a.next;
+    let ahead = |n: usize| a.ahead(n);
     match ws[i].as_str() {
         "sue" | "sues" | "sued" | "suing" | "indict" | "indicts" | "indicted" | "indicting" => {
             Some((1, "ACCUSE"))
@@ -103,27 +139,79 @@ pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str
         }
         "convict" | "convicts" | "convicted" | "convicting" | "sentenced" => Some((1, "SANCTION")),
         "found" | "finds" | "find" if next == "guilty" => Some((2, "SANCTION")),
-        // "accepted demands", "gave in to the demands", "bowed to demands":
-        // acceding to demands, CAMEO 08 (yield), PLOVER CONCEDE.
-        "accept" | "accepts" | "accepted" | "accede" | "accedes" | "acceded" | "bowed" | "bows"
-        | "yielded" | "yields" | "gave" | "give" | "gives" | "caved" | "caves"
-            if ws[i + 1..(i + 5).min(ws.len())]
-                .iter()
-                .take_while(|x| x.starts_with(char::is_alphabetic))
-                .any(|x| x == "demands" || x == "demand") =>
+        // The codebook's ACCUSE "investigate": "set up a commission of
+        // inquiry", "convenes a grand jury", "opened an investigation".
+        "establish" | "establishes" | "established" | "set" | "sets" | "convene" | "convenes"
+        | "convened" | "launch" | "launches" | "launched" | "open" | "opens" | "opened"
+        | "form" | "forms" | "formed" | "create" | "creates" | "created"
+            if ahead(4).any(|x| INQUIRIES.contains(&x)) =>
         {
-            Some((1, "CONCEDE"))
+            Some((1, "ACCUSE"))
         }
-        // The PLOVER codebook's RETREAT modes "resign" (a resignation by a
-        // government official) and "disarm" (give up weapons); CAMEO reads
-        // "resigned" as yielding (CONCEDE) and "disarm" as forcing others
-        // to.
-        "resign" | "resigns" | "resigned" | "resigning" => Some((1, "RETREAT")),
-        "step" | "steps" | "stepped" | "stepping" if next == "down" => Some((2, "RETREAT")),
-        "quit" | "quits" if intransitive => Some((1, "RETREAT")),
-        // RETREAT "disarm" (CAMEO 0874, retreat or surrender militarily):
-        // "500 rebels surrendered", where CAMEO reads yielding.
-        "surrender" | "surrenders" | "surrendered" | "surrendering" => Some((1, "RETREAT")),
+        // ACCUSE "allege": "brought a complaint against", "filed a lawsuit",
+        // "brings charges"; and its target's side, "faces charges" (charge
+        // with a crime, bring to trial).
+        "bring" | "brings" | "brought" | "file" | "files" | "filed" | "lodge" | "lodges"
+        | "lodged"
+            if ahead(3).any(|x| {
+                matches!(
+                    x,
+                    "complaint" | "complaints" | "lawsuit" | "suit" | "case" | "charges"
+                )
+            }) =>
+        {
+            Some((1, "ACCUSE"))
+        }
+        "face" | "faces" | "faced" | "facing"
+            if ahead(3).any(|x| {
+                matches!(
+                    x,
+                    "charges"
+                        | "trial"
+                        | "prosecution"
+                        | "indictment"
+                        | "accusations"
+                        | "allegations"
+                )
+            }) =>
+        {
+            Some((1, "ACCUSE"))
+        }
+        // "Warlord guilty of war crimes" (a headline's "found guilty"); not
+        // "not guilty", nor "are guilty of violating the ceasefire" (an
+        // accusation).
+        "guilty"
+            if i == 0
+                || !matches!(
+                    ws[i - 1].as_str(),
+                    "not" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                ) =>
+        {
+            Some((1, "SANCTION"))
+        }
+        // SANCTION "convict": "handed down convictions", "hands down a
+        // sentence".
+        "hand" | "hands" | "handed" | "handing"
+            if next == "down"
+                && ws[i + 2..(i + 5).min(ws.len())].iter().any(|x| {
+                    x.starts_with("conviction") || x.starts_with("sentence") || x == "verdict"
+                }) =>
+        {
+            Some((2, "SANCTION"))
+        }
+        _ => None,
+    }
+}
+
+/// Relations between actors: ties restored or expanded (SUPPORT,
+/// COOPERATE) or downgraded, sanctions imposed and observers expelled
+/// (SANCTION), approval and support expressed (SUPPORT), talks hosted
+/// (CONSULT).
+fn relations_act(a: &Around) -> Option<(usize, &'static str)> {
+    let (ws, i) = (a.ws, a.i);
+    let next = a.next;
+    let ahead = |n: usize| a.ahead(n);
+    match ws[i].as_str() {
         // SANCTION "expel" (CAMEO 166): inspectors, observers, peacekeepers,
         // aid agencies or diplomats expelled; other people expelled are
         // deported (COERCE).
@@ -147,59 +235,9 @@ pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str
         {
             Some((1, "SANCTION"))
         }
-        // "the rebels disbanded", "militias disarm after the deal": with no
-        // object, the actor gives up its own arms.
-        "disband" | "disbands" | "disbanded" | "disarm" | "disarms" | "disarmed"
-            if intransitive =>
-        {
-            Some((1, "RETREAT"))
-        }
-        "lay" | "lays" | "laid" | "laying"
-            if next == "down"
-                && ws[i + 2..(i + 4).min(ws.len())]
-                    .iter()
-                    .any(|x| x == "arms" || x == "weapons") =>
-        {
-            Some((2, "RETREAT"))
-        }
-        // "declared a ceasefire": the PLOVER codebook's CONCEDE covers
-        // declarations (not implementations) of ceasefires, where CAMEO
-        // reads a truce declared (0871) as RETREAT.
-        "declare" | "declares" | "declared" | "declaring" | "announce" | "announces"
-        | "announced" | "announcing" | "proclaim" | "proclaims" | "proclaimed"
-            if ahead(4)
-                .take_while(|x| !matches!(*x, "end" | "breach" | "violation" | "collapse"))
-                .any(|x| CEASEFIRES.contains(&x)) =>
-        {
-            Some((1, "CONCEDE"))
-        }
-        // The codebook's ACCUSE "investigate": "set up a commission of
-        // inquiry", "convenes a grand jury", "opened an investigation".
-        "establish" | "establishes" | "established" | "set" | "sets" | "convene" | "convenes"
-        | "convened" | "launch" | "launches" | "launched" | "open" | "opens" | "opened"
-        | "form" | "forms" | "formed" | "create" | "creates" | "created"
-            if ahead(4).any(|x| INQUIRIES.contains(&x)) =>
-        {
-            Some((1, "ACCUSE"))
-        }
         // CONSULT "third-party": a meeting hosted by a third actor.
         "host" | "hosts" | "hosted" | "hosting" if ahead(3).any(|x| MEETINGS.contains(&x)) => {
             Some((1, "CONSULT"))
-        }
-        // RETREAT "access" (CAMEO 086): allowing observers, inspectors,
-        // peacekeepers or aid in ("Election Observers Allowed Back into").
-        "allow" | "allows" | "allowed" | "permit" | "permits" | "permitted" | "admit"
-        | "admits" | "admitted"
-            if ahead(4)
-                .chain(i.checked_sub(1).map(|k| ws[k].as_str()))
-                .any(|x| {
-                    matches!(
-                        x,
-                        "observers" | "monitors" | "inspectors" | "peacekeepers" | "humanitarian"
-                    )
-                }) =>
-        {
-            Some((1, "RETREAT"))
         }
         // "expand judicial cooperation" is COOPERATE (economic, military,
         // judicial or intelligence exchange); "restore diplomatic ties",
@@ -245,47 +283,133 @@ pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str
         {
             Some((1, "SUPPORT"))
         }
-        // ACCUSE "allege": "brought a complaint against", "filed a lawsuit",
-        // "brings charges"; and its target's side, "faces charges" (charge
-        // with a crime, bring to trial).
-        "bring" | "brings" | "brought" | "file" | "files" | "filed" | "lodge" | "lodges"
-        | "lodged"
-            if ahead(3).any(|x| {
-                matches!(
-                    x,
-                    "complaint" | "complaints" | "lawsuit" | "suit" | "case" | "charges"
-                )
-            }) =>
-        {
-            Some((1, "ACCUSE"))
-        }
-        "face" | "faces" | "faced" | "facing"
-            if ahead(3).any(|x| {
-                matches!(
-                    x,
-                    "charges"
-                        | "trial"
-                        | "prosecution"
-                        | "indictment"
-                        | "accusations"
-                        | "allegations"
-                )
-            }) =>
-        {
-            Some((1, "ACCUSE"))
-        }
-        // "Warlord guilty of war crimes" (a headline's "found guilty"); not
-        // "not guilty", nor "are guilty of violating the ceasefire" (an
-        // accusation).
-        "guilty"
-            if i == 0
-                || !matches!(
-                    ws[i - 1].as_str(),
-                    "not" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                ) =>
+        // "imposed sanctions", "imposes an embargo": SANCTION, where CAMEO's
+        // first pattern for "impose" is a curfew (COERCE).
+        "impose" | "imposes" | "imposed" | "imposing"
+            if ahead(3).any(|x| matches!(x, "sanctions" | "embargo" | "embargoes" | "tariffs")) =>
         {
             Some((1, "SANCTION"))
         }
+        _ => None,
+    }
+}
+
+/// RETREAT: resignations, surrenders, arms laid down, groups disbanded,
+/// observers let in, a ceasefire taking effect, forces pulled out.
+fn retreat_act(a: &Around) -> Option<(usize, &'static str)> {
+    let (ws, i) = (a.ws, a.i);
+    let next = a.next;
+    let intransitive = a.intransitive();
+    let ahead = |n: usize| a.ahead(n);
+    match ws[i].as_str() {
+        // The PLOVER codebook's RETREAT modes "resign" (a resignation by a
+        // government official) and "disarm" (give up weapons); CAMEO reads
+        // "resigned" as yielding (CONCEDE) and "disarm" as forcing others
+        // to.
+        "resign" | "resigns" | "resigned" | "resigning" => Some((1, "RETREAT")),
+        "step" | "steps" | "stepped" | "stepping" if next == "down" => Some((2, "RETREAT")),
+        "quit" | "quits" if intransitive => Some((1, "RETREAT")),
+        // RETREAT "disarm" (CAMEO 0874, retreat or surrender militarily):
+        // "500 rebels surrendered", where CAMEO reads yielding.
+        "surrender" | "surrenders" | "surrendered" | "surrendering" => Some((1, "RETREAT")),
+        // "the rebels disbanded", "militias disarm after the deal": with no
+        // object, the actor gives up its own arms.
+        "disband" | "disbands" | "disbanded" | "disarm" | "disarms" | "disarmed"
+            if intransitive =>
+        {
+            Some((1, "RETREAT"))
+        }
+        "lay" | "lays" | "laid" | "laying"
+            if next == "down"
+                && ws[i + 2..(i + 4).min(ws.len())]
+                    .iter()
+                    .any(|x| x == "arms" || x == "weapons") =>
+        {
+            Some((2, "RETREAT"))
+        }
+        // RETREAT "access" (CAMEO 086): allowing observers, inspectors,
+        // peacekeepers or aid in ("Election Observers Allowed Back into").
+        "allow" | "allows" | "allowed" | "permit" | "permits" | "permitted" | "admit"
+        | "admits" | "admitted"
+            if ahead(4)
+                .chain(i.checked_sub(1).map(|k| ws[k].as_str()))
+                .any(|x| {
+                    matches!(
+                        x,
+                        "observers" | "monitors" | "inspectors" | "peacekeepers" | "humanitarian"
+                    )
+                }) =>
+        {
+            Some((1, "RETREAT"))
+        }
+        // RETREAT "ceasefire": one implemented ("a ceasefire took effect").
+        "begins" | "began" | "begin" | "takes" | "took" | "holds" | "held" | "comes" | "came"
+            if i > 0 && CEASEFIRES.contains(&ws[i - 1].as_str()) =>
+        {
+            Some((1, "RETREAT"))
+        }
+        // RETREAT "withdraw": "pulls forces out of", "pulled its troops
+        // back".
+        "pull" | "pulls" | "pulled" | "pulling"
+            if ahead(3).any(|x| FORCES.contains(&x))
+                && ws[i + 1..(i + 6).min(ws.len())]
+                    .iter()
+                    .any(|x| x == "out" || x == "back") =>
+        {
+            Some((1, "RETREAT"))
+        }
+        _ => None,
+    }
+}
+
+/// CONCEDE: demands acceded to, a ceasefire declared, concessions made.
+fn concession_act(a: &Around) -> Option<(usize, &'static str)> {
+    let (ws, i) = (a.ws, a.i);
+    let ahead = |n: usize| a.ahead(n);
+    match ws[i].as_str() {
+        // "accepted demands", "gave in to the demands", "bowed to demands":
+        // acceding to demands, CAMEO 08 (yield), PLOVER CONCEDE.
+        "accept" | "accepts" | "accepted" | "accede" | "accedes" | "acceded" | "bowed" | "bows"
+        | "yielded" | "yields" | "gave" | "give" | "gives" | "caved" | "caves"
+            if ws[i + 1..(i + 5).min(ws.len())]
+                .iter()
+                .take_while(|x| x.starts_with(char::is_alphabetic))
+                .any(|x| x == "demands" || x == "demand") =>
+        {
+            Some((1, "CONCEDE"))
+        }
+        // "declared a ceasefire": the PLOVER codebook's CONCEDE covers
+        // declarations (not implementations) of ceasefires, where CAMEO
+        // reads a truce declared (0871) as RETREAT.
+        "declare" | "declares" | "declared" | "declaring" | "announce" | "announces"
+        | "announced" | "announcing" | "proclaim" | "proclaims" | "proclaimed"
+            if ahead(4)
+                .take_while(|x| !matches!(*x, "end" | "breach" | "violation" | "collapse"))
+                .any(|x| CEASEFIRES.contains(&x)) =>
+        {
+            Some((1, "CONCEDE"))
+        }
+        // CONCEDE: "made concessions", "concessions made by", "won
+        // concessions".
+        "make" | "makes" | "made" | "making" | "offer" | "offers" | "offered" | "grant"
+        | "grants" | "granted" | "gain" | "gains" | "gained" | "win" | "wins" | "won"
+            if ahead(3)
+                .chain(i.checked_sub(1).map(|k| ws[k].as_str()))
+                .any(|x| x == "concessions" || x == "concession") =>
+        {
+            Some((1, "CONCEDE"))
+        }
+        _ => None,
+    }
+}
+
+/// Forces and crowds moving: forces called up or deployed (MOBILIZE);
+/// riots or protests breaking out (PROTEST).
+fn mobilisation_act(a: &Around) -> Option<(usize, &'static str)> {
+    let (ws, i) = (a.ws, a.i);
+    let next = a.next;
+    let ahead = |n: usize| a.ahead(n);
+    match ws[i].as_str() {
         // MOBILIZE: "police called to the capital", "militia members called
         // into action".
         "called" | "summoned"
@@ -298,33 +422,6 @@ pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str
                 }) =>
         {
             Some((1, "MOBILIZE"))
-        }
-        // SANCTION "convict": "handed down convictions", "hands down a
-        // sentence".
-        "hand" | "hands" | "handed" | "handing"
-            if next == "down"
-                && ws[i + 2..(i + 5).min(ws.len())].iter().any(|x| {
-                    x.starts_with("conviction") || x.starts_with("sentence") || x == "verdict"
-                }) =>
-        {
-            Some((2, "SANCTION"))
-        }
-        // "imposed sanctions", "imposes an embargo": SANCTION, where CAMEO's
-        // first pattern for "impose" is a curfew (COERCE).
-        "impose" | "imposes" | "imposed" | "imposing"
-            if ahead(3).any(|x| matches!(x, "sanctions" | "embargo" | "embargoes" | "tariffs")) =>
-        {
-            Some((1, "SANCTION"))
-        }
-        // CONCEDE: "made concessions", "concessions made by", "won
-        // concessions".
-        "make" | "makes" | "made" | "making" | "offer" | "offers" | "offered" | "grant"
-        | "grants" | "granted" | "gain" | "gains" | "gained" | "win" | "wins" | "won"
-            if ahead(3)
-                .chain(i.checked_sub(1).map(|k| ws[k].as_str()))
-                .any(|x| x == "concessions" || x == "concession") =>
-        {
-            Some((1, "CONCEDE"))
         }
         // MOBILIZE "troops", "police": "troops deployed to the border".
         "deploy" | "deploys" | "deployed" | "deploying"
@@ -344,22 +441,6 @@ pub(super) fn manual_act(ws: &[String], i: usize) -> Option<(usize, &'static str
                 ) =>
         {
             Some((1, "PROTEST"))
-        }
-        // RETREAT "ceasefire": one implemented ("a ceasefire took effect").
-        "begins" | "began" | "begin" | "takes" | "took" | "holds" | "held" | "comes" | "came"
-            if i > 0 && CEASEFIRES.contains(&ws[i - 1].as_str()) =>
-        {
-            Some((1, "RETREAT"))
-        }
-        // RETREAT "withdraw": "pulls forces out of", "pulled its troops
-        // back".
-        "pull" | "pulls" | "pulled" | "pulling"
-            if ahead(3).any(|x| FORCES.contains(&x))
-                && ws[i + 1..(i + 6).min(ws.len())]
-                    .iter()
-                    .any(|x| x == "out" || x == "back") =>
-        {
-            Some((1, "RETREAT"))
         }
         _ => None,
     }

@@ -459,6 +459,68 @@ impl Reading {
     }
 }
 
+/// Words of a promise ("agreed to", "vowed to").
+const PROMISE: &[&str] = &[
+    "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises", "promised",
+    "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears", "swore", "sworn",
+];
+/// Words of readiness ("ready to", "plans to").
+const READY: &[&str] = &[
+    "willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend", "intends",
+    "intended", "going",
+];
+/// Words of a refusal ("refused to").
+const REFUSE: &[&str] = &[
+    "refuse",
+    "refuses",
+    "refused",
+    "refusing",
+    "decline",
+    "declines",
+    "declined",
+    "declining",
+];
+
+/// The index of a PLOVER category by name.
+fn idx(name: &str) -> usize {
+    category_index(name).expect("a PLOVER category")
+}
+
+/// The category of an intent to do an act of category `c`: a promise
+/// (AGREE) when it is cooperative, a threat (THREATEN) when hostile; a
+/// `negated` intent to cooperate is a rejection (REJECT).
+fn stance(c: usize, negated: bool) -> usize {
+    let cooperative = COOPERATIVE.contains(&CATEGORIES[c]);
+    if negated && cooperative {
+        idx("REJECT")
+    } else if negated {
+        c
+    } else if cooperative {
+        idx("AGREE")
+    } else if HOSTILE.contains(&CATEGORIES[c]) {
+        idx("THREATEN")
+    } else {
+        c
+    }
+}
+
+/// Word `k`, or "" past the end.
+fn word(ws: &[String], k: usize) -> &str {
+    ws.get(k).map_or("", String::as_str)
+}
+
+/// A headline in title case, whose capitals say nothing: most words of
+/// more than three letters after the first are capitalised.
+fn title_case(ws: &[String], caps: &[bool]) -> bool {
+    let (upper, long) = ws
+        .iter()
+        .zip(caps)
+        .skip(1)
+        .filter(|(w, _)| w.len() > 3)
+        .fold((0, 0), |(u, l), (_, c)| (u + usize::from(*c), l + 1));
+    upper * 2 > long
+}
+
 impl Lexicon {
     /// The first event the dictionary reads in one sentence's lowercased
     /// tokens `ws`, with the sentence's stance towards it as CAMEO codes it:
@@ -476,49 +538,7 @@ impl Lexicon {
     /// (`caps`, parallel to `ws`, says which words are capitalised; empty
     /// when unknown), describing participles.
     pub fn sentence_reading_cased(&self, ws: &[String], caps: &[bool]) -> Option<Reading> {
-        const PROMISE: &[&str] = &[
-            "agree", "agrees", "agreed", "offer", "offers", "offered", "promise", "promises",
-            "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "swear", "swears",
-            "swore", "sworn",
-        ];
-        const READY: &[&str] = &[
-            "willing", "ready", "prepared", "plan", "plans", "planned", "planning", "intend",
-            "intends", "intended", "going",
-        ];
-        const REFUSE: &[&str] = &[
-            "refuse",
-            "refuses",
-            "refused",
-            "refusing",
-            "decline",
-            "declines",
-            "declined",
-            "declining",
-        ];
-        let idx = |name: &str| category_index(name).expect("a PLOVER category");
-        let cooperative = |c: usize| COOPERATIVE.contains(&CATEGORIES[c]);
-        let hostile = |c: usize| HOSTILE.contains(&CATEGORIES[c]);
-        let stance = |c: usize, negated: bool| {
-            if negated && cooperative(c) {
-                idx("REJECT")
-            } else if negated {
-                c
-            } else if cooperative(c) {
-                idx("AGREE")
-            } else if hostile(c) {
-                idx("THREATEN")
-            } else {
-                c
-            }
-        };
-        // A headline in title case says nothing by its capitals.
-        let (upper, long) = ws
-            .iter()
-            .zip(caps)
-            .skip(1)
-            .filter(|(w, _)| w.len() > 3)
-            .fold((0, 0), |(u, l), (_, c)| (u + usize::from(*c), l + 1));
-        let title_case = upper * 2 > long;
+        let title_case = title_case(ws, caps);
         let apposition = appositive(ws, caps);
         let mut i = 0;
         while i < ws.len() {
@@ -551,200 +571,232 @@ impl Lexicon {
             } else {
                 c
             };
-            // "the attack", and "Serb forces killed": a form ending in "s"
-            // right before another form is the noun that does the second.
-            // A verb whose "s" form is no noun ("Iran rejects proposed
-            // changes") is the verb.
-            // After an adverb ("Reportedly Requests Meeting") it is the
-            // verb too.
-            let subject_noun = ws[i + n - 1].ends_with('s')
-                && !ONLY_VERBS.contains(&ws[i + n - 1].as_str())
-                && !(i > 0 && ws[i - 1].len() > 4 && ws[i - 1].ends_with("ly"))
-                && ws.get(i + n).is_some_and(|_| self.at(ws, i + n).is_some());
-            let w = |k: usize| ws.get(k).map_or("", String::as_str);
-            let prev = if i > 0 { w(i - 1) } else { "" };
-            // "forces in", "forces must", "links with": a form in "s"
-            // before a preposition, an auxiliary or a pause is a plural noun.
-            let last = &ws[i + n - 1];
-            let plural_noun = last.len() > 3
-                && last.ends_with('s')
-                && !last.ends_with("ss")
-                && NOUN_NEXT.contains(&w(i + n));
-            // "President Bill Clinton", "Revolutionary United Front",
-            // "Ousted President Akayev": a capitalised form inside a name.
-            // In title case too, "United" before a capitalised word opens a
-            // name ("United Nations Rejects", "United States Leader").
-            let name_part = caps.get(i) == Some(&true)
-                && (!title_case
-                    && if i == 0 || OPENERS.contains(&prev) {
-                        ws[i].ends_with("ed") && caps.get(i + 1) == Some(&true)
-                    } else {
-                        true
-                    }
-                    || ws[i] == "united" && caps.get(i + 1) == Some(&true));
-            // "a body linked to", "a newspaper based in", "alleged
-            // bombers", "Newly appointed": participles that describe.
-            let next = w(i + n);
-            let describes = n == 1
-                && (PARTICIPLES.contains(&ws[i].as_str()) && PREPS.contains(&next)
-                    || matches!(ws[i].as_str(), "alleged" | "suspected")
-                        && next.starts_with(char::is_alphabetic)
-                        && !PREPS.contains(&next)
-                        && !matches!(next, "that" | "to")
-                    || ws[i].ends_with("ed")
-                        && prev.len() > 4
-                        && prev.ends_with("ly")
-                        && (i == 1 || DETS.contains(&w(i - 2))));
-            if DETS.contains(&prev)
-                || POSSESSIVE.contains(&prev)
-                || describes
-                || subject_noun
-                || plural_noun
-                || name_part
-                || ws[i] == "according"
-            {
+            if self.not_a_verb(ws, caps, title_case, i, n) {
                 i += n;
                 continue;
             }
-            // "must agree to", "must be ready to mediate": a demand
-            // (CAMEO 10), whatever is demanded.
-            let demanded =
-                (i > 0 && w(i - 1) == "must") || (i > 1 && w(i - 1) == "be" && w(i - 2) == "must");
-            if demanded && (PROMISE.contains(&w(i)) || READY.contains(&w(i))) {
-                let from = if w(i - 1) == "must" { i - 1 } else { i - 2 };
-                return Some(Reading::new(from, i + n, idx("REQUEST")));
+            if let Some(r) = self.intent_reading(ws, i, n) {
+                return Some(r);
             }
-            // "agreed to lift …", "ready to attack …": the stance is
-            // towards the next act.
-            if (PROMISE.contains(&w(i)) || READY.contains(&w(i))) && w(i + n) == "to" {
-                let next = (i + n + 1..(i + n + 4).min(ws.len())).find_map(|j| self.at(ws, j));
-                // An agreement to do anything, or a promise to do anything
-                // but harm, is AGREE ("agreed to postpone", "agreed to set
-                // up"); a vow to harm is a threat; readiness takes the
-                // act's own stance.
-                match next {
-                    Some((_, Some(c2))) if !hostile(c2) && debt_relief(ws) => {
-                        return Some(Reading::new(i, i + n, idx("AID")))
-                    }
-                    Some((_, Some(c2)))
-                        if PROMISE.contains(&w(i))
-                            && (!hostile(c2) || w(i).starts_with("agree")) =>
-                    {
-                        return Some(Reading::new(i, i + n, idx("AGREE")))
-                    }
-                    Some((_, Some(c2))) => return Some(Reading::new(i, i + n, stance(c2, false))),
-                    _ if PROMISE.contains(&w(i)) => {
-                        return Some(Reading::new(i, i + n, idx("AGREE")))
-                    }
-                    _ => {}
-                }
+            if let Some(r) = self.decided_reading(ws, (i, n), c, anchor) {
+                return Some(r);
             }
-            // "agreed on", "agreed in principle", "agreed upon a pact": an
-            // agreement (PLOVER AGREE), where CAMEO's verb block defaults to
-            // diplomatic cooperation.
-            if matches!(w(i), "agree" | "agrees" | "agreed") && anchor == i {
-                return Some(Reading {
-                    stance: false,
-                    ..Reading::new(i, i + n, idx("AGREE"))
-                });
-            }
-            // "rejected a Senegalese peace plan": CAMEO's refusal block
-            // codes nothing unless a pattern names what is refused; a
-            // rejection or refusal is PLOVER's REJECT whatever its object.
-            if c.is_none()
-                && anchor == i
-                && matches!(
-                    w(i),
-                    "reject"
-                        | "rejects"
-                        | "rejected"
-                        | "rejecting"
-                        | "refuse"
-                        | "refuses"
-                        | "refused"
-                        | "refusing"
-                )
-            {
-                return Some(Reading::new(i, i + n, idx("REJECT")));
-            }
-            // "organized a general strike", "launched a mediation effort":
-            // a verb that only carries the event noun after it, when no
-            // pattern word decided the verb, reads as that noun.
-            if SUPPORT_FORMS.contains(&ws[i].as_str()) && anchor == i {
-                let carried = (i + n..(i + n + 5).min(ws.len()))
-                    .take_while(|&j| ws[j].starts_with(char::is_alphanumeric) && ws[j] != "to")
-                    .find_map(|j| {
-                        let c2 = if protest_noun_phrase(ws, j) {
-                            Some(idx("PROTEST"))
-                        } else {
-                            self.reading_at(ws, j)?.1
-                        };
-                        let n2 = self.reading_at(ws, j).map_or(1, |r| r.0);
-                        c2.map(|c2| Reading {
-                            stance: false,
-                            ..Reading::new(j, j + n2, c2)
-                        })
-                    });
-                if carried.is_some() {
-                    return carried;
-                }
-            }
-            // "signed a treaty", "ratifies the agreement": SUPPORT by the
-            // PLOVER manual ("ratify, sign, or finalize an agreement"), where
-            // CAMEO's patterns read most signings as intents to cooperate.
-            let c = if SIGN_FORMS.contains(&ws[i].as_str())
-                && ws[i + n..(i + n + 5).min(ws.len())]
-                    .iter()
-                    .take_while(|x| x.as_str() != "to")
-                    .any(|x| AGREEMENTS.contains(&x.as_str()))
-            {
-                Some(idx("SUPPORT"))
-            } else if c == Some(idx("ASSAULT"))
-                && ws
-                    .iter()
-                    .any(|x| x.starts_with("cyber") || x.starts_with("hack"))
-            {
-                // "hit by a cyber attack", "hackers attacked": the PLOVER
-                // manual's COERCE "cyber" (hacking, website attacks).
-                Some(idx("COERCE"))
-            } else {
-                c
-            };
-            let Some(c) = c else {
+            let Some(c) = signed_or_hacked(ws, (i, n), c) else {
                 i += n;
                 continue;
             };
-            // Stance words stand right before the form, or before the
-            // pattern word that decided its reading ("said the army must
-            // release": "release").
-            // The category and the first stance word.
-            let stance_at = |at: usize| -> Option<(usize, usize)> {
-                let before = |k: usize| if at >= k { w(at - k) } else { "" };
-                let negated = ["not", "never", "n't"].contains(&before(1));
-                let modal_at = if negated { 2 } else { 1 };
-                let modal = before(modal_at);
-                if modal == "must" && !negated {
-                    return Some((idx("REQUEST"), at - modal_at));
-                }
-                if matches!(modal, "will" | "would" | "shall" | "ll") {
-                    return Some((stance(c, negated), at - modal_at));
-                }
-                (modal == "to" && READY.contains(&before(modal_at + 1)))
-                    .then(|| (stance(c, negated), at - modal_at - 1))
-            };
-            let own = stance_at(i).map(|(c, from)| Reading::new(from, i + n, c));
-            // "said it will support": the stance and the pattern word.
-            let at_anchor = || {
-                (anchor != i)
-                    .then(|| stance_at(anchor))
-                    .flatten()
-                    .map(|(c, from)| Reading::new(from, anchor + 1, c))
-            };
-            return Some(own.or_else(at_anchor).unwrap_or(Reading {
-                stance: false,
-                ..Reading::new(i, i + n, c)
-            }));
+            return Some(with_stance(ws, (i, n), anchor, c));
         }
         None
     }
+
+    /// Whether the dictionary form of `n` words at word `i` is not the
+    /// sentence's verb: after a determiner or possessive; a noun in "s"
+    /// that does what the next form says ("the attack", "Serb forces
+    /// killed"; not a verb whose "s" form is no noun, "Iran rejects
+    /// proposed changes", nor one after an adverb, "Reportedly Requests
+    /// Meeting"); a plural noun before a preposition, an auxiliary or a
+    /// pause ("forces in", "forces must", "links with"); a capitalised
+    /// form inside a name ("President Bill Clinton", "Revolutionary United
+    /// Front", "Ousted President Akayev"; in title case, "United" before a
+    /// capitalised word opens a name: "United Nations Rejects"); a
+    /// participle that describes ("a body linked to", "a newspaper based
+    /// in", "alleged bombers", "Newly appointed"); "according".
+    fn not_a_verb(
+        &self,
+        ws: &[String],
+        caps: &[bool],
+        title_case: bool,
+        i: usize,
+        n: usize,
+    ) -> bool {
+        let w = |k: usize| word(ws, k);
+        let subject_noun = ws[i + n - 1].ends_with('s')
+            && !ONLY_VERBS.contains(&ws[i + n - 1].as_str())
+            && !(i > 0 && ws[i - 1].len() > 4 && ws[i - 1].ends_with("ly"))
+            && ws.get(i + n).is_some_and(|_| self.at(ws, i + n).is_some());
+        let prev = if i > 0 { w(i - 1) } else { "" };
+        let last = &ws[i + n - 1];
+        let plural_noun = last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && NOUN_NEXT.contains(&w(i + n));
+        let name_part = caps.get(i) == Some(&true)
+            && (!title_case
+                && if i == 0 || OPENERS.contains(&prev) {
+                    ws[i].ends_with("ed") && caps.get(i + 1) == Some(&true)
+                } else {
+                    true
+                }
+                || ws[i] == "united" && caps.get(i + 1) == Some(&true));
+        let next = w(i + n);
+        let describes = n == 1
+            && (PARTICIPLES.contains(&ws[i].as_str()) && PREPS.contains(&next)
+                || matches!(ws[i].as_str(), "alleged" | "suspected")
+                    && next.starts_with(char::is_alphabetic)
+                    && !PREPS.contains(&next)
+                    && !matches!(next, "that" | "to")
+                || ws[i].ends_with("ed")
+                    && prev.len() > 4
+                    && prev.ends_with("ly")
+                    && (i == 1 || DETS.contains(&w(i - 2))));
+        DETS.contains(&prev)
+            || POSSESSIVE.contains(&prev)
+            || describes
+            || subject_noun
+            || plural_noun
+            || name_part
+            || ws[i] == "according"
+    }
+
+    /// A promise or readiness word of `n` words at word `i` read with the
+    /// act it is towards: "must agree to", "must be ready to mediate" are
+    /// demands (CAMEO 10, REQUEST), whatever is demanded; "agreed to lift
+    /// …", "ready to attack …" take their stance towards the next act. An
+    /// agreement to do anything, or a promise to do anything but harm, is
+    /// AGREE ("agreed to postpone", "agreed to set up"); a vow to harm is a
+    /// threat; readiness takes the act's own stance; debt relief agreed is
+    /// AID.
+    fn intent_reading(&self, ws: &[String], i: usize, n: usize) -> Option<Reading> {
+        let w = |k: usize| word(ws, k);
+        let demanded =
+            (i > 0 && w(i - 1) == "must") || (i > 1 && w(i - 1) == "be" && w(i - 2) == "must");
+        if demanded && (PROMISE.contains(&w(i)) || READY.contains(&w(i))) {
+            let from = if w(i - 1) == "must" { i - 1 } else { i - 2 };
+            return Some(Reading::new(from, i + n, idx("REQUEST")));
+        }
+        if (PROMISE.contains(&w(i)) || READY.contains(&w(i))) && w(i + n) == "to" {
+            let next = (i + n + 1..(i + n + 4).min(ws.len())).find_map(|j| self.at(ws, j));
+            match next {
+                Some((_, Some(c2))) if !HOSTILE.contains(&CATEGORIES[c2]) && debt_relief(ws) => {
+                    return Some(Reading::new(i, i + n, idx("AID")))
+                }
+                Some((_, Some(c2)))
+                    if PROMISE.contains(&w(i))
+                        && (!HOSTILE.contains(&CATEGORIES[c2]) || w(i).starts_with("agree")) =>
+                {
+                    return Some(Reading::new(i, i + n, idx("AGREE")))
+                }
+                Some((_, Some(c2))) => return Some(Reading::new(i, i + n, stance(c2, false))),
+                _ if PROMISE.contains(&w(i)) => return Some(Reading::new(i, i + n, idx("AGREE"))),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Readings the verb decides by itself (its pattern word `anchor` is
+    /// the verb): "agreed on", "agreed in principle" is AGREE, where CAMEO's
+    /// verb block defaults to diplomatic cooperation; "rejected a
+    /// Senegalese peace plan" is REJECT whatever is refused, where CAMEO's
+    /// refusal block codes nothing unless a pattern names it; a verb that
+    /// only carries the event noun after it ("organized a general strike",
+    /// "launched a mediation effort") reads as that noun.
+    fn decided_reading(
+        &self,
+        ws: &[String],
+        (i, n): (usize, usize),
+        c: Option<usize>,
+        anchor: usize,
+    ) -> Option<Reading> {
+        let w = |k: usize| word(ws, k);
+        if matches!(w(i), "agree" | "agrees" | "agreed") && anchor == i {
+            return Some(Reading {
+                stance: false,
+                ..Reading::new(i, i + n, idx("AGREE"))
+            });
+        }
+        if c.is_none()
+            && anchor == i
+            && matches!(
+                w(i),
+                "reject"
+                    | "rejects"
+                    | "rejected"
+                    | "rejecting"
+                    | "refuse"
+                    | "refuses"
+                    | "refused"
+                    | "refusing"
+            )
+        {
+            return Some(Reading::new(i, i + n, idx("REJECT")));
+        }
+        if SUPPORT_FORMS.contains(&ws[i].as_str()) && anchor == i {
+            return (i + n..(i + n + 5).min(ws.len()))
+                .take_while(|&j| ws[j].starts_with(char::is_alphanumeric) && ws[j] != "to")
+                .find_map(|j| {
+                    let c2 = if protest_noun_phrase(ws, j) {
+                        Some(idx("PROTEST"))
+                    } else {
+                        self.reading_at(ws, j)?.1
+                    };
+                    let n2 = self.reading_at(ws, j).map_or(1, |r| r.0);
+                    c2.map(|c2| Reading {
+                        stance: false,
+                        ..Reading::new(j, j + n2, c2)
+                    })
+                });
+        }
+        None
+    }
+}
+
+/// The category of the form of `n` words at word `i` as the PLOVER manual
+/// has it: "signed a treaty", "ratifies the agreement" is SUPPORT ("ratify,
+/// sign, or finalize an agreement"), where CAMEO's patterns read most
+/// signings as intents to cooperate; "hit by a cyber attack", "hackers
+/// attacked" is COERCE "cyber"; else the dictionary's `c`.
+fn signed_or_hacked(ws: &[String], (i, n): (usize, usize), c: Option<usize>) -> Option<usize> {
+    if SIGN_FORMS.contains(&ws[i].as_str())
+        && ws[i + n..(i + n + 5).min(ws.len())]
+            .iter()
+            .take_while(|x| x.as_str() != "to")
+            .any(|x| AGREEMENTS.contains(&x.as_str()))
+    {
+        Some(idx("SUPPORT"))
+    } else if c == Some(idx("ASSAULT"))
+        && ws
+            .iter()
+            .any(|x| x.starts_with("cyber") || x.starts_with("hack"))
+    {
+        Some(idx("COERCE"))
+    } else {
+        c
+    }
+}
+
+/// The reading of an act of category `c` (the form of `n` words at word
+/// `i`, decided by its pattern word `anchor`) with the stance words right
+/// before the form, or before the pattern word ("said the army must
+/// release": "release"; "said it will support"): "must" a demand
+/// (REQUEST), "will"/"would" (not) an intent, "ready to" readiness.
+fn with_stance(ws: &[String], (i, n): (usize, usize), anchor: usize, c: usize) -> Reading {
+    let w = |k: usize| word(ws, k);
+    // The category and the first stance word.
+    let stance_at = |at: usize| -> Option<(usize, usize)> {
+        let before = |k: usize| if at >= k { w(at - k) } else { "" };
+        let negated = ["not", "never", "n't"].contains(&before(1));
+        let modal_at = if negated { 2 } else { 1 };
+        let modal = before(modal_at);
+        if modal == "must" && !negated {
+            return Some((idx("REQUEST"), at - modal_at));
+        }
+        if matches!(modal, "will" | "would" | "shall" | "ll") {
+            return Some((stance(c, negated), at - modal_at));
+        }
+        (modal == "to" && READY.contains(&before(modal_at + 1)))
+            .then(|| (stance(c, negated), at - modal_at - 1))
+    };
+    let own = stance_at(i).map(|(c, from)| Reading::new(from, i + n, c));
+    let at_anchor = || {
+        (anchor != i)
+            .then(|| stance_at(anchor))
+            .flatten()
+            .map(|(c, from)| Reading::new(from, anchor + 1, c))
+    };
+    own.or_else(at_anchor).unwrap_or(Reading {
+        stance: false,
+        ..Reading::new(i, i + n, c)
+    })
 }
