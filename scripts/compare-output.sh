@@ -47,4 +47,11 @@ for f in "$work"/old/*; do
     echo "same: $n ($(wc -c < "$f") bytes)"
   fi
 done
+# The committed PLOVER model must rebuild byte-identically with the new binary.
+if ( cd "$root" && "$new" train events --out "$work/plover.model" > "$work/train.log" 2>&1 ) \
+  && cmp -s "$work/plover.model" "$root/crates/events/data/plover.model"; then
+  echo "same: sitrep train events rebuilds crates/events/data/plover.model"
+else
+  echo "DIFFERS: sitrep train events no longer rebuilds crates/events/data/plover.model"; status=1
+fi
 exit $status
