@@ -3,7 +3,9 @@
 #   scripts/compare-output.sh OLD_BIN NEW_BIN [SHARED_DIR]
 # It runs `extract` on the seed article, examples/ and the texts of the shared
 # dev sets (WikiEvents dev, MUC-4 dev, IndiaPoliceEvents dev, the PLOVER gold
-# records), and the dev scorers with --errors, with each binary, then diffs.
+# records), the dev scorers with --errors and every command's --help, with
+# each binary, then diffs; and it checks that the new binary still rebuilds the
+# committed PLOVER model byte for byte.
 # For refactors that must not change behaviour. Exits 1 on any difference.
 set -euo pipefail
 old=$(realpath "$1"); new=$(realpath "$2")
@@ -30,6 +32,13 @@ run() { # run BIN OUTDIR
     "$bin" eval events --format ngec --errors > "$o/eval-ngec.json"
     "$bin" eval events --format ecbplus --errors > "$o/eval-ecbplus.json"
     "$bin" eval events --format petrarch > "$o/eval-petrarch.json"
+    # Every command's help, with the program's own name written "sitrep".
+    for c in "" extract ingest query "gazetteer build" "gazetteer import" "gazetteer info" \
+      "gazetteer country-points" "actors build" "actors info" bench "eval time" "eval geo" \
+      "eval ner" "eval events" "train ner" "train events" "train classes"; do
+      # shellcheck disable=SC2086
+      "$bin" $c --help | sed "s#$(basename "$bin")#sitrep#g"
+    done > "$o/help.txt"
   ) 2> "$o/stderr.log" || { cat "$o/stderr.log" >&2; return 1; }
 }
 run "$old" "$work/old" &
