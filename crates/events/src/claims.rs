@@ -2,7 +2,7 @@
 //! with their sources, and the claim each trigger falls under.
 
 use crate::vocabulary::is_adverb;
-use crate::{lower, words_at_most, Chunk, Cue, Inputs};
+use crate::{words_at_most, Chunk, Cue, Inputs};
 use sitrep_core::{Claim, Span};
 use sitrep_text::{Analysis, Sentence};
 
@@ -40,24 +40,23 @@ const GENERIC_SOURCES: &[&str] = &[
 /// for: its text and canonical name.
 type LastNamed = Option<(String, Option<String>)>;
 
-/// Reporting cues of sentence `si`: "according to X" and reporting verbs
+/// Reporting cues of sentence `si` (lowercase words `w`): "according to X" and reporting verbs
 /// ("said", "reported") with their sources. `last_named` carries the last
 /// named source across sentences.
 pub(crate) fn cues(
     inp: &Inputs,
     si: usize,
+    w: &[String],
     chunks: &[Chunk],
     last_named: &mut LastNamed,
 ) -> Vec<Cue> {
-    let (text, an) = (inp.text, inp.an);
-    let s = an.sentences[si];
-    let w = lower(text, an, s.tokens);
+    let s = inp.an.sentences[si];
     let mut out = Vec::new();
     for (k, word) in w.iter().enumerate() {
         let cue = if word == "according" && w.get(k + 1).map(|x| x.as_str()) == Some("to") {
             according_to(inp, s, k, chunks, last_named)
         } else if CUE_VERBS.contains(&word.as_str()) {
-            verb_cue(inp, s, &w, k, chunks, last_named)
+            verb_cue(inp, s, w, k, chunks, last_named)
         } else {
             None
         };

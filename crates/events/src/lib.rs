@@ -1,27 +1,34 @@
 //! # sitrep-events: who did what to whom, where, when, according to whom
 //!
-//! Per sentence it finds trigger words ([`lexicon`]; words that are attacks
-//! only in context: a passive "was shot/struck/hit/targeted" with a
-//! participant, "struck/hit" after a weapon or armed forces, "fired … at";
-//! past-tense verbs of the CAMEO dictionary, through [`classify`], for the
-//! non-violent PLOVER categories the lexicon does not list, when asserted
-//! right after a named subject with another named participant; not a
-//! participle used as an adjective, "15 kidnapped villagers", nor a noun
-//! that only modifies another, "riot police"), their arguments (subject and
-//! object of a verb; "by/on/against/of/with" and support verbs for a noun),
-//! the event's own place and date (not a reporting verb's: "reported
-//! Friday"), casualty counts, the mode (negated, hypothetical, future;
-//! historical when it ended two months before the story, or in a past
-//! year named whole) and the claims (who says it: "X said", "according to
-//! X", "…, X reported", nested as source + via). Then it merges mentions
-//! into events: an outcome ("killed", "the death of") joins the attack in
-//! its sentence; a definite or anaphoric mention ("the strike", "his
-//! arrest") joins the event it refers to; a new report of a compatible
-//! event (overlapping date and country) joins it as one more claim when it
-//! names the same participant (an unnamed one only within two sentences
-//! and with no other doer), when it is violence in the same town, or when
-//! it is the lead after a headline; claims that disagree on the
-//! participants or the death toll are recorded as a dispute.
+//! [`extract`] codes one document. It reads each sentence once, in order,
+//! and each step takes what the step before it built:
+//!
+//! 1. `participants`: the entities and actors of the sentence become
+//!    participant phrases (`Chunk`s): names extended over actor nouns, actor
+//!    dictionary phrases, things an attack can harm, unnamed participants
+//!    ("police", "three men"), pronouns. No later step reads the entities or
+//!    actors again.
+//! 2. `claims`: reporting cues ("X said", "according to X") with their
+//!    sources (`Cue`s).
+//! 3. `triggers`: trigger mentions (`Mention`s), from the trigger [`lexicon`],
+//!    the phrase rules of each family (`triggers::{violence, protest,
+//!    coercion, diplomacy, forces}`), the dictionary verbs and the
+//!    one-sentence reading of [`classify`] (through `reading`), with each
+//!    mention's mode (`triggers::mode`). For each mention:
+//!    - `arguments`: participants and roles, objects and weapons;
+//!    - `when_where`: the event's own place and date (not a dateline's, not
+//!      a reporting verb's: "reported Friday");
+//!    - `casualties`: the dead and wounded;
+//!    - `claims`: the claim it falls under.
+//! 4. `merge`: outcomes and anaphors join the attack of their sentence; then,
+//!    across sentences, a compatible report joins the event it tells.
+//! 5. `record`: each merged event becomes an [`Event`] record with its claims,
+//!    disputes, evidence and field spans; `acled` gives its ACLED type.
+//!
+//! `vocabulary` holds the word lists several steps share. [`cameo`] and
+//! [`tabari`] read the CAMEO/PETRARCH dictionary formats (the second codes
+//! PETRARCH's validation suite, not the pipeline). The rule catalogue, step
+//! by step, is in this crate's README.md.
 
 use crate::acled::protests_met_with_force;
 use crate::claims::cues;
@@ -115,6 +122,7 @@ struct Mention {
     counted: bool,
 }
 
+/// The lowercased words of tokens `range`.
 fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
     an.tokens[range.0..range.1]
         .iter()
@@ -122,6 +130,7 @@ fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
         .collect()
 }
 
+/// The number a word writes ("12", "twelve").
 fn number_of(w: &str) -> Option<u32> {
     sitrep_time::number_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
@@ -133,12 +142,12 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
     let mut prev_chunks: Vec<Chunk> = Vec::new();
     let caseless = sitrep_text::segment::is_caseless(inp.text);
     for (si, s) in inp.an.sentences.iter().enumerate() {
+        let words = lower(inp.text, inp.an, s.tokens);
         let chunks = chunks(inp, si, &prev_chunks, caseless);
-        let cues = cues(inp, si, &chunks, &mut last_named_source);
-        let mut sent_mentions = triggers(inp, si, &chunks, &cues);
+        let cues = cues(inp, si, &words, &chunks, &mut last_named_source);
+        let mut sent_mentions = triggers(inp, si, &words, &chunks, &cues);
         merge_in_sentence(&mut sent_mentions);
         mentions.extend(sent_mentions);
-        let _ = s;
         prev_chunks = chunks;
     }
     let mut events = build_events(inp, mentions);

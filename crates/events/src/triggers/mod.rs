@@ -18,7 +18,7 @@ use crate::triggers::violence::{
 use crate::vocabulary::{
     is_adverb, is_generic_actor, is_weapon_noun, DETERMINERS, GOING_ON, SUPPORT_VERBS,
 };
-use crate::{classify, lexicon, lower, number_of, Chunk, Cue, Inputs, Mention};
+use crate::{classify, lexicon, number_of, Chunk, Cue, Inputs, Mention};
 use mode::mode_of;
 use sitrep_core::{Mode, Role, Span};
 use sitrep_text::Sentence;
@@ -42,10 +42,15 @@ mod violence;
 /// meeting, negated), "vowed to attack" a threat. On the PLOVER gold
 /// records, stance readings beside the triggers' mentions take the
 /// pipeline's accuracy from 0.351 to 0.370.
-pub(crate) fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) -> Vec<Mention> {
+pub(crate) fn triggers(
+    inp: &Inputs,
+    si: usize,
+    w: &[String],
+    chunks: &[Chunk],
+    cues: &[Cue],
+) -> Vec<Mention> {
     let s = inp.an.sentences[si];
-    let w = lower(inp.text, inp.an, s.tokens);
-    let mut out = triggers_with(inp, si, &w, chunks, cues, None);
+    let mut out = triggers_with(inp, si, w, chunks, cues, None);
     // A trigger with neither participant nor toll ("the detained
     // fishermen") leaves the sentence to the reading.
     let covered = out
@@ -57,7 +62,7 @@ pub(crate) fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) 
         .collect();
     if let Some(r) = classify::Classifier::embedded()
         .lexicon()
-        .sentence_reading_cased(&w, &caps)
+        .sentence_reading_cased(w, &caps)
     {
         // A speech act before the first trigger governs it and is an event
         // of its own: "rejected an offer of talks", "demanded a meeting"
@@ -81,7 +86,7 @@ pub(crate) fn triggers(inp: &Inputs, si: usize, chunks: &[Chunk], cues: &[Cue]) 
         if covered && !r.stance && !act_first {
             return out;
         }
-        let extra = triggers_with(inp, si, &w, chunks, cues, Some(r));
+        let extra = triggers_with(inp, si, w, chunks, cues, Some(r));
         for m in extra {
             if !out
                 .iter()
