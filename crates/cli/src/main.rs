@@ -1,4 +1,6 @@
-//! The `sitrep` command.
+//! The `sitrep` command: parses the command line and runs one command, each
+//! in its own module (`extract`, `ingest`, `query`, `gazetteer`, `actors`,
+//! `bench`, `eval`, `train`; `input` reads what they code).
 
 use crate::actors::{actors, ActorsCmd};
 use crate::bench::{bench, BenchArgs};

@@ -1,3 +1,6 @@
+//! Tests of the classifier: training, the model file, the CAMEO lexicon, the
+//! one-sentence reading with its stance, the manual's acts and the combiner.
+
 use super::*;
 
 fn toy() -> Vec<(Vec<u64>, usize)> {
