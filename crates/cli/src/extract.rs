@@ -10,7 +10,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-pub(crate) enum OutFormat {
+enum OutFormat {
     /// Pretty JSON (the default for a single document).
     Json,
     /// One compact JSON object per line (the default otherwise).

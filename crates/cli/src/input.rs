@@ -41,7 +41,7 @@ pub(crate) struct InputArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-pub(crate) enum InFormat {
+enum InFormat {
     Auto,
     Text,
     Html,

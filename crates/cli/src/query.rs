@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
-pub(crate) enum QueryFormat {
+enum QueryFormat {
     Jsonl,
     Csv,
 }

@@ -420,7 +420,7 @@ const fn d(
 }
 
 /// (word, part of speech, definition). Inflections are listed.
-pub const LEXICON: &[(&str, Pos, Def)] = &[
+const LEXICON: &[(&str, Pos, Def)] = &[
     (
         "raid",
         Pos::Noun,
