@@ -124,6 +124,50 @@ pub(crate) enum EvalCmd {
         #[arg(long)]
         errors: bool,
     },
+    /// Event records as incidents: one record per real incident, with the
+    /// right type, place, date and toll. On MUC-4's answer keys, a record
+    /// matches a gold incident (one to one) when its type is compatible, its
+    /// place is in the gold country and names the gold department or town,
+    /// and its dates overlap the gold ones; prints precision, recall, F1,
+    /// records per gold incident and the accuracy of each field over records
+    /// paired by type. Example:
+    /// sitrep eval records --format muc4 --split tst1+tst2
+    Records {
+        /// The answer keys with their texts (the folder holding dev/, tst1/, tst2/).
+        #[arg(long, default_value = "../shared/data/events/muc4/templates")]
+        data: PathBuf,
+        /// Their format.
+        #[arg(long, value_enum, default_value_t = RecordsFormatArg::Muc4)]
+        format: RecordsFormatArg,
+        /// Which keys to score: develop on dev, report tst1+tst2.
+        #[arg(long, value_enum, default_value_t = Muc4SplitArg::Dev)]
+        split: Muc4SplitArg,
+        /// Also list every missed incident with the first check that failed
+        /// and the record that came closest.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+/// Formats of `sitrep eval records`.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum RecordsFormatArg {
+    /// MUC-4's full answer keys and texts (`key-*` files beside the texts).
+    Muc4,
+}
+
+/// The MUC-4 answer-key splits.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Muc4SplitArg {
+    /// DEV: 1,300 messages, for development.
+    Dev,
+    /// TST1: 100 messages.
+    Tst1,
+    /// TST2: 100 messages.
+    Tst2,
+    /// TST1 and TST2: the figure to report.
+    #[value(name = "tst1+tst2")]
+    Tst12,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -220,6 +264,21 @@ pub(crate) fn eval(cmd: EvalCmd) -> Result<i32> {
                 sitrep_eval::ner::Target::Tagger(m.as_ref())
             };
             sitrep_eval::ner::eval(&data, f, target, errors)?
+        }
+        EvalCmd::Records {
+            data,
+            format: RecordsFormatArg::Muc4,
+            split,
+            errors,
+        } => {
+            use sitrep_eval::records::Muc4Split;
+            let split = match split {
+                Muc4SplitArg::Dev => Muc4Split::Dev,
+                Muc4SplitArg::Tst1 => Muc4Split::Tst1,
+                Muc4SplitArg::Tst2 => Muc4Split::Tst2,
+                Muc4SplitArg::Tst12 => Muc4Split::Tst12,
+            };
+            sitrep_eval::records::eval(&data, split, errors)?
         }
         EvalCmd::Events {
             data,

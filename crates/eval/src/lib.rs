@@ -35,6 +35,7 @@ pub mod india_police;
 pub mod muc4;
 pub mod ner;
 pub mod petrarch;
+pub mod records;
 pub mod time;
 pub mod timeml;
 pub mod unlabelled;

@@ -198,6 +198,21 @@ fn event_arguments_on_muc4_dev() {
 }
 
 #[test]
+fn event_records_on_muc4_answer_keys_dev() {
+    use sitrep_eval::records::{eval, Muc4Split};
+    let Some(dir) = shared_path("data/events/muc4/templates") else {
+        return;
+    };
+    let r = eval(&dir, Muc4Split::Dev, false).unwrap();
+    assert_eq!(r["messages"], 1300, "{r}");
+    assert_eq!(r["gold_incidents"], 1114, "{r}");
+    assert!(num(&r, "f1") >= 0.21, "{r}");
+    assert!(num(&r, "records_per_gold_incident") <= 1.2, "{r}");
+    let fields = &r["fields_over_type_matched_pairs"];
+    assert!(num(&fields["date"], "accuracy") >= 0.80, "{r}");
+}
+
+#[test]
 fn events_on_rams_dev() {
     let Some(dev) = shared_path("data/events/rams/dev.jsonlines") else {
         return;
