@@ -193,6 +193,13 @@ pub struct Place {
     /// GeoNames feature code of what was resolved ("PPLC", "ADM1", "PCLI"…).
     pub feature: Option<String>,
     pub precision: u8,
+    /// For an event's location only, where it came from: `"text"`, a place
+    /// the event's own clause or sentence names; `"story"`, the story's
+    /// focus country, where the event's sentences name no place (then the
+    /// span is the story's first mention in that country). Absent on the
+    /// document's `places`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 impl Place {

@@ -551,7 +551,13 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
                 .filter(|a| a.role != Role::Weapon)
                 .map(|a| (system_class(cat, a.role), Span::new(a.start, a.end)))
                 .collect();
-            if let Some(p) = &e.location {
+            // (A story's focus country, where the event's sentences name no
+            // place, is no argument of the event.)
+            if let Some(p) = e
+                .location
+                .as_ref()
+                .filter(|p| p.basis.as_deref() != Some("story"))
+            {
                 sys_args.push((ArgClass::Place, Span::new(p.start, p.end)));
             }
             if !counted_sys[k] {

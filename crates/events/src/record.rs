@@ -10,8 +10,8 @@ use crate::{Inputs, Mention};
 use chrono::Duration;
 use sitrep_actors::sector_of_noun;
 use sitrep_core::{
-    ActorRef, Claim, Dispute, Event, EventDate, Evidence, FieldSpan, Mode, Plover, Precision, Role,
-    Span,
+    ActorRef, Claim, Dispute, Event, EventDate, Evidence, FieldSpan, Mode, Place, Plover,
+    Precision, Role, Span,
 };
 use std::collections::HashSet;
 
@@ -19,7 +19,7 @@ use std::collections::HashSet;
 type Count = Option<(u32, Span)>;
 
 /// The `n`th event of the document, from its merged mentions.
-pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
+pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, focus: Option<&Place>) -> Event {
     let main = acc
         .mentions
         .iter()
@@ -29,11 +29,18 @@ pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc) -> Event {
     let (claims, claim_of) = claims_of(inp, &acc.mentions);
     let (actors, unnamed) = participants(inp, &acc.mentions, &claim_of);
     let date = date_of(inp, &acc);
+    // The most precise place its sentences name, else the story's focus
+    // country.
     let location = acc
         .mentions
         .iter()
         .filter_map(|m| m.place.clone())
-        .min_by_key(|p| p.precision);
+        .min_by_key(|p| p.precision)
+        .map(|p| Place {
+            basis: Some("text".into()),
+            ..p
+        })
+        .or_else(|| focus.cloned());
     let tolls = tolls_by_claim(&acc.mentions, &claim_of);
     let tolls_differ = tolls.iter().any(|t| t.1 .0 != tolls[0].1 .0);
     // Where sources differ, the event takes the lowest toll, as ACLED does
@@ -307,7 +314,7 @@ fn field_spans(
     mentions: &[Mention],
     actors: &[ActorRef],
     date: &Option<EventDate>,
-    location: &Option<sitrep_core::Place>,
+    location: &Option<Place>,
     (fatalities, injuries): (Count, Count),
 ) -> Vec<FieldSpan> {
     let span = |field: &str, start: usize, end: usize| FieldSpan {

@@ -57,6 +57,41 @@ pub(crate) fn event_place(
     place.map(|p| capital_meant(inp, &p).unwrap_or(p))
 }
 
+/// The story's focus country, the fallback place of an event whose
+/// sentences name none: the country most of the story's place mentions lie
+/// in (its dateline's too); on a tie, the one named first. It is a place of
+/// country precision (3) with basis "story", at the story's first mention
+/// of that country, or else of a place in it.
+pub(crate) fn story_focus(inp: &Inputs) -> Option<Place> {
+    // (Country, mentions, first mention.)
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, p) in inp.places.iter().enumerate() {
+        let Some(cc) = p.country_code.as_deref() else {
+            continue;
+        };
+        match counts.iter_mut().find(|c| c.0 == cc) {
+            Some(c) => c.1 += 1,
+            None => counts.push((cc, 1, i)),
+        }
+    }
+    let (cc, _, _) = counts
+        .iter()
+        .max_by_key(|c| (c.1, std::cmp::Reverse(c.2)))
+        .copied()?;
+    let in_country = || {
+        inp.places
+            .iter()
+            .filter(move |p| p.country_code.as_deref() == Some(cc))
+    };
+    let mention = in_country()
+        .find(|p| p.feature.as_deref().is_some_and(|f| f.starts_with("PCL")))
+        .or_else(|| in_country().next())?;
+    let country = inp.gaz.entry(inp.gaz.country(cc)?);
+    let mut place = sitrep_geo::to_place(inp.gaz, inp.text, mention.span(), country, None, 3);
+    place.basis = Some("story".into());
+    Some(place)
+}
+
 /// The event's date: the nearest date in the sentence that is not a
 /// reporting verb's, on the trigger's side of a fronted phrase's end.
 /// What is told as done did not happen after the story was written: in

@@ -627,6 +627,7 @@ pub fn to_place(
             .or_else(|| (e.level == Level::Admin2).then(|| e.name.clone())),
         feature: Some(e.feature.clone()),
         precision,
+        basis: None,
     }
 }
 

@@ -607,8 +607,12 @@ fn one_arrest_told_three_times() {
         e.date.as_ref().map(|d| d.value.as_str()),
         Some("2024-03-04")
     );
-    // Pittsburgh is where he will play, past the fronted phrase's comma.
-    assert!(e.location.is_none(), "{:?}", e.location);
+    // Pittsburgh is where he will play, past the fronted phrase's comma:
+    // the arrest's sentences name no place, so it is only placed in the
+    // story's country, with country precision.
+    let loc = e.location.as_ref().expect("the story's country");
+    assert_eq!(loc.basis.as_deref(), Some("story"), "{loc:?}");
+    assert_eq!((loc.name.as_str(), loc.precision), ("United States", 3));
 }
 
 #[test]
@@ -1816,4 +1820,33 @@ fn states_of_siege_and_restrictions_eased() {
     assert_eq!(event_of(&out, "CONCEDE").cameo, "0814");
     let out = run("Israel lifted restrictions on the movement of Palestinians on Sunday.");
     assert_eq!(event_of(&out, "CONCEDE").cameo, "081");
+}
+
+#[test]
+fn an_event_whose_sentences_name_no_place_takes_the_story_country() {
+    let out = run(
+        "Gunmen opened fire on a bus carrying pilgrims near Quetta on Tuesday, \
+        killing six people, police said.\n\n\
+        In a separate incident, militants kidnapped two engineers working on a road project.\n\n\
+        Pakistan's interior minister condemned both attacks.",
+    );
+    let bus = out
+        .events
+        .iter()
+        .find(|e| e.fatalities == Some(6))
+        .expect("the attack on the bus");
+    let loc = bus.location.as_ref().expect("Quetta");
+    assert_eq!(loc.basis.as_deref(), Some("text"), "{loc:?}");
+    assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+    let kidnap = out
+        .events
+        .iter()
+        .find(|e| e.kind == "abduction" || e.kind == "kidnapping")
+        .unwrap_or_else(|| panic!("the kidnapping: {:?}", out.events));
+    let loc = kidnap.location.as_ref().expect("the story's country");
+    assert_eq!(loc.basis.as_deref(), Some("story"), "{loc:?}");
+    assert_eq!(loc.country_code.as_deref(), Some("PK"), "{loc:?}");
+    assert_eq!(loc.precision, 3, "country precision: {loc:?}");
+    // The span is a mention in the text, as every span is.
+    assert_eq!(&out.text[loc.start..loc.end], loc.text);
 }
