@@ -35,7 +35,7 @@ use crate::claims::cues;
 use crate::merge::{build_events, merge_in_sentence};
 use crate::participants::chunks;
 use crate::triggers::triggers;
-use crate::when_where::story_focus;
+use crate::when_where::StoryPlaces;
 use chrono::NaiveDate;
 use sitrep_entities::Entities;
 use sitrep_geo::Gazetteer;
@@ -151,8 +151,8 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
         mentions.extend(sent_mentions);
         prev_chunks = chunks;
     }
-    let focus = story_focus(inp);
-    let mut events = build_events(inp, mentions, focus.as_ref());
+    let story = StoryPlaces::of(inp);
+    let mut events = build_events(inp, mentions, &story);
     protests_met_with_force(&mut events);
     events
 }

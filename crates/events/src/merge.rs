@@ -3,9 +3,10 @@
 
 use crate::lexicon::{Class, Def};
 use crate::record::finish;
+use crate::when_where::StoryPlaces;
 use crate::{Inputs, Mention};
 use chrono::{Duration, NaiveDate};
-use sitrep_core::{Event, Mode, Place, Precision, Role, Span, TimeExpr};
+use sitrep_core::{Event, Mode, Precision, Role, Span, TimeExpr};
 use std::collections::{HashMap, HashSet};
 
 fn is_violent(d: &Def) -> bool {
@@ -325,12 +326,12 @@ fn is_headline(inp: &Inputs, si: usize) -> bool {
 /// How many sentences back a mention may find the event it refers to.
 const MERGE_WINDOW: usize = 40;
 
-/// The document's events from its mentions, in text order; `focus` is the
-/// story's focus country, for events whose sentences name no place.
+/// The document's events from its mentions, in text order; `story` holds
+/// the places of events whose sentences name none.
 pub(crate) fn build_events(
     inp: &Inputs,
     mentions: Vec<Mention>,
-    focus: Option<&Place>,
+    story: &StoryPlaces,
 ) -> Vec<Event> {
     let mut accs: Vec<Acc> = Vec::new();
     let mut open: Vec<usize> = Vec::new(); // events referred to within the window
@@ -447,6 +448,6 @@ pub(crate) fn build_events(
     }
     accs.into_iter()
         .enumerate()
-        .map(|(n, a)| finish(inp, n, a, focus))
+        .map(|(n, a)| finish(inp, n, a, story))
         .collect()
 }

@@ -6,6 +6,7 @@
 use crate::acled::event_acled;
 use crate::lexicon::Class;
 use crate::merge::{max_count, specificity, Acc};
+use crate::when_where::StoryPlaces;
 use crate::{Inputs, Mention};
 use chrono::Duration;
 use sitrep_actors::sector_of_noun;
@@ -18,8 +19,9 @@ use std::collections::HashSet;
 /// A count with the span that tells it.
 type Count = Option<(u32, Span)>;
 
-/// The `n`th event of the document, from its merged mentions.
-pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, focus: Option<&Place>) -> Event {
+/// The `n`th event of the document, from its merged mentions; `story`
+/// places it where its sentences name no place.
+pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, story: &StoryPlaces) -> Event {
     let main = acc
         .mentions
         .iter()
@@ -29,8 +31,8 @@ pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, focus: Option<&Place>) ->
     let (claims, claim_of) = claims_of(inp, &acc.mentions);
     let (actors, unnamed) = participants(inp, &acc.mentions, &claim_of);
     let date = date_of(inp, &acc);
-    // The most precise place its sentences name, else the story's focus
-    // country.
+    // The most precise place its sentences name; else, for the lead, the
+    // dateline's place; else the story's focus country.
     let location = acc
         .mentions
         .iter()
@@ -40,7 +42,7 @@ pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, focus: Option<&Place>) ->
             basis: Some("text".into()),
             ..p
         })
-        .or_else(|| focus.cloned());
+        .or_else(|| story.fallback(acc.mentions.iter().map(|m| m.sent)));
     let tolls = tolls_by_claim(&acc.mentions, &claim_of);
     let tolls_differ = tolls.iter().any(|t| t.1 .0 != tolls[0].1 .0);
     // Where sources differ, the event takes the lowest toll, as ACLED does

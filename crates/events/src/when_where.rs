@@ -57,12 +57,58 @@ pub(crate) fn event_place(
     place.map(|p| capital_meant(inp, &p).unwrap_or(p))
 }
 
+/// The places an event record falls back on when its sentences name none,
+/// found once per document: the dateline's place, for the lead, and the
+/// story's focus country, for any other event.
+pub(crate) struct StoryPlaces {
+    dateline: Option<(Place, usize)>,
+    focus: Option<Place>,
+}
+
+impl StoryPlaces {
+    pub(crate) fn of(inp: &Inputs) -> StoryPlaces {
+        StoryPlaces {
+            dateline: dateline_place(inp),
+            focus: story_focus(inp),
+        }
+    }
+
+    /// The place of an event told in sentences `sents` whose sentences name
+    /// none: the dateline's place when one of them is the lead the dateline
+    /// opens (the lead's event happened where its dateline says); else the
+    /// story's focus country. (Placing every event at the dateline would
+    /// guess a town the text does not tie to it: a dateline names where the
+    /// report was filed.)
+    pub(crate) fn fallback(&self, mut sents: impl Iterator<Item = usize>) -> Option<Place> {
+        self.dateline
+            .as_ref()
+            .filter(|(_, lead)| sents.any(|s| s == *lead))
+            .map(|(p, _)| p.clone())
+            .or_else(|| self.focus.clone())
+    }
+}
+
+/// The place of the story's dateline ("SAN SALVADOR, 3 JAN 90 --", "KYIV,
+/// Ukraine (AP) —"), where the report was filed, with the sentence it
+/// opens: the first place the story names inside a dateline.
+fn dateline_place(inp: &Inputs) -> Option<(Place, usize)> {
+    let p = inp.places.iter().find(|p| in_dateline(inp.text, p.start))?;
+    let si = inp
+        .an
+        .sentences
+        .iter()
+        .position(|s| s.start <= p.start && p.start < s.end)?;
+    let mut place = p.clone();
+    place.basis = Some("dateline".into());
+    Some((place, si))
+}
+
 /// The story's focus country, the fallback place of an event whose
 /// sentences name none: the country most of the story's place mentions lie
 /// in (its dateline's too); on a tie, the one named first. It is a place of
 /// country precision (3) with basis "story", at the story's first mention
 /// of that country, or else of a place in it.
-pub(crate) fn story_focus(inp: &Inputs) -> Option<Place> {
+fn story_focus(inp: &Inputs) -> Option<Place> {
     // (Country, mentions, first mention.)
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     for (i, p) in inp.places.iter().enumerate() {

@@ -1850,3 +1850,32 @@ fn an_event_whose_sentences_name_no_place_takes_the_story_country() {
     // The span is a mention in the text, as every span is.
     assert_eq!(&out.text[loc.start..loc.end], loc.text);
 }
+
+#[test]
+fn the_lead_is_placed_at_its_dateline_and_later_events_only_in_the_country() {
+    let out = run(
+        "KHARKIV, Ukraine (AP) — Russian drones struck an apartment block overnight, \
+        killing three people, officials said.\n\n\
+        Hours later a missile hit a grain warehouse, wounding two workers, the governor said.",
+    );
+    let lead = out
+        .events
+        .iter()
+        .find(|e| e.fatalities == Some(3))
+        .unwrap_or_else(|| panic!("the drone strike: {:?}", out.events));
+    let loc = lead.location.as_ref().expect("the dateline's place");
+    assert_eq!(loc.basis.as_deref(), Some("dateline"), "{loc:?}");
+    assert_eq!(loc.text, "KHARKIV", "{loc:?}");
+    let later = out
+        .events
+        .iter()
+        .find(|e| e.injuries == Some(2))
+        .unwrap_or_else(|| panic!("the missile strike: {:?}", out.events));
+    let loc = later.location.as_ref().expect("the story's country");
+    assert_eq!(loc.basis.as_deref(), Some("story"), "{loc:?}");
+    assert_eq!(
+        (loc.country_code.as_deref(), loc.precision),
+        (Some("UA"), 3),
+        "{loc:?}"
+    );
+}
