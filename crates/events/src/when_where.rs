@@ -109,12 +109,20 @@ fn dateline_place(inp: &Inputs) -> Option<(Place, usize)> {
 /// country precision (3) with basis "story", at the story's first mention
 /// of that country, or else of a place in it.
 fn story_focus(inp: &Inputs) -> Option<Place> {
-    // (Country, mentions, first mention.)
+    // (Country, names, first mention.) A name counts once: one homonym
+    // told again and again ("San Francisco Javier" read in Mexico) does not
+    // outweigh a story's several places.
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    let mut seen: Vec<(&str, String)> = Vec::new();
     for (i, p) in inp.places.iter().enumerate() {
         let Some(cc) = p.country_code.as_deref() else {
             continue;
         };
+        let name = sitrep_geo::normalize(&p.text);
+        if seen.iter().any(|(c, n)| *c == cc && *n == name) {
+            continue;
+        }
+        seen.push((cc, name));
         match counts.iter_mut().find(|c| c.0 == cc) {
             Some(c) => c.1 += 1,
             None => counts.push((cc, 1, i)),
