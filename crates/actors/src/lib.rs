@@ -201,7 +201,8 @@ pub fn sector_of_noun(w: &str) -> Option<&'static str> {
         | "smugglers" | "cartel" | "gang" | "gangs" => "CRM",
         "civilians" | "residents" | "villagers" | "people" | "protesters" | "demonstrators"
         | "farmers" | "students" | "children" | "women" | "worshippers" | "refugees"
-        | "peasants" | "passengers" | "pilgrims" | "migrants" => "CVL",
+        | "peasants" | "passengers" | "pilgrims" | "migrants" | "pedestrians" | "bystanders"
+        | "passersby" | "passers-by" => "CVL",
         "teachers" => "EDU",
         "doctors" => "HLH",
         "priests" => "REL",

@@ -32,6 +32,10 @@
 //!   them (its own name, its province or its district);
 //! - where the gold gives a date, the record's date interval overlaps it.
 //!
+//! **Unmatched records** are split between messages that report no
+//! incident (MUC-4's irrelevant messages: military clashes, politics) and
+//! the others (a second record of one incident, or one MUC-4 leaves out).
+//!
 //! **Field accuracy.** Records are paired with incidents of their message
 //! by type alone (the same maximum matching, preferring pairs that agree on
 //! more fields). Over those pairs the scorer reports how often the date,
@@ -421,9 +425,13 @@ impl Checks {
     fn count(self) -> usize {
         self.kind as usize + self.country as usize + self.town as usize + self.date as usize
     }
-    /// The first condition that fails, in the order a user notices it.
+    /// The first condition that fails, in the order a user notices it; a
+    /// record that passes them all matched another incident of its message
+    /// (one record told two incidents).
     fn failure(self) -> &'static str {
-        if !self.kind {
+        if self.all() {
+            "record matched another incident"
+        } else if !self.kind {
             "type"
         } else if !self.country {
             "country"
@@ -551,6 +559,7 @@ fn describe(e: &Event, kind: &str) -> Value {
         "trigger": e.trigger,
         "date": e.date.as_ref().map(|d| d.value.clone()),
         "place": loc.map(|p| p.name.clone()),
+        "place_basis": loc.and_then(|p| p.basis.clone()),
         "country": loc.and_then(|p| p.country_code.clone()),
         "fatalities": e.fatalities,
     })
@@ -615,6 +624,9 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
         Acc::default(),
     );
     let mut failures: BTreeMap<&str, usize> = BTreeMap::new();
+    // Records that match no incident: in messages that report none, and
+    // beside the incidents of the others.
+    let (mut in_empty, mut beside) = (0usize, 0usize);
     let mut misses = Vec::new();
     for m in &messages {
         let mut doc = crate::eval_doc(&m.id, None, &m.text);
@@ -647,6 +659,11 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
             |_, _| 0,
         );
         let hits = full.iter().filter(|x| x.is_some()).count();
+        if gold.is_empty() {
+            in_empty += records.len();
+        } else {
+            beside += records.len() - hits;
+        }
         strict.add(Prf {
             hit: hits,
             sys: records.len(),
@@ -711,6 +728,10 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
         "f1": f,
         "records_per_gold_incident": if strict.gold > 0 { strict.sys as f64 / strict.gold as f64 } else { 0.0 },
         "missed_by_first_failed_check": failures,
+        "unmatched_records": {
+            "in_messages_without_incidents": in_empty,
+            "in_messages_with_incidents": beside,
+        },
         "fields_over_type_matched_pairs": {
             "date": date.json(), "country": country.json(), "town": town.json(),
             "type_exact": kind.json(), "deaths": deaths.json(),
