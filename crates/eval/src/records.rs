@@ -337,8 +337,8 @@ pub fn read_messages(raw: &str) -> Vec<Message> {
     out
 }
 
-/// The MUC-4 type a record is: KIDNAPPING, BOMBING, ARSON, ROBBERY or a
-/// generic ATTACK; None for an event that is no record (not violent, a
+/// The MUC-4 type a record is: KIDNAPPING, BOMBING, ARSON (property
+/// destroyed), ROBBERY (property plundered) or a generic ATTACK; None for an event that is no record (not violent, a
 /// battle, or not asserted).
 pub fn record_type(e: &Event) -> Option<&'static str> {
     if matches!(e.mode, Mode::Negated | Mode::Hypothetical | Mode::Future) {
@@ -347,9 +347,15 @@ pub fn record_type(e: &Event) -> Option<&'static str> {
     let acled_type = e.acled.as_ref().map(|a| a.event_type.as_str());
     let sub = e.acled.as_ref().map_or("", |a| a.sub_event_type.as_str());
     let kind = e.kind.as_str();
+    // Property destroyed or plundered is one kind in sitrep; its trigger
+    // tells plunder ("looted", "ransacked") from burning ("torched", "set
+    // fire").
+    let plunder = ["loot", "plunder", "ransack", "rob", "stole", "steal"];
+    let trigger = e.trigger.to_lowercase();
     let named = match kind {
         "abduction" | "kidnapping" | "hostage taking" => Some("KIDNAPPING"),
-        "arson" => Some("ARSON"),
+        "property destruction" if plunder.iter().any(|w| trigger.contains(w)) => Some("ROBBERY"),
+        "property destruction" | "arson" => Some("ARSON"),
         "robbery" | "looting" => Some("ROBBERY"),
         _ => None,
     };
@@ -835,6 +841,42 @@ mod tests {
         assert_eq!(m, vec![Some(1), Some(0)]);
         // Two records for one incident: one matches, the other is spurious.
         assert_eq!(matching(2, 1, |_, _| true, |_, _| 0).len(), 1);
+    }
+
+    #[test]
+    fn property_destroyed_is_arson_and_plundered_is_robbery() {
+        let out = |kind: &str, trigger: &str| Event {
+            id: "d#e1".into(),
+            kind: kind.into(),
+            trigger: trigger.into(),
+            plover: sitrep_core::Plover {
+                category: "ASSAULT".into(),
+                mode: Some("destroy".into()),
+            },
+            cameo: "1712".into(),
+            acled: None,
+            date: None,
+            location: None,
+            actors: vec![],
+            fatalities: None,
+            injuries: None,
+            mode: Mode::Asserted,
+            claims: vec![],
+            disputed: vec![],
+            evidence: vec![],
+            fields: vec![],
+        };
+        assert_eq!(
+            record_type(&out("property destruction", "TORCHED")),
+            Some("ARSON")
+        );
+        assert_eq!(
+            record_type(&out("property destruction", "looted")),
+            Some("ROBBERY")
+        );
+        let mut negated = out("property destruction", "burned");
+        negated.mode = Mode::Negated;
+        assert_eq!(record_type(&negated), None);
     }
 
     #[test]
