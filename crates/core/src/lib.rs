@@ -194,10 +194,11 @@ pub struct Place {
     pub feature: Option<String>,
     pub precision: u8,
     /// For an event's location only, where it came from: `"text"`, a place
-    /// the event's own clause or sentence names; `"story"`, the story's
-    /// focus country, where the event's sentences name no place (then the
-    /// span is the story's first mention in that country). Absent on the
-    /// document's `places`.
+    /// the event's own clause or sentences name; `"dateline"`, the place of
+    /// the dateline that opens the lead the event is told in, where its
+    /// sentences name none; `"story"`, the story's focus country, where they
+    /// name none otherwise (then the span is the story's first mention in
+    /// that country). Absent on the document's `places`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
 }

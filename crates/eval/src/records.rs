@@ -210,12 +210,16 @@ fn key_dates(fill: &str, year: Option<i32>) -> Vec<(NaiveDate, NaiveDate)> {
 }
 
 /// A LOCATION fill: its country and the places named below it, without
-/// their kinds ("SAN MIGUEL (DEPARTMENT)" → "SAN MIGUEL").
+/// their kinds ("SAN MIGUEL (DEPARTMENT)" → "SAN MIGUEL"). Alternatives in
+/// brackets ("(EL SALVADOR: X (CITY)) / (EL SALVADOR: Y (CITY))") pool
+/// their places.
 fn key_location(fill: &str) -> (String, Vec<String>) {
     let fill = fill.trim_start_matches('?').trim();
     if matches!(fill, "" | "*" | "-") {
         return (String::new(), Vec::new());
     }
+    let fill = fill.replace(") / (", " / ");
+    let fill = fill.trim_start_matches('(').trim_end_matches(')');
     let mut parts = fill.split(':');
     let country = parts.next().unwrap_or("").trim();
     let country = country.split(" / ").next().unwrap_or("").trim().to_string();
@@ -790,6 +794,12 @@ mod tests {
         let (c, p) = key_location("COLOMBIA: CUCUTA (CITY) - CAMPANARIO (RURAL AREA)");
         assert_eq!((c.as_str(), p.len()), ("COLOMBIA", 2));
         assert_eq!(key_location("PERU"), ("PERU".to_string(), vec![]));
+        let (c, p) = key_location("(EL SALVADOR: APOPA (CITY)) / (EL SALVADOR: SOYAPANGO (CITY))");
+        assert_eq!(c, "EL SALVADOR");
+        assert!(
+            p.contains(&"APOPA".to_string()) && p.contains(&"SOYAPANGO".to_string()),
+            "{p:?}"
+        );
         assert_eq!(key_location("*"), (String::new(), vec![]));
     }
 

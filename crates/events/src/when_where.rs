@@ -6,6 +6,7 @@
 use crate::{Chunk, Cue, Inputs};
 use sitrep_core::{Mode, Place, Span, TimeExpr, TimexType};
 use sitrep_text::Sentence;
+use std::collections::HashSet;
 
 /// The event's place: the most precise place after the trigger in its
 /// clause (up to `right_limit`), else before it back to the last cue; a
@@ -104,25 +105,24 @@ fn dateline_place(inp: &Inputs) -> Option<(Place, usize)> {
 }
 
 /// The story's focus country, the fallback place of an event whose
-/// sentences name none: the country most of the story's place mentions lie
-/// in (its dateline's too); on a tie, the one named first. It is a place of
-/// country precision (3) with basis "story", at the story's first mention
-/// of that country, or else of a place in it.
+/// sentences name none: the country in which the story names the most
+/// distinct places (its dateline's too); on a tie, the one named first. It
+/// is a place of country precision (3) with basis "story", at the story's
+/// first mention of that country, or else of a place in it.
 fn story_focus(inp: &Inputs) -> Option<Place> {
     // (Country, names, first mention.) A name counts once: one homonym
     // told again and again ("San Francisco Javier" read in Mexico) does not
-    // outweigh a story's several places.
+    // outweigh a story's several places. (A set keeps this linear in the
+    // number of mentions.)
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    let mut seen: Vec<(&str, String)> = Vec::new();
+    let mut seen: HashSet<(&str, String)> = HashSet::new();
     for (i, p) in inp.places.iter().enumerate() {
         let Some(cc) = p.country_code.as_deref() else {
             continue;
         };
-        let name = sitrep_geo::normalize(&p.text);
-        if seen.iter().any(|(c, n)| *c == cc && *n == name) {
+        if !seen.insert((cc, sitrep_geo::normalize(&p.text))) {
             continue;
         }
-        seen.push((cc, name));
         match counts.iter_mut().find(|c| c.0 == cc) {
             Some(c) => c.1 += 1,
             None => counts.push((cc, 1, i)),
