@@ -11,7 +11,7 @@ use sitrep_core::{EntityType, Mode, Role};
 /// The categories of speech acts, events in what is said: a speech act
 /// before every trigger is coded beside them ("rejected an offer of
 /// talks"), and one in the present tense after its subject is finite.
-const SPEECH_ACTS: &[&str] = &["AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN"];
+pub(crate) const SPEECH_ACTS: &[&str] = &["AGREE", "REJECT", "REQUEST", "ACCUSE", "THREATEN"];
 
 /// Whether a mention's actor 1 is named (a person, organisation or country;
 /// not a pronoun or bare demonym) and ends at most three words before the

@@ -6,6 +6,7 @@
 use crate::acled::event_acled;
 use crate::lexicon::Class;
 use crate::merge::{max_count, specificity, Acc};
+use crate::reading::SPEECH_ACTS;
 use crate::when_where::StoryPlaces;
 use crate::{Inputs, Mention};
 use chrono::Duration;
@@ -32,7 +33,10 @@ pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, story: &StoryPlaces) -> E
     let (actors, unnamed) = participants(inp, &acc.mentions, &claim_of);
     let date = date_of(inp, &acc);
     // The most precise place its sentences name; else, for the lead, the
-    // dateline's place; else the story's focus country.
+    // dateline's place; else the story's focus country. A statement (a
+    // rejection, demand, accusation, promise or threat) is made where its
+    // speaker is, which the story need not say: it takes no fallback.
+    let statement = SPEECH_ACTS.contains(&def.plover.0);
     let location = acc
         .mentions
         .iter()
@@ -42,7 +46,11 @@ pub(crate) fn finish(inp: &Inputs, n: usize, acc: Acc, story: &StoryPlaces) -> E
             basis: Some("text".into()),
             ..p
         })
-        .or_else(|| story.fallback(acc.mentions.iter().map(|m| m.sent)));
+        .or_else(|| {
+            (!statement)
+                .then(|| story.fallback(acc.mentions.iter().map(|m| m.sent)))
+                .flatten()
+        });
     let tolls = tolls_by_claim(&acc.mentions, &claim_of);
     let tolls_differ = tolls.iter().any(|t| t.1 .0 != tolls[0].1 .0);
     // Where sources differ, the event takes the lowest toll, as ACLED does

@@ -1879,3 +1879,28 @@ fn the_lead_is_placed_at_its_dateline_and_later_events_only_in_the_country() {
         "{loc:?}"
     );
 }
+
+#[test]
+fn a_statement_takes_no_fallback_place() {
+    // The attack happened where the story says; the rejection was made
+    // wherever Tehran spoke, which the story does not say.
+    let out = run(
+        "Gunmen killed five villagers near Jalalabad on Sunday, police said.\n\n\
+        Iran rejected the proposal on Monday.",
+    );
+    let reject = out
+        .events
+        .iter()
+        .find(|e| e.plover.category == "REJECT")
+        .unwrap_or_else(|| panic!("the rejection: {:?}", out.events));
+    assert!(reject.location.is_none(), "{:?}", reject.location);
+    let attack = out
+        .events
+        .iter()
+        .find(|e| e.fatalities == Some(5))
+        .unwrap_or_else(|| panic!("the killing: {:?}", out.events));
+    assert_eq!(
+        attack.location.as_ref().and_then(|p| p.basis.as_deref()),
+        Some("text")
+    );
+}
