@@ -2,9 +2,8 @@
 //! outcome word ("killed", "wounded", "death toll") tells, counted after it
 //! or before it.
 
-use crate::{number_of, words_at_most, Chunk, Inputs, Mention};
+use crate::{number_of, words_at_most, Chunk, Inputs, Mention, Words};
 use sitrep_core::EntityType;
-use sitrep_text::Sentence;
 
 /// People counted in a toll: "two persons", "a policeman" (were killed).
 pub(crate) const COUNTED_NOUNS: &[&str] = &[
@@ -38,21 +37,7 @@ pub(crate) const COUNTED_NOUNS: &[&str] = &[
     "militants",
 ];
 
-/// The words of one sentence, lowercased on demand ("" outside it).
-struct Words<'a> {
-    inp: &'a Inputs<'a>,
-    s: Sentence,
-}
-
 impl Words<'_> {
-    fn tw(&self, i: usize) -> String {
-        if i >= self.s.tokens.0 && i < self.s.tokens.1 {
-            self.inp.an.tokens[i].text(self.inp.text).to_lowercase()
-        } else {
-            String::new()
-        }
-    }
-
     /// The first token from `i` past quotes and hedges ("at least", "more
     /// than", "nearly", "another").
     fn skip_hedges(&self, mut i: usize) -> usize {

@@ -123,6 +123,22 @@ struct Mention {
     counted: bool,
 }
 
+/// The words of one sentence, lowercased on demand ("" outside it).
+struct Words<'a> {
+    inp: &'a Inputs<'a>,
+    s: sitrep_text::Sentence,
+}
+
+impl Words<'_> {
+    fn tw(&self, i: usize) -> String {
+        if i >= self.s.tokens.0 && i < self.s.tokens.1 {
+            self.inp.an.tokens[i].text(self.inp.text).to_lowercase()
+        } else {
+            String::new()
+        }
+    }
+}
+
 /// The lowercased words of tokens `range`.
 fn lower(text: &str, an: &Analysis, range: (usize, usize)) -> Vec<String> {
     an.tokens[range.0..range.1]

@@ -5,7 +5,7 @@
 use crate::vocabulary::{
     is_generic_actor, is_object_noun, modifier_word, INSTITUTIONS, NOT_MODIFIED,
 };
-use crate::{lexicon, number_of, Chunk, Inputs};
+use crate::{lexicon, number_of, Chunk, Inputs, Words};
 use sitrep_actors::{phrase_actor, sector_of_noun, Actor};
 use sitrep_core::{Entity, EntityType, Place, Span};
 use sitrep_text::{Sentence, Token};
@@ -369,14 +369,8 @@ fn extend_left(inp: &Inputs, s: Sentence, ti: usize) -> usize {
 /// eastern Syria", "in the north of Syria", or after a place and a comma,
 /// "Atmeh, Syria" (`last`: the phrase before it).
 fn used_as_place(inp: &Inputs, s: Sentence, ti: usize, last: Option<&Chunk>) -> bool {
-    let (text, an) = (inp.text, inp.an);
-    let tw = |k: usize| {
-        if k >= s.tokens.0 && k < s.tokens.1 {
-            an.tokens[k].text(text).to_lowercase()
-        } else {
-            String::new()
-        }
-    };
+    let ws = Words { inp, s };
+    let tw = |k: usize| ws.tw(k);
     let prep_before = (1..=3).any(|b| {
         ti >= s.tokens.0 + b
             && PLACE_PREPS.contains(&tw(ti - b).as_str())
@@ -384,7 +378,7 @@ fn used_as_place(inp: &Inputs, s: Sentence, ti: usize, last: Option<&Chunk>) -> 
     });
     let after_place = ti > s.tokens.0 + 1
         && tw(ti - 1) == ","
-        && last.is_some_and(|c: &Chunk| c.place && c.span.end == an.tokens[ti - 2].end);
+        && last.is_some_and(|c: &Chunk| c.place && c.span.end == inp.an.tokens[ti - 2].end);
     prep_before || after_place
 }
 
