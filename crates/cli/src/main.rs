@@ -5,6 +5,7 @@
 use crate::actors::{actors, ActorsCmd};
 use crate::bench::{bench, BenchArgs};
 use crate::eval::{eval, EvalCmd};
+use crate::export::{export, ExportArgs};
 use crate::extract::{extract, ExtractArgs};
 use crate::gazetteer::{gazetteer, GazCmd};
 use crate::ingest::{ingest, IngestArgs};
@@ -25,7 +26,9 @@ mod actors;
 mod bench;
 mod eval;
 mod explain;
+mod export;
 mod extract;
+mod filter;
 mod gazetteer;
 mod ingest;
 mod input;
@@ -42,7 +45,8 @@ use clap::{Parser, Subcommand};
   sitrep extract examples/dispatch.txt --published 2025-09-20 --source demo
   sitrep extract examples/dispatch.txt --published 2025-09-20 --explain
   cat feed.jsonl | sitrep extract --format jsonl > coded.jsonl
-  sitrep ingest news/ --db events.db && sitrep query --db events.db --type raid --country SY --format csv")]
+  sitrep ingest news/ --db events.db && sitrep query --db events.db --type raid --country SY --format csv
+  sitrep export --db events.db --format acled-csv --from 2025-09-01 > events.csv")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -56,6 +60,8 @@ enum Cmd {
     Ingest(IngestArgs),
     /// Print stored events matching filters, as JSON Lines or CSV.
     Query(QueryArgs),
+    /// Export stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines.
+    Export(ExportArgs),
     /// Build or inspect the GeoNames gazetteer.
     #[command(subcommand)]
     Gazetteer(GazCmd),
@@ -102,6 +108,7 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Extract(a) => extract(a),
         Cmd::Ingest(a) => ingest(a),
         Cmd::Query(a) => query(a),
+        Cmd::Export(a) => export(a),
         Cmd::Gazetteer(g) => gazetteer(g),
         Cmd::Actors(a) => actors(a),
         Cmd::Bench(b) => bench(b),

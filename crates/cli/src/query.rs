@@ -1,10 +1,9 @@
 //! `sitrep query`: read stored events back, filtered, as JSON Lines or CSV.
 
-use crate::input::parse_day;
+use crate::filter::{open_store, FilterArgs};
 use std::io::Write;
-use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -17,48 +16,15 @@ enum QueryFormat {
 pub(crate) struct QueryArgs {
     #[arg(long, default_value = "sitrep.db")]
     db: String,
-    /// Actor name (substring of canonical name or text, case-insensitive).
-    #[arg(long)]
-    actor: Option<String>,
-    /// Event type ("raid") or PLOVER category ("ASSAULT").
-    #[arg(long = "type")]
-    kind: Option<String>,
-    /// Country: ISO alpha-2 of the location ("SY") or alpha-3 of an actor ("USA").
-    #[arg(long)]
-    country: Option<String>,
-    /// Events on or after this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_day)]
-    from: Option<chrono::NaiveDate>,
-    /// Events on or before this date (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_day)]
-    to: Option<chrono::NaiveDate>,
-    /// Document source or claim source (substring).
-    #[arg(long)]
-    source: Option<String>,
-    #[arg(long)]
-    limit: Option<usize>,
+    #[command(flatten)]
+    filter: FilterArgs,
     #[arg(long, value_enum, default_value_t = QueryFormat::Jsonl)]
     format: QueryFormat,
 }
 
 pub(crate) fn query(a: QueryArgs) -> Result<i32> {
-    if a.db != ":memory:" && !Path::new(&a.db).exists() {
-        bail!(
-            "{}: no such database (create one with `sitrep ingest … --db {}`)",
-            a.db,
-            a.db
-        );
-    }
-    let store = sitrep_store::Store::open(&a.db)?;
-    let rows = store.query(&sitrep_store::Filter {
-        actor: a.actor,
-        kind: a.kind,
-        country: a.country,
-        from: a.from.map(|d| d.to_string()),
-        to: a.to.map(|d| d.to_string()),
-        source: a.source,
-        limit: a.limit,
-    })?;
+    let store = open_store(&a.db)?;
+    let rows = store.query(&a.filter.filter())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     match a.format {

@@ -44,14 +44,83 @@ pub struct Filter {
     pub to: Option<String>,
     /// Substring of the document source or of a claim's source.
     pub source: Option<String>,
+    /// ACLED event type ("Battles") or sub-event type ("Air/drone strike"),
+    /// case-insensitive.
+    pub acled: Option<String>,
+    /// Events located inside `[min_lon, min_lat, max_lon, max_lat]`.
+    pub bbox: Option<[f64; 4]>,
+    /// Events with at least this many reported deaths.
+    pub fatalities_min: Option<u32>,
+    /// Events with at most this many reported deaths (unknown tolls excluded).
+    pub fatalities_max: Option<u32>,
+    /// Events strictly after this position in the query order (keyset paging).
+    pub after: Option<Cursor>,
     pub limit: Option<usize>,
 }
 
-/// An event row as returned by queries.
+/// A position in the query order (date, then id): where the next page
+/// starts. Written as an opaque string by [`Cursor::encode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub date_start: String,
+    pub id: String,
+}
+
+impl Cursor {
+    /// The cursor as a URL-safe token (hex of `date \x1f id`).
+    pub fn encode(&self) -> String {
+        format!("{}\u{1f}{}", self.date_start, self.id)
+            .bytes()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// Reads a token written by [`Cursor::encode`]; `None` if it is not one.
+    pub fn decode(token: &str) -> Option<Cursor> {
+        if !token.len().is_multiple_of(2) || token.len() > 4096 {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..token.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(token.get(i..i + 2)?, 16).ok())
+            .collect();
+        let s = String::from_utf8(bytes?).ok()?;
+        let (d, id) = s.split_once('\u{1f}')?;
+        Some(Cursor {
+            date_start: d.to_string(),
+            id: id.to_string(),
+        })
+    }
+}
+
+/// An event row as returned by queries: the event, its document's
+/// metadata, and its evidence sentences.
 #[derive(Debug, Clone)]
 pub struct EventRow {
     pub doc_id: String,
+    /// The document's source ("Reuters"), if given.
+    pub doc_source: Option<String>,
+    /// The document's publication date (YYYY-MM-DD), if given.
+    pub published: Option<String>,
+    /// When the document was stored (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
+    pub ingested_at: String,
+    /// The event's evidence sentences, in text order, joined by a space.
+    pub notes: String,
     pub event: Event,
+}
+
+/// Counts of the events a filter selects, for a timeline and facets.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Stats {
+    pub total: usize,
+    /// Events per first day of their date interval, in date order.
+    pub by_day: Vec<(String, usize)>,
+    /// Per event type, most frequent first.
+    pub by_type: Vec<(String, usize)>,
+    /// Per ISO alpha-2 location country ("" when unplaced), most frequent first.
+    pub by_country: Vec<(String, usize)>,
+    /// Per ACLED event type ("" outside ACLED's scope), most frequent first.
+    pub by_acled: Vec<(String, usize)>,
 }
 
 const SCHEMA_SQL: &str = "
@@ -86,7 +155,8 @@ CREATE TABLE IF NOT EXISTS events (
     injuries INTEGER,
     mode TEXT NOT NULL,
     sources TEXT NOT NULL,
-    json TEXT NOT NULL
+    json TEXT NOT NULL,
+    notes TEXT
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -101,6 +171,26 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date_start, date_end);
 CREATE INDEX IF NOT EXISTS actors_event ON event_actors(event_id);
 CREATE INDEX IF NOT EXISTS actors_canonical ON event_actors(canonical);
 ";
+
+/// Indexes on columns that a store made before them lacks: created after
+/// the migration that adds the columns.
+const INDEX_SQL: &str = "
+CREATE INDEX IF NOT EXISTS events_order ON events(coalesce(date_start, ''), id);
+CREATE INDEX IF NOT EXISTS events_place ON events(lat, lon);
+";
+
+/// The columns every row of `query` reads, in `row_of`'s order.
+const ROW_SQL: &str = "SELECT e.doc_id, d.source, d.published, d.ingested_at, coalesce(e.notes, ''), e.json FROM events e JOIN documents d ON d.id = e.doc_id";
+
+/// The evidence sentences of an event, joined by a space.
+pub fn notes_of(out: &Output, e: &Event) -> String {
+    e.evidence
+        .iter()
+        .filter_map(|ev| out.text.get(ev.start..ev.end))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
 
 /// A sitrep database.
 pub struct Store {
@@ -121,7 +211,39 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         conn.execute_batch(SCHEMA_SQL)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.migrate()?;
+        store.conn.execute_batch(INDEX_SQL)?;
+        Ok(store)
+    }
+
+    /// Brings a store written by an older sitrep up to this schema: adds
+    /// `events.notes` and fills it from each document's stored output.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let has_notes = self
+            .conn
+            .prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'notes'")?
+            .exists([])?;
+        if has_notes {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute("ALTER TABLE events ADD COLUMN notes TEXT", [])?;
+        let docs: Vec<String> = tx
+            .prepare("SELECT output_json FROM documents")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        {
+            let mut set = tx.prepare("UPDATE events SET notes = ?1 WHERE id = ?2")?;
+            for json in docs {
+                let out: Output = serde_json::from_str(&json)?;
+                for e in &out.events {
+                    set.execute(params![notes_of(&out, e), e.id])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// Stores one coded document, replacing its previous version.
@@ -149,8 +271,8 @@ impl Store {
         )?;
         {
             let mut ev_stmt = tx.prepare(
-                "INSERT INTO events (id, doc_id, type, plover, cameo, acled_type, acled_sub_type, date, date_start, date_end, precision, country, location, lat, lon, geo_precision, fatalities, injuries, mode, sources, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                "INSERT INTO events (id, doc_id, type, plover, cameo, acled_type, acled_sub_type, date, date_start, date_end, precision, country, location, lat, lon, geo_precision, fatalities, injuries, mode, sources, json, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
             )?;
             let mut ac_stmt = tx.prepare("INSERT INTO event_actors (event_id, role, text, canonical, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
             for e in &out.events {
@@ -183,6 +305,7 @@ impl Store {
                         .to_string(),
                     sources.join("; "),
                     serde_json::to_string(e)?,
+                    notes_of(out, e),
                 ])?;
                 for a in &e.actors {
                     ac_stmt.execute(params![
@@ -215,59 +338,164 @@ impl Store {
         Ok((d as usize, e as usize))
     }
 
-    /// Events matching `f`, ordered by date then id.
-    pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>, StoreError> {
-        let mut sql = String::from(
-            "SELECT e.doc_id, e.json FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1",
-        );
-        let mut args: Vec<String> = Vec::new();
+    /// The `WHERE` clause (from `AND …` on) and its bound values for `f`;
+    /// every value is a bound parameter, never spliced into the SQL.
+    fn where_clause(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
+        use rusqlite::types::Value;
+        let mut sql = String::new();
+        let mut args: Vec<Value> = Vec::new();
         // Binds a value and returns its numbered placeholder.
-        let mut bind = |v: String| {
+        let mut bind = |v: Value| {
             args.push(v);
             format!("?{}", args.len())
         };
         if let Some(a) = &f.actor {
-            let p = bind(like(a));
+            let p = bind(Value::Text(like(a)));
             sql += &format!(" AND EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND (x.canonical LIKE {p} ESCAPE '\\' OR x.text LIKE {p} ESCAPE '\\'))");
         }
         if let Some(k) = &f.kind {
-            let p = bind(k.clone());
+            let p = bind(Value::Text(k.clone()));
             sql += &format!(" AND (lower(e.type) = lower({p}) OR upper(e.plover) = upper({p}))");
         }
         if let Some(c) = &f.country {
-            let p = bind(c.clone());
+            let p = bind(Value::Text(c.clone()));
             sql += &format!(" AND (upper(e.country) = upper({p}) OR EXISTS (SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND upper(y.country) = upper({p})))");
         }
         if let Some(d) = &f.from {
-            let p = bind(d.clone());
+            let p = bind(Value::Text(d.clone()));
             sql += &format!(" AND e.date_end >= {p}");
         }
         if let Some(d) = &f.to {
-            let p = bind(d.clone());
+            let p = bind(Value::Text(d.clone()));
             sql += &format!(" AND e.date_start <= {p}");
         }
         if let Some(s) = &f.source {
-            let p = bind(like(s));
+            let p = bind(Value::Text(like(s)));
             sql +=
                 &format!(" AND (d.source LIKE {p} ESCAPE '\\' OR e.sources LIKE {p} ESCAPE '\\')");
         }
-        sql.push_str(" ORDER BY e.date_start, e.id");
+        if let Some(a) = &f.acled {
+            let p = bind(Value::Text(a.clone()));
+            sql += &format!(
+                " AND (lower(e.acled_type) = lower({p}) OR lower(e.acled_sub_type) = lower({p}))"
+            );
+        }
+        if let Some([w, s, e, n]) = f.bbox {
+            let (w, s, e, n) = (
+                bind(Value::Real(w)),
+                bind(Value::Real(s)),
+                bind(Value::Real(e)),
+                bind(Value::Real(n)),
+            );
+            sql += &format!(" AND e.lat BETWEEN {s} AND {n} AND e.lon BETWEEN {w} AND {e}");
+        }
+        if let Some(m) = f.fatalities_min {
+            let p = bind(Value::Integer(m.into()));
+            sql += &format!(" AND e.fatalities >= {p}");
+        }
+        if let Some(m) = f.fatalities_max {
+            let p = bind(Value::Integer(m.into()));
+            sql += &format!(" AND e.fatalities <= {p}");
+        }
+        if let Some(c) = &f.after {
+            let d = bind(Value::Text(c.date_start.clone()));
+            let i = bind(Value::Text(c.id.clone()));
+            sql += &format!(" AND (coalesce(e.date_start, ''), e.id) > ({d}, {i})");
+        }
+        (sql, args)
+    }
+
+    /// Events matching `f`, ordered by date (undated first) then id.
+    pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>, StoreError> {
+        let (cond, args) = Self::where_clause(f);
+        let mut sql =
+            format!("{ROW_SQL} WHERE 1=1{cond} ORDER BY coalesce(e.date_start, ''), e.id");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), raw_row)?;
         let mut out = Vec::new();
         for r in rows {
-            let (doc_id, json) = r?;
-            out.push(EventRow {
-                doc_id,
-                event: serde_json::from_str(&json)?,
-            });
+            out.push(row_of(r?)?);
         }
         Ok(out)
+    }
+
+    /// Calls `each` on every event matching `f`, in query order, without
+    /// holding them all in memory (for exports of any size).
+    pub fn for_each(
+        &self,
+        f: &Filter,
+        mut each: impl FnMut(EventRow) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        let (cond, args) = Self::where_clause(f);
+        let mut sql =
+            format!("{ROW_SQL} WHERE 1=1{cond} ORDER BY coalesce(e.date_start, ''), e.id");
+        if let Some(l) = f.limit {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            each(row_of(raw_row(r)?)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Number of events matching `f` (its cursor and limit ignored).
+    pub fn count(&self, f: &Filter) -> Result<usize, StoreError> {
+        let f = Filter {
+            after: None,
+            limit: None,
+            ..f.clone()
+        };
+        let (cond, args) = Self::where_clause(&f);
+        let sql = format!(
+            "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1{cond}"
+        );
+        let n: i64 = self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Counts by day, type, country and ACLED type of the events matching
+    /// `f` (its cursor and limit ignored).
+    pub fn stats(&self, f: &Filter) -> Result<Stats, StoreError> {
+        let f = Filter {
+            after: None,
+            limit: None,
+            ..f.clone()
+        };
+        let (cond, args) = Self::where_clause(&f);
+        let group = |col: &str, order: &str| -> Result<Vec<(String, usize)>, StoreError> {
+            let sql = format!("SELECT coalesce({col}, ''), count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1{cond} GROUP BY 1 ORDER BY {order}");
+            let mut stmt = self.conn.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
+            })?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        let mut by_day = group("e.date_start", "1")?;
+        by_day.retain(|(d, _)| !d.is_empty());
+        let by_type = group("e.type", "2 DESC, 1")?;
+        Ok(Stats {
+            total: by_type.iter().map(|(_, n)| n).sum(),
+            by_day,
+            by_type,
+            by_country: group("e.country", "2 DESC, 1")?,
+            by_acled: group("e.acled_type", "2 DESC, 1")?,
+        })
+    }
+
+    /// One event by its id.
+    pub fn event(&self, id: &str) -> Result<Option<EventRow>, StoreError> {
+        let sql = format!("{ROW_SQL} WHERE e.id = ?1");
+        let raw = self.conn.query_row(&sql, [id], raw_row).optional()?;
+        raw.map(row_of).transpose()
     }
 
     /// The stored output of one document.
@@ -285,6 +513,39 @@ impl Store {
             None => None,
         })
     }
+}
+
+/// The columns of `ROW_SQL`, before the event's JSON is parsed.
+type RawRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+    String,
+);
+
+fn raw_row(r: &rusqlite::Row) -> rusqlite::Result<RawRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn row_of(raw: RawRow) -> Result<EventRow, StoreError> {
+    let (doc_id, doc_source, published, ingested_at, notes, json) = raw;
+    Ok(EventRow {
+        doc_id,
+        doc_source,
+        published,
+        ingested_at,
+        notes,
+        event: serde_json::from_str(&json)?,
+    })
 }
 
 fn like(s: &str) -> String {
@@ -456,5 +717,137 @@ mod tests {
         assert!(s.ingest(&bad).is_err());
         let rows = s.query(&Filter::default()).unwrap();
         assert_eq!((rows.len(), rows[0].event.kind.as_str()), (1, "raid"));
+    }
+
+    /// `n` documents, each with one event dated `2025-09-(day)` at
+    /// (lat, lon) = (day, day) with `day` deaths.
+    fn filled(n: u32) -> Store {
+        let mut s = Store::open(":memory:").unwrap();
+        for day in 1..=n {
+            let mut o = output(&format!("d{day:02}"), "raid", "US CENTCOM");
+            let d = chrono::NaiveDate::from_ymd_opt(2025, 9, day).unwrap();
+            let e = &mut o.events[0];
+            let date = e.date.as_mut().unwrap();
+            (date.start_date, date.end_date, date.value) = (d, d, d.to_string());
+            e.fatalities = Some(day);
+            e.location = Some(Place {
+                text: "x".into(),
+                start: 0,
+                end: 1,
+                name: "Somewhere".into(),
+                geonames_id: None,
+                lat: Some(day as f64),
+                lon: Some(day as f64),
+                country_code: Some("SY".into()),
+                admin1: None,
+                admin2: None,
+                feature: None,
+                precision: 1,
+                basis: Some("text".into()),
+            });
+            e.evidence = vec![Evidence { start: 0, end: 1 }];
+            s.ingest(&o).unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn pages_follow_the_cursor_without_gaps_or_repeats() {
+        let s = filled(7);
+        let mut f = Filter {
+            limit: Some(3),
+            ..Default::default()
+        };
+        let mut seen = Vec::new();
+        loop {
+            let page = s.query(&f).unwrap();
+            let Some(last) = page.last() else { break };
+            f.after = Some(Cursor {
+                date_start: last.event.date.as_ref().unwrap().start_date.to_string(),
+                id: last.event.id.clone(),
+            });
+            let token = f.after.as_ref().unwrap().encode();
+            assert_eq!(Cursor::decode(&token).as_ref(), f.after.as_ref());
+            seen.extend(page.into_iter().map(|r| r.doc_id));
+        }
+        let want: Vec<String> = (1..=7).map(|d| format!("d{d:02}")).collect();
+        assert_eq!(seen, want);
+        assert_eq!(s.count(&f).unwrap(), 7, "count ignores the cursor");
+        assert!(Cursor::decode("zz").is_none());
+        assert!(Cursor::decode("abc").is_none());
+    }
+
+    #[test]
+    fn bbox_toll_and_stats() {
+        let s = filled(9);
+        let ids = |f: Filter| -> Vec<String> {
+            s.query(&f).unwrap().into_iter().map(|r| r.doc_id).collect()
+        };
+        assert_eq!(
+            ids(Filter {
+                bbox: Some([2.5, 2.5, 4.0, 4.0]),
+                ..Default::default()
+            }),
+            vec!["d03", "d04"]
+        );
+        assert_eq!(
+            ids(Filter {
+                fatalities_min: Some(8),
+                ..Default::default()
+            }),
+            vec!["d08", "d09"]
+        );
+        assert_eq!(
+            ids(Filter {
+                fatalities_max: Some(1),
+                ..Default::default()
+            }),
+            vec!["d01"]
+        );
+        let st = s
+            .stats(&Filter {
+                from: Some("2025-09-08".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(st.total, 2);
+        assert_eq!(
+            st.by_day,
+            vec![("2025-09-08".to_string(), 1), ("2025-09-09".to_string(), 1)]
+        );
+        assert_eq!(st.by_country, vec![("SY".to_string(), 2)]);
+        let one = s.event("d05#e1").unwrap().unwrap();
+        assert_eq!(
+            (one.notes.as_str(), one.doc_source.as_deref()),
+            ("x", Some("wire"))
+        );
+        assert!(s.event("nope").unwrap().is_none());
+    }
+
+    #[test]
+    fn an_older_store_gains_notes() {
+        let dir = std::env::temp_dir().join(format!("sitrep-store-mig-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let path = path.to_str().unwrap();
+        {
+            let s = filled(2);
+            s.conn
+                .execute(&format!("VACUUM INTO '{path}'"), [])
+                .unwrap();
+        }
+        {
+            // The store as an older sitrep wrote it: no `notes` column.
+            let c = Connection::open(path).unwrap();
+            c.execute_batch(
+                "DROP INDEX IF EXISTS events_order; ALTER TABLE events DROP COLUMN notes;",
+            )
+            .unwrap();
+        }
+        let s = Store::open(path).unwrap();
+        let rows = s.query(&Filter::default()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| r.notes == "x"));
+        std::fs::remove_dir_all(&dir).ok();
     }
 }
