@@ -10,6 +10,7 @@ use crate::extract::{extract, ExtractArgs};
 use crate::gazetteer::{gazetteer, GazCmd};
 use crate::ingest::{ingest, IngestArgs};
 use crate::query::{query, QueryArgs};
+use crate::serve::{basemap, serve, BasemapArgs, ServeArgs};
 use crate::train::{train_classes, train_events, train_ner, TrainCmd};
 use anyhow::Result;
 
@@ -33,6 +34,7 @@ mod gazetteer;
 mod ingest;
 mod input;
 mod query;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -62,6 +64,10 @@ enum Cmd {
     Query(QueryArgs),
     /// Export stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines.
     Export(ExportArgs),
+    /// Serve a store: the HTTP API and the web map (http://127.0.0.1:8080/).
+    Serve(ServeArgs),
+    /// Rebuild the web map's embedded country outlines from world-atlas TopoJSON.
+    Basemap(BasemapArgs),
     /// Build or inspect the GeoNames gazetteer.
     #[command(subcommand)]
     Gazetteer(GazCmd),
@@ -109,6 +115,8 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Ingest(a) => ingest(a),
         Cmd::Query(a) => query(a),
         Cmd::Export(a) => export(a),
+        Cmd::Serve(a) => serve(a),
+        Cmd::Basemap(a) => basemap(a),
         Cmd::Gazetteer(g) => gazetteer(g),
         Cmd::Actors(a) => actors(a),
         Cmd::Bench(b) => bench(b),
