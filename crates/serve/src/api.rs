@@ -110,6 +110,15 @@ fn event_json(r: &EventRow) -> Value {
     v
 }
 
+/// The filter without its page: the key of its cached count.
+fn unpaged(f: &sitrep_store::Filter) -> sitrep_store::Filter {
+    sitrep_store::Filter {
+        after: None,
+        limit: None,
+        ..f.clone()
+    }
+}
+
 /// One page of events.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct EventsPage {
@@ -131,12 +140,13 @@ pub struct EventsPage {
 #[allow(dead_code)]
 pub struct FilterParams {
     /// Actor name: a substring of a participant's canonical name or text.
+    #[param(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,200}$")]
     actor: Option<String>,
     /// Event type ("raid") or PLOVER category ("ASSAULT").
-    #[param(rename = "type", pattern = r"^[\p{L}\p{N} /_.-]{1,40}$")]
+    #[param(rename = "type", pattern = r"^[A-Za-z0-9 /_.-]{1,40}$")]
     kind: Option<String>,
     /// ACLED event type ("Battles") or sub-event type ("Air/drone strike").
-    #[param(pattern = r"^[\p{L}\p{N} /_.-]{1,80}$")]
+    #[param(pattern = r"^[A-Za-z0-9 /_.-]{1,80}$")]
     acled: Option<String>,
     /// ISO 3166-1 alpha-2 of the location ("SY") or alpha-3 of an actor ("USA").
     #[param(pattern = "^[A-Za-z]{2,3}$")]
@@ -148,8 +158,11 @@ pub struct FilterParams {
     #[param(format = Date)]
     to: Option<String>,
     /// A substring of the document's source or of a claimant.
+    #[param(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,200}$")]
     source: Option<String>,
-    /// MIN_LON,MIN_LAT,MAX_LON,MAX_LAT in degrees.
+    /// MIN_LON,MIN_LAT,MAX_LON,MAX_LAT in degrees (longitudes -180..180,
+    /// latitudes -90..90, each minimum at most its maximum).
+    #[param(pattern = r"^-?[0-9]{1,3}(\.[0-9]+)?(,-?[0-9]{1,3}(\.[0-9]+)?){3}$")]
     bbox: Option<String>,
     /// At least this many deaths.
     #[param(minimum = 0, maximum = 4294967295_u64)]
@@ -180,7 +193,11 @@ async fn list_events(State(st): State<Arc<AppState>>, q: Params) -> Result<Respo
     let page = blocking(move || {
         st.pool.with(|s| {
             let rows = s.query(&f)?;
-            let total = s.count(&f)?;
+            let key = format!("count {:?}", unpaged(&f));
+            let total = st
+                .cached(s, key, |s| Ok(json!(s.count(&f)?)))?
+                .as_u64()
+                .unwrap_or(0) as usize;
             let next = (rows.len() == limit)
                 .then(|| rows.last())
                 .flatten()
@@ -273,7 +290,7 @@ fn segments(
 
 /// One event: the full record, its document, and each evidence sentence
 /// with the spans that filled each field.
-#[utoipa::path(get, path = "/api/events/{id}", params(("id" = String, Path, description = "event id")),
+#[utoipa::path(get, path = "/api/events/{id}", params(("id" = String, Path, description = "event id", pattern = r"^[^\u0000-\u001F\u007F-\u009F\\]{1,512}$")),
     responses((status = 200, body = EventRecord), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_event(
     State(st): State<Arc<AppState>>,
@@ -318,7 +335,7 @@ async fn get_event(
 }
 
 /// One document as `sitrep/1` wrote it: its text and every event.
-#[utoipa::path(get, path = "/api/documents/{id}", params(("id" = String, Path, description = "document id")),
+#[utoipa::path(get, path = "/api/documents/{id}", params(("id" = String, Path, description = "document id", pattern = r"^[^\u0000-\u001F\u007F-\u009F\\]{1,512}$")),
     responses((status = 200, description = "the sitrep/1 object", body = Object), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_document(
     State(st): State<Arc<AppState>>,
@@ -336,13 +353,13 @@ async fn get_document(
 pub struct StatsBody {
     pub total: usize,
     /// [day, count] pairs in date order (the first day of each event's date).
-    #[schema(value_type = Vec<Vec<Object>>)]
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub by_day: Vec<(String, usize)>,
-    #[schema(value_type = Vec<Vec<Object>>)]
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub by_type: Vec<(String, usize)>,
-    #[schema(value_type = Vec<Vec<Object>>)]
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub by_country: Vec<(String, usize)>,
-    #[schema(value_type = Vec<Vec<Object>>)]
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub by_acled: Vec<(String, usize)>,
 }
 
@@ -351,15 +368,23 @@ pub struct StatsBody {
     responses((status = 200, body = StatsBody), (status = 400, body = ErrorBody)))]
 async fn stats(State(st): State<Arc<AppState>>, q: Params) -> Result<Response, ApiError> {
     let f = params::filter(&query_of(q)?, false, &[])?;
-    let s = blocking(move || st.pool.with(|s| Ok(s.stats(&f)?))).await?;
-    Ok(Json(StatsBody {
-        total: s.total,
-        by_day: s.by_day,
-        by_type: s.by_type,
-        by_country: s.by_country,
-        by_acled: s.by_acled,
+    let v = blocking(move || {
+        st.pool.with(|s| {
+            st.cached(s, format!("stats {f:?}"), |s| {
+                let s = s.stats(&f)?;
+                serde_json::to_value(StatsBody {
+                    total: s.total,
+                    by_day: s.by_day,
+                    by_type: s.by_type,
+                    by_country: s.by_country,
+                    by_acled: s.by_acled,
+                })
+                .map_err(ApiError::internal)
+            })
+        })
     })
-    .into_response())
+    .await?;
+    Ok(Json(v).into_response())
 }
 
 /// The export format parameter.
@@ -471,6 +496,28 @@ pub struct StoredDoc {
     pub warnings: Vec<String>,
 }
 
+/// A document to code (the fields `sitrep extract` reads from JSON Lines).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct DocumentIn {
+    /// The text to code.
+    #[schema(min_length = 1, max_length = 100000)]
+    text: String,
+    /// Its id (else one made from the text, so that posting it again
+    /// changes nothing).
+    #[schema(pattern = r"^[^\u0000-\u001F\u007F-\u009F]{1,512}$")]
+    id: Option<String>,
+    /// Publication date, YYYY-MM-DD (relative dates are read against it).
+    #[schema(format = Date)]
+    published: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+    /// ISO 639-1 language (else detected).
+    #[schema(pattern = "^[a-z]{2,3}$")]
+    language: Option<String>,
+}
+
 /// The answer to POST /api/documents.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Posted {
@@ -506,8 +553,8 @@ fn authorised(headers: &HeaderMap, token: &str) -> bool {
 /// `id`, `published`, `source`, `url`, `title`, `language`. All are
 /// checked before any is stored; each is stored in its own transaction.
 #[utoipa::path(post, path = "/api/documents",
-    request_body(content = Object, description = "a document {text, id?, published?, source?, url?, title?, language?}, or JSON Lines of them",
-        content_type = "application/json"),
+    request_body(description = "a document, or JSON Lines of them (application/x-ndjson)",
+        content((DocumentIn = "application/json"), (String = "application/x-ndjson"))),
     responses((status = 200, body = Posted), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
         (status = 503, body = ErrorBody)),
@@ -555,7 +602,11 @@ async fn post_documents(
         }
     };
     let body = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
-    let stored = blocking(move || store_posted(&st, &body, lines)).await?;
+    // Not behind the readers' slots: the one writer connection serialises
+    // writes, and a write must not wait for a queue of reads.
+    let stored = tokio::task::spawn_blocking(move || store_posted(&st, &body, lines))
+        .await
+        .map_err(ApiError::internal)??;
     Ok(Json(Posted { stored }).into_response())
 }
 
@@ -586,7 +637,21 @@ fn store_posted(st: &AppState, body: &[u8], lines: bool) -> Result<Vec<StoredDoc
                 &format!("line {line}: not a JSON object"),
             ));
         };
-        if !obj.contains_key("id") {
+        match obj.get("id") {
+            Some(Value::String(id)) => {
+                params::id(id).map_err(|_| {
+                    ApiError::bad("id", &format!("line {line}: not a valid id: empty, over 512 bytes, a control character or a `..` path"))
+                })?;
+            }
+            Some(Value::Null) | None => {}
+            Some(_) => {
+                return Err(ApiError::bad(
+                    "id",
+                    &format!("line {line}: `id` must be a string"),
+                ))
+            }
+        }
+        if obj.get("id").is_none_or(Value::is_null) {
             let t = obj.get("text").and_then(Value::as_str).unwrap_or("");
             obj.insert("id".into(), json!(content_id(t)));
         }
@@ -690,7 +755,7 @@ async fn metrics(State(st): State<Arc<AppState>>) -> Result<Response, ApiError> 
 #[openapi(
     info(title = "sitrep", description = "Coded conflict events with their evidence: query, export, post documents."),
     paths(list_events, get_event, get_document, stats, export, post_documents, healthz, metrics),
-    components(schemas(ErrorBody, EventsPage, EventRecord, Sentence, Segment, StatsBody, Posted, StoredDoc, Health)),
+    components(schemas(ErrorBody, DocumentIn, EventsPage, EventRecord, Sentence, Segment, StatsBody, Posted, StoredDoc, Health)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

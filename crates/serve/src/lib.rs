@@ -33,6 +33,7 @@ pub mod params;
 
 use error::ApiError;
 use sitrep_store::Store;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -88,6 +89,81 @@ pub struct AppState {
     pub token: Option<String>,
     pub metrics: metrics::Metrics,
     pub shutting_down: AtomicBool,
+    /// Counts and stats by filter, with the store version they were
+    /// computed at (`Store::version`): a write by anyone makes them stale.
+    cache: Mutex<HashMap<String, Cached>>,
+}
+
+/// A cached count or stats value.
+#[derive(Clone)]
+struct Cached {
+    version: (i64, i64),
+    at: std::time::Instant,
+    value: serde_json::Value,
+    /// Someone is computing a fresh value now.
+    computing: bool,
+}
+
+/// Entries the count and stats cache holds before it starts afresh.
+const CACHE_ENTRIES: usize = 512;
+
+/// How long a value computed before the last write may still be served
+/// while one request computes the fresh one (counts and the timeline may
+/// lag a write by this much; the events themselves never do).
+const STALE_FOR: std::time::Duration = std::time::Duration::from_secs(5);
+
+impl AppState {
+    /// `compute`'s value for `key` at the store's current version, from
+    /// the cache when it is there (blocking). While a write has made it
+    /// stale, one caller recomputes it and the others get the stale value,
+    /// for at most `STALE_FOR`.
+    pub fn cached(
+        &self,
+        store: &Store,
+        key: String,
+        compute: impl FnOnce(&Store) -> Result<serde_json::Value, ApiError>,
+    ) -> Result<serde_json::Value, ApiError> {
+        let version = store.version()?;
+        {
+            let mut c = self.cache.lock().map_err(ApiError::internal)?;
+            if let Some(e) = c.get_mut(&key) {
+                if e.version == version {
+                    return Ok(e.value.clone());
+                }
+                if e.at.elapsed() < STALE_FOR {
+                    if e.computing {
+                        return Ok(e.value.clone());
+                    }
+                    e.computing = true;
+                }
+            }
+        }
+        let value = compute(store);
+        let mut c = self.cache.lock().map_err(ApiError::internal)?;
+        match value {
+            Ok(value) => {
+                if c.len() >= CACHE_ENTRIES {
+                    c.clear();
+                }
+                c.insert(
+                    key,
+                    Cached {
+                        version,
+                        at: std::time::Instant::now(),
+                        value: value.clone(),
+                        computing: false,
+                    },
+                );
+                Ok(value)
+            }
+            Err(e) => {
+                if let Some(x) = c.get_mut(&key) {
+                    x.computing = false;
+                }
+                Err(e)
+            }
+        }
+    }
 }
 
 /// The write side: a connection and the coding pipeline.
@@ -113,6 +189,7 @@ impl AppState {
             token,
             metrics: metrics::Metrics::default(),
             shutting_down: AtomicBool::new(false),
+            cache: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -122,13 +199,26 @@ impl AppState {
     }
 }
 
-/// Runs `f` on the blocking pool.
+/// Store work that may run at once: more only makes SQLite's readers
+/// contend for the cores and memory, so further requests wait their turn.
+fn db_slots() -> &'static tokio::sync::Semaphore {
+    static S: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    S.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new((2 * cores).max(4))
+    })
+}
+
+/// Runs `f` on the blocking pool, once a store slot is free.
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    tokio::task::spawn_blocking(f)
+    let permit = db_slots().acquire().await.map_err(ApiError::internal)?;
+    let r = tokio::task::spawn_blocking(f)
         .await
-        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)?;
+    drop(permit);
+    r
 }
 
 /// The example dispatch that ships with sitrep, stored into an empty store

@@ -35,13 +35,13 @@ fn text(name: &str, v: &str) -> Result<String, ApiError> {
     Ok(v.to_string())
 }
 
-/// A code-like value (an event type, an ACLED type, a country code):
+/// A code-like value (an event type, an ACLED type): ASCII
 /// letters, digits, spaces and `/ - _ .` only.
 fn code(name: &str, v: &str, max: usize) -> Result<String, ApiError> {
     let ok = !v.is_empty()
         && v.len() <= max
         && v.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '/' | '-' | '_' | '.'));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '/' | '-' | '_' | '.'));
     if ok {
         Ok(v.to_string())
     } else {
@@ -104,7 +104,15 @@ pub fn filter(
             return Err(ApiError::bad(k, "unknown parameter"));
         }
     }
-    let get = |k: &str| q.get(k).map(String::as_str).filter(|v| !v.is_empty());
+    // An empty value is an error, not "no filter": a form that sends
+    // `type=` meant something, and a script that does has a bug.
+    if let Some((k, _)) = q.iter().find(|(_, v)| v.is_empty()) {
+        return Err(ApiError::bad(
+            k,
+            "empty value (leave the parameter out instead)",
+        ));
+    }
+    let get = |k: &str| q.get(k).map(String::as_str);
     let mut f = Filter {
         actor: get("actor").map(|v| text("actor", v)).transpose()?,
         kind: get("type").map(|v| code("type", v, 40)).transpose()?,
@@ -244,6 +252,11 @@ mod tests {
             "colour"
         );
         assert_eq!(param_of(filter(&q(&[("limit", "5")]), false, &[])), "limit");
+        assert_eq!(param_of(filter(&q(&[("type", "")]), true, &[])), "type");
+        assert_eq!(
+            param_of(filter(&q(&[("type", "ataqu\u{e9}")]), true, &[])),
+            "type"
+        );
         assert_eq!(
             param_of(filter(
                 &q(&[("from", "2025-09-02"), ("to", "2025-09-01")]),

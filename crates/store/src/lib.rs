@@ -9,6 +9,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_core::{Event, Output};
+use std::collections::{BTreeMap, HashMap};
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -177,6 +178,11 @@ CREATE INDEX IF NOT EXISTS actors_canonical ON event_actors(canonical);
 const INDEX_SQL: &str = "
 CREATE INDEX IF NOT EXISTS events_order ON events(coalesce(date_start, ''), id);
 CREATE INDEX IF NOT EXISTS events_place ON events(lat, lon);
+CREATE INDEX IF NOT EXISTS events_type ON events(lower(type));
+CREATE INDEX IF NOT EXISTS events_plover ON events(upper(plover));
+CREATE INDEX IF NOT EXISTS events_country ON events(upper(country));
+CREATE INDEX IF NOT EXISTS events_acled ON events(lower(acled_type));
+CREATE INDEX IF NOT EXISTS events_acled_sub ON events(lower(acled_sub_type));
 ";
 
 /// The columns every row of `query` reads, in `row_of`'s order.
@@ -327,6 +333,18 @@ impl Store {
         })
     }
 
+    /// A value that changes whenever the stored documents change (the
+    /// highest document row id and the number of documents: a replaced
+    /// document is deleted and inserted again, so it gets a new row id),
+    /// whoever wrote them; for caches of counts and stats.
+    pub fn version(&self) -> Result<(i64, i64), StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(rowid), 0), count(*) FROM documents",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+
     /// Number of documents and events stored.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
         let d: i64 = self
@@ -453,9 +471,7 @@ impl Store {
             ..f.clone()
         };
         let (cond, args) = Self::where_clause(&f);
-        let sql = format!(
-            "SELECT count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1{cond}"
-        );
+        let sql = format!("SELECT count(*) FROM {} WHERE 1=1{cond}", from_of(&f));
         let n: i64 = self
             .conn
             .query_row(&sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
@@ -471,23 +487,39 @@ impl Store {
             ..f.clone()
         };
         let (cond, args) = Self::where_clause(&f);
-        let group = |col: &str, order: &str| -> Result<Vec<(String, usize)>, StoreError> {
-            let sql = format!("SELECT coalesce({col}, ''), count(*) FROM events e JOIN documents d ON d.id = e.doc_id WHERE 1=1{cond} GROUP BY 1 ORDER BY {order}");
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as usize))
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
+        // One scan, grouped finely, folded into the four counts here.
+        let sql = format!(
+            "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), count(*) FROM {} WHERE 1=1{cond} GROUP BY 1, 2, 3, 4",
+            from_of(&f)
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut day: BTreeMap<String, usize> = BTreeMap::new();
+        let (mut kind, mut country, mut acled) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let mut total = 0;
+        while let Some(r) = rows.next()? {
+            let n = r.get::<_, i64>(4)? as usize;
+            total += n;
+            let d: String = r.get(0)?;
+            if !d.is_empty() {
+                *day.entry(d).or_default() += n;
+            }
+            *kind.entry(r.get::<_, String>(1)?).or_default() += n;
+            *country.entry(r.get::<_, String>(2)?).or_default() += n;
+            *acled.entry(r.get::<_, String>(3)?).or_default() += n;
+        }
+        // Most frequent first, ties by name.
+        let ranked = |m: HashMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
         };
-        let mut by_day = group("e.date_start", "1")?;
-        by_day.retain(|(d, _)| !d.is_empty());
-        let by_type = group("e.type", "2 DESC, 1")?;
         Ok(Stats {
-            total: by_type.iter().map(|(_, n)| n).sum(),
-            by_day,
-            by_type,
-            by_country: group("e.country", "2 DESC, 1")?,
-            by_acled: group("e.acled_type", "2 DESC, 1")?,
+            total,
+            by_day: day.into_iter().collect(),
+            by_type: ranked(kind),
+            by_country: ranked(country),
+            by_acled: ranked(acled),
         })
     }
 
@@ -512,6 +544,16 @@ impl Store {
             Some(j) => Some(serde_json::from_str(&j)?),
             None => None,
         })
+    }
+}
+
+/// The tables a count reads: the documents only when the filter needs
+/// their source.
+fn from_of(f: &Filter) -> &'static str {
+    if f.source.is_some() {
+        "events e JOIN documents d ON d.id = e.doc_id"
+    } else {
+        "events e"
     }
 }
 
