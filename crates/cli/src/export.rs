@@ -42,7 +42,14 @@ pub(crate) fn export(a: ExportArgs) -> Result<i32> {
     };
     let store = open_store(&a.db)?;
     let filter = a.filter.filter();
-    let sink: Box<dyn Write + Send> = match &a.out {
+    // A file is written beside its name and renamed when complete, so that
+    // a failed export never leaves a short file that looks whole.
+    let partial = a.out.as_ref().map(|p| {
+        let mut name = p.as_os_str().to_owned();
+        name.push(".partial");
+        std::path::PathBuf::from(name)
+    });
+    let sink: Box<dyn Write + Send> = match &partial {
         Some(p) => {
             Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
         }
@@ -53,12 +60,28 @@ pub(crate) fn export(a: ExportArgs) -> Result<i32> {
             Box::new(std::io::stdout())
         }
     };
-    let mut ex = Exporter::new(format, std::io::BufWriter::new(sink))?;
-    store.for_each(&filter, |row| {
-        ex.push(&row)
-            .map_err(|e| sitrep_store::StoreError::Invalid(e.to_string()))
-    })?;
-    let s = ex.finish()?;
+    let written = (|| -> Result<sitrep_export::Summary> {
+        let mut ex = Exporter::new(format, std::io::BufWriter::new(sink))?;
+        store.for_each(&filter, |row| {
+            ex.push(&row)
+                .map_err(|e| sitrep_store::StoreError::Invalid(e.to_string()))
+        })?;
+        Ok(ex.finish()?)
+    })();
+    let s = match (written, &partial, &a.out) {
+        (Ok(s), Some(tmp), Some(out)) => {
+            std::fs::rename(tmp, out)
+                .with_context(|| format!("renaming {} to {}", tmp.display(), out.display()))?;
+            s
+        }
+        (Ok(s), _, _) => s,
+        (Err(e), tmp, _) => {
+            if let Some(t) = tmp {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(e);
+        }
+    };
     let target = a
         .out
         .as_ref()

@@ -30,9 +30,7 @@ pub(crate) fn query(a: QueryArgs) -> Result<i32> {
     match a.format {
         QueryFormat::Jsonl => {
             for r in &rows {
-                let mut v = serde_json::to_value(&r.event)?;
-                v["doc_id"] = serde_json::Value::String(r.doc_id.clone());
-                serde_json::to_writer(&mut out, &v)?;
+                serde_json::to_writer(&mut out, &sitrep_export::jsonl_value(r)?)?;
                 writeln!(out)?;
             }
         }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[command(after_help = "Examples:
   sitrep serve                                 # sitrep.db; an empty store gets the example dispatch
   sitrep ingest news/ --db events.db && sitrep serve --db events.db --addr 0.0.0.0:8080
-  SITREP_TOKEN=secret sitrep serve --db events.db   # accept POST /api/documents with that bearer token
+  SITREP_TOKEN=$(openssl rand -hex 16) sitrep serve --db events.db   # accept POST /api/documents with that bearer token (8+ characters)
 
 Then open http://127.0.0.1:8080/ (the map) or read http://127.0.0.1:8080/openapi.json.
 Logs: SITREP_LOG=info for the access log.")]

@@ -103,6 +103,10 @@ fn every_format_holds_the_same_events() {
 
     let pq = dir.join("x.parquet");
     export(&db, "parquet", &["--out", pq.to_str().unwrap()]);
+    assert!(
+        !dir.join("x.parquet.partial").exists(),
+        "the partial file is renamed"
+    );
     read_parquet_independently(&pq, &ids);
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -83,6 +83,10 @@ async function load() {
   const stats = await getJson("/api/stats?" + q);
   if (token !== state.loading || !stats) return;
   timeline(stats);
+  const outside = (stats.by_acled.find(([t]) => t === "") || ["", 0])[1];
+  document.getElementById("dl-csv").title = outside
+    ? `${outside} selected event(s) outside ACLED's scope (meetings, statements) are not in the CSV; the GeoJSON holds them`
+    : "every selected event";
   const events = [];
   let cursor = null;
   do {
@@ -220,12 +224,13 @@ function slid() {
 async function facets() {
   const s = await getJson("/api/stats");
   if (!s) return;
-  const fill = (sel, items) => {
-    const cur = new URLSearchParams(location.search).get(sel.name) || "";
-    for (const [v, n] of items) if (v) sel.append(el("option", { value: v }, `${v} (${n})`));
-    sel.value = cur;
+  const fill = (parent, items) => {
+    for (const [v, n] of items) if (v) parent.append(el("option", { value: v }, `${v} (${n})`));
   };
-  fill(form.elements.type, s.by_type);
+  const types = el("optgroup", { label: "Event type" }), plover = el("optgroup", { label: "PLOVER category" });
+  form.elements.type.append(types, plover);
+  fill(types, s.by_type);
+  fill(plover, s.by_plover);
   fill(form.elements.acled, s.by_acled);
 }
 

@@ -361,9 +361,12 @@ pub struct StatsBody {
     pub by_country: Vec<(String, usize)>,
     #[schema(value_type = Vec<Vec<serde_json::Value>>)]
     pub by_acled: Vec<(String, usize)>,
+    #[schema(value_type = Vec<Vec<serde_json::Value>>)]
+    pub by_plover: Vec<(String, usize)>,
 }
 
-/// Counts of the selected events by day, type, country and ACLED type.
+/// Counts of the selected events by day, type, country, ACLED type and
+/// PLOVER category.
 #[utoipa::path(get, path = "/api/stats", params(FilterParams),
     responses((status = 200, body = StatsBody), (status = 400, body = ErrorBody)))]
 async fn stats(State(st): State<Arc<AppState>>, q: Params) -> Result<Response, ApiError> {
@@ -378,6 +381,7 @@ async fn stats(State(st): State<Arc<AppState>>, q: Params) -> Result<Response, A
                     by_type: s.by_type,
                     by_country: s.by_country,
                     by_acled: s.by_acled,
+                    by_plover: s.by_plover,
                 })
                 .map_err(ApiError::internal)
             })
@@ -423,9 +427,10 @@ impl Write for ChannelWriter {
     }
 }
 
-/// What the filters select, as a file: ACLED CSV (events in ACLED's scope;
-/// the header `x-sitrep-out-of-scope` is not sent, as the count is known
-/// only at the end: the CLI reports it), GeoJSON, Parquet or JSON Lines.
+/// What the filters select, as a file: ACLED CSV (the events in ACLED's
+/// scope: `/api/stats`' `by_acled` counts the others under ""), GeoJSON,
+/// Parquet or JSON Lines. It streams: a store error after the first bytes
+/// ends the body with an error rather than a short file.
 #[utoipa::path(get, path = "/api/export", params(ExportParams, FilterParams),
     responses((status = 200, description = "the file", content(
         (String = "text/csv"), (Object = "application/geo+json"),
@@ -662,11 +667,7 @@ fn store_posted(st: &AppState, body: &[u8], lines: bool) -> Result<Vec<StoredDoc
     }
     let opts = sitrep_text::ReadOptions {
         format: Some(sitrep_text::DocFormat::Jsonl),
-        published: None,
-        source: None,
-        max_doc_bytes: 2 << 20,
-        sidecar: None,
-        language: None,
+        ..Default::default()
     };
     let mut docs = Vec::new();
     let mut errors = Vec::new();

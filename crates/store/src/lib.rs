@@ -122,6 +122,8 @@ pub struct Stats {
     pub by_country: Vec<(String, usize)>,
     /// Per ACLED event type ("" outside ACLED's scope), most frequent first.
     pub by_acled: Vec<(String, usize)>,
+    /// Per PLOVER category, most frequent first.
+    pub by_plover: Vec<(String, usize)>,
 }
 
 const SCHEMA_SQL: &str = "
@@ -425,18 +427,11 @@ impl Store {
 
     /// Events matching `f`, ordered by date (undated first) then id.
     pub fn query(&self, f: &Filter) -> Result<Vec<EventRow>, StoreError> {
-        let (cond, args) = Self::where_clause(f);
-        let mut sql =
-            format!("{ROW_SQL} WHERE 1=1{cond} ORDER BY coalesce(e.date_start, ''), e.id");
-        if let Some(l) = f.limit {
-            sql.push_str(&format!(" LIMIT {l}"));
-        }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), raw_row)?;
         let mut out = Vec::new();
-        for r in rows {
-            out.push(row_of(r?)?);
-        }
+        self.for_each(f, |r| {
+            out.push(r);
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -489,16 +484,21 @@ impl Store {
         let (cond, args) = Self::where_clause(&f);
         // One scan, grouped finely, folded into the four counts here.
         let sql = format!(
-            "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), count(*) FROM {} WHERE 1=1{cond} GROUP BY 1, 2, 3, 4",
+            "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), e.plover, count(*) FROM {} WHERE 1=1{cond} GROUP BY 1, 2, 3, 4, 5",
             from_of(&f)
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         let mut day: BTreeMap<String, usize> = BTreeMap::new();
-        let (mut kind, mut country, mut acled) = (HashMap::new(), HashMap::new(), HashMap::new());
+        let (mut kind, mut country, mut acled, mut plover) = (
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+            HashMap::new(),
+        );
         let mut total = 0;
         while let Some(r) = rows.next()? {
-            let n = r.get::<_, i64>(4)? as usize;
+            let n = r.get::<_, i64>(5)? as usize;
             total += n;
             let d: String = r.get(0)?;
             if !d.is_empty() {
@@ -507,6 +507,7 @@ impl Store {
             *kind.entry(r.get::<_, String>(1)?).or_default() += n;
             *country.entry(r.get::<_, String>(2)?).or_default() += n;
             *acled.entry(r.get::<_, String>(3)?).or_default() += n;
+            *plover.entry(r.get::<_, String>(4)?).or_default() += n;
         }
         // Most frequent first, ties by name.
         let ranked = |m: HashMap<String, usize>| {
@@ -520,6 +521,7 @@ impl Store {
             by_type: ranked(kind),
             by_country: ranked(country),
             by_acled: ranked(acled),
+            by_plover: ranked(plover),
         })
     }
 

@@ -69,11 +69,7 @@ pub fn store(shared: &Path, dir: &Path, n: usize) -> String {
     let mut store = sitrep_store::Store::open(&db).unwrap();
     let opts = sitrep_text::ReadOptions {
         format: Some(sitrep_text::DocFormat::Jsonl),
-        published: None,
-        source: None,
-        max_doc_bytes: 2 << 20,
-        sidecar: None,
-        language: None,
+        ..Default::default()
     };
     let lines: String = news(shared, n)
         .iter()
