@@ -30,7 +30,7 @@ pub(crate) struct FilterArgs {
     #[arg(long)]
     source: Option<String>,
     /// Events inside a box: MIN_LON,MIN_LAT,MAX_LON,MAX_LAT (degrees).
-    #[arg(long, value_parser = parse_bbox, allow_hyphen_values = true)]
+    #[arg(long, value_parser = sitrep_store::parse_bbox, allow_hyphen_values = true)]
     bbox: Option<[f64; 4]>,
     /// Events with at least this many reported deaths.
     #[arg(long)]
@@ -62,52 +62,10 @@ impl FilterArgs {
     }
 }
 
-/// Reads `MIN_LON,MIN_LAT,MAX_LON,MAX_LAT`: four numbers, longitudes in
-/// −180..180, latitudes in −90..90, minimum not above maximum.
-pub(crate) fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("{s:?}: expected MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))?;
-    let [w, so, e, n] = v[..] else {
-        return Err(format!("{s:?}: expected four numbers, got {}", v.len()));
-    };
-    let lon = |x: f64| (-180.0..=180.0).contains(&x);
-    let lat = |x: f64| (-90.0..=90.0).contains(&x);
-    if !(lon(w) && lon(e) && lat(so) && lat(n)) {
-        return Err(format!(
-            "{s:?}: longitudes must be in -180..180, latitudes in -90..90"
-        ));
-    }
-    if w > e || so > n {
-        return Err(format!("{s:?}: the minimum is above the maximum"));
-    }
-    Ok([w, so, e, n])
-}
-
 /// Opens an existing store, or says how to make one.
 pub(crate) fn open_store(db: &str) -> Result<sitrep_store::Store> {
     if db != ":memory:" && !Path::new(db).exists() {
         bail!("{db}: no such database (create one with `sitrep ingest … --db {db}`)");
     }
     Ok(sitrep_store::Store::open(db)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bbox_is_checked() {
-        assert_eq!(
-            parse_bbox("-10,5.5,20,30").unwrap(),
-            [-10.0, 5.5, 20.0, 30.0]
-        );
-        assert!(parse_bbox("1,2,3").is_err());
-        assert!(parse_bbox("1,2,3,x").is_err());
-        assert!(parse_bbox("10,0,5,1").is_err());
-        assert!(parse_bbox("0,0,200,1").is_err());
-        assert!(parse_bbox("NaN,0,1,1").is_err());
-    }
 }

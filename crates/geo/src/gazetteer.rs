@@ -632,54 +632,13 @@ fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
     };
     let text = std::fs::read_to_string(path).map_err(|e| bad(&e.to_string()))?;
     let topo: serde_json::Value = serde_json::from_str(&text).map_err(|e| bad(&e.to_string()))?;
-    let num = |v: &serde_json::Value| v.as_f64().unwrap_or(0.0);
-    let (sx, sy) = (
-        num(&topo["transform"]["scale"][0]),
-        num(&topo["transform"]["scale"][1]),
-    );
-    let (tx, ty) = (
-        num(&topo["transform"]["translate"][0]),
-        num(&topo["transform"]["translate"][1]),
-    );
-    // Decode the delta-encoded, quantised arcs to (lon, lat).
-    let arcs: Vec<Vec<(f64, f64)>> = topo["arcs"]
-        .as_array()
-        .ok_or_else(|| bad("no arcs"))?
-        .iter()
-        .map(|arc| {
-            let (mut x, mut y) = (0.0, 0.0);
-            arc.as_array()
-                .map(|pts| {
-                    pts.iter()
-                        .map(|p| {
-                            x += num(&p[0]);
-                            y += num(&p[1]);
-                            (x * sx + tx, y * sy + ty)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .collect();
-    let ring = |r: &serde_json::Value| -> Vec<(f64, f64)> {
-        let mut pts = Vec::new();
-        for a in r.as_array().into_iter().flatten() {
-            let i = a.as_i64().unwrap_or(0);
-            let (idx, rev) = if i >= 0 {
-                (i as usize, false)
-            } else {
-                ((!i) as usize, true)
-            };
-            let Some(arc) = arcs.get(idx) else { continue };
-            let seg: Vec<(f64, f64)> = if rev {
-                arc.iter().rev().copied().collect()
-            } else {
-                arc.clone()
-            };
-            let skip = usize::from(!pts.is_empty());
-            pts.extend(seg.into_iter().skip(skip));
-        }
-        pts
+    let arcs = crate::topojson::arcs(&topo).map_err(|e| bad(&e))?;
+    let ring = |r: &serde_json::Value| -> Result<Vec<(f64, f64)>, GazError> {
+        Ok(crate::topojson::ring(&arcs, r)
+            .map_err(|e| bad(&e))?
+            .into_iter()
+            .map(|[x, y]| (x, y))
+            .collect())
     };
     // Planar centroid and area of a ring, longitudes scaled by cos(latitude).
     // A ring that wraps the antimeridian (Russia's mainland runs to -169°)
@@ -724,10 +683,14 @@ fn shape_centres(path: &Path) -> Result<HashMap<String, (f32, f32)>, GazError> {
                 .unwrap_or_default(),
             _ => continue,
         };
-        let best = polys
-            .iter()
-            .filter_map(|p| centroid(&ring(&p[0])))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let mut best: Option<(f64, f64, f64)> = None;
+        for p in polys {
+            if let Some(c) = centroid(&ring(&p[0])?) {
+                if best.is_none_or(|b| c.0 >= b.0) {
+                    best = Some(c);
+                }
+            }
+        }
         if let Some((area, lat, lon)) = best {
             let lon = if lon > 180.0 { lon - 360.0 } else { lon };
             // Two shapes can share a code (Australia and the Ashmore and

@@ -17,6 +17,7 @@
 pub mod gazetteer;
 pub mod regions;
 mod resolve;
+pub mod topojson;
 
 pub use gazetteer::{normalize, Entry, GazError, Gazetteer, Level};
 pub use resolve::{is_direction_name, resolve, resolve_recognised, to_place, Context};

@@ -5,64 +5,23 @@
 //! `sitrep basemap` (from `../shared/data/geo/maps/countries-110m.json`).
 
 use serde_json::{json, Value};
+use sitrep_geo::topojson;
 
 /// Decodes a TopoJSON topology's `countries` object into a GeoJSON
 /// FeatureCollection (each feature with its `name`), coordinates rounded
 /// to `decimals` places.
 pub fn build(topology: &str, decimals: i32) -> Result<String, String> {
     let t: Value = serde_json::from_str(topology).map_err(|e| format!("not JSON: {e}"))?;
-    let (scale, translate) = match &t["transform"] {
-        Value::Null => ([1.0, 1.0], [0.0, 0.0]),
-        tr => (
-            pair(&tr["scale"]).ok_or("bad transform.scale")?,
-            pair(&tr["translate"]).ok_or("bad transform.translate")?,
-        ),
-    };
     let round = |x: f64| {
         let m = 10f64.powi(decimals);
         (x * m).round() / m
     };
-    // Absolute coordinates of each arc.
-    let arcs: Vec<Vec<[f64; 2]>> = t["arcs"]
-        .as_array()
-        .ok_or("no arcs")?
-        .iter()
-        .map(|arc| {
-            let (mut x, mut y) = (0.0, 0.0);
-            arc.as_array()
-                .map(|pts| {
-                    pts.iter()
-                        .filter_map(pair)
-                        .map(|[dx, dy]| {
-                            x += dx;
-                            y += dy;
-                            [
-                                round(x * scale[0] + translate[0]),
-                                round(y * scale[1] + translate[1]),
-                            ]
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
+    let arcs: Vec<Vec<[f64; 2]>> = topojson::arcs(&t)?
+        .into_iter()
+        .map(|arc| arc.into_iter().map(|[x, y]| [round(x), round(y)]).collect())
         .collect();
     let ring = |idx: &Value| -> Result<Vec<[f64; 2]>, String> {
-        let mut out: Vec<[f64; 2]> = Vec::new();
-        for i in idx.as_array().ok_or("bad ring")? {
-            let i = i.as_i64().ok_or("bad arc index")?;
-            let (k, rev) = if i < 0 {
-                ((!i) as usize, true)
-            } else {
-                (i as usize, false)
-            };
-            let mut pts = arcs.get(k).ok_or("arc index out of range")?.clone();
-            if rev {
-                pts.reverse();
-            }
-            // Consecutive arcs share their joining point.
-            let skip = usize::from(!out.is_empty());
-            out.extend(pts.into_iter().skip(skip));
-        }
+        let mut out = topojson::ring(&arcs, idx)?;
         // A ring that crosses the antimeridian (Fiji, Chukotka) jumps from
         // 180 to -180: unwrap it so that a flat map draws it whole rather
         // than as a band across the world.
@@ -112,11 +71,6 @@ pub fn build(topology: &str, decimals: i32) -> Result<String, String> {
     }
     serde_json::to_string(&json!({"type": "FeatureCollection", "features": features}))
         .map_err(|e| e.to_string())
-}
-
-fn pair(v: &Value) -> Option<[f64; 2]> {
-    let a = v.as_array()?;
-    Some([a.first()?.as_f64()?, a.get(1)?.as_f64()?])
 }
 
 #[cfg(test)]

@@ -66,25 +66,7 @@ fn count(name: &str, v: &str) -> Result<u32, ApiError> {
 }
 
 fn bbox(v: &str) -> Result<[f64; 4], ApiError> {
-    let bad = || {
-        ApiError::bad(
-            "bbox",
-            "expected MIN_LON,MIN_LAT,MAX_LON,MAX_LAT in degrees",
-        )
-    };
-    let n: Vec<f64> = v
-        .split(',')
-        .map(|x| x.trim().parse::<f64>().map_err(|_| bad()))
-        .collect::<Result<_, _>>()?;
-    let [w, s, e, no] = n[..] else {
-        return Err(bad());
-    };
-    let lon = |x: f64| (-180.0..=180.0).contains(&x);
-    let lat = |x: f64| (-90.0..=90.0).contains(&x);
-    if !(lon(w) && lon(e) && lat(s) && lat(no)) || w > e || s > no {
-        return Err(bad());
-    }
-    Ok([w, s, e, no])
+    sitrep_store::parse_bbox(v).map_err(|why| ApiError::bad("bbox", &why))
 }
 
 /// Reads the filters, and with `paged` the cursor and limit, from a query

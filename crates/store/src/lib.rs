@@ -59,6 +59,30 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// Reads `MIN_LON,MIN_LAT,MAX_LON,MAX_LAT`: four numbers, longitudes in
+/// −180..180, latitudes in −90..90, minimum not above maximum.
+pub fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("{s:?}: expected MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))?;
+    let [w, so, e, n] = v[..] else {
+        return Err(format!("{s:?}: expected four numbers, got {}", v.len()));
+    };
+    let lon = |x: f64| (-180.0..=180.0).contains(&x);
+    let lat = |x: f64| (-90.0..=90.0).contains(&x);
+    if !(lon(w) && lon(e) && lat(so) && lat(n)) {
+        return Err(format!(
+            "{s:?}: longitudes must be in -180..180, latitudes in -90..90"
+        ));
+    }
+    if w > e || so > n {
+        return Err(format!("{s:?}: the minimum is above the maximum"));
+    }
+    Ok([w, so, e, n])
+}
+
 /// A position in the query order (date, then id): where the next page
 /// starts. Written as an opaque string by [`Cursor::encode`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -893,5 +917,18 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.notes == "x"));
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn bbox_is_checked() {
+        assert_eq!(
+            parse_bbox("-10,5.5,20,30").unwrap(),
+            [-10.0, 5.5, 20.0, 30.0]
+        );
+        assert!(parse_bbox("1,2,3").is_err());
+        assert!(parse_bbox("1,2,3,x").is_err());
+        assert!(parse_bbox("10,0,5,1").is_err());
+        assert!(parse_bbox("0,0,200,1").is_err());
+        assert!(parse_bbox("NaN,0,1,1").is_err());
     }
 }
