@@ -562,7 +562,7 @@ impl Acc {
 }
 
 /// A short account of a record for the error list.
-fn describe(e: &Event, kind: &str) -> Value {
+fn describe(e: &Event, kind: &str, text: &str) -> Value {
     let loc = e.location.as_ref();
     json!({
         "type": kind,
@@ -572,6 +572,9 @@ fn describe(e: &Event, kind: &str) -> Value {
         "place_basis": loc.and_then(|p| p.basis.clone()),
         "country": loc.and_then(|p| p.country_code.clone()),
         "fatalities": e.fatalities,
+        "mode": e.mode,
+        "sentence": e.evidence.first().and_then(|ev| text.get(ev.start..ev.end))
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect::<String>()),
     })
 }
 
@@ -638,6 +641,7 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
     // beside the incidents of the others.
     let (mut in_empty, mut beside) = (0usize, 0usize);
     let mut misses = Vec::new();
+    let mut spurious = Vec::new();
     for m in &messages {
         let mut doc = crate::eval_doc(&m.id, None, &m.text);
         doc.published = m.published;
@@ -701,6 +705,17 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
                 deaths.add(e.fatalities.unwrap_or(0) == n);
             }
         }
+        if errors {
+            for (s, r) in records.iter().enumerate() {
+                if !full.contains(&Some(s)) {
+                    spurious.push(json!({
+                        "message": m.id,
+                        "message_incidents": gold.len(),
+                        "record": describe(r.event, r.kind, &m.text),
+                    }));
+                }
+            }
+        }
         for (gi, g) in gold.iter().enumerate() {
             if full[gi].is_some() {
                 continue;
@@ -720,7 +735,7 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
                              "dates": g.dates.iter().map(|(a, b)| format!("{a}..{b}")).collect::<Vec<_>>(),
                              "deaths": g.deaths},
                     "failed": why,
-                    "closest": best.map(|s| describe(records[s].event, records[s].kind)),
+                    "closest": best.map(|s| describe(records[s].event, records[s].kind, &m.text)),
                 }));
             }
         }
@@ -750,6 +765,7 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
     });
     if errors {
         report["misses"] = Value::Array(misses);
+        report["unmatched"] = Value::Array(spurious);
     }
     Ok(report)
 }

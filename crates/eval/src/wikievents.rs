@@ -551,12 +551,13 @@ pub fn eval(path: &Path, errors: bool) -> Result<Value> {
                 .filter(|a| a.role != Role::Weapon)
                 .map(|a| (system_class(cat, a.role), Span::new(a.start, a.end)))
                 .collect();
-            // (A story's focus country, where the event's sentences name no
-            // place, is no argument of the event.)
+            // (A story's focus country, or a place named earlier in the
+            // paragraph, where the event's sentences name no place, is no
+            // argument of the event.)
             if let Some(p) = e
                 .location
                 .as_ref()
-                .filter(|p| p.basis.as_deref() != Some("story"))
+                .filter(|p| !matches!(p.basis.as_deref(), Some("story" | "context")))
             {
                 sys_args.push((ArgClass::Place, Span::new(p.start, p.end)));
             }

@@ -224,7 +224,10 @@ fn events_on_rams_dev() {
     assert_eq!(r["gold_events"], 148, "{r}");
     // One event is annotated per window: recall is what counts.
     assert!(num(&r["triggers"], "recall") >= 0.21, "{r}");
-    assert!(num(&r["arguments"], "recall") >= 0.09, "{r}");
+    // 0.099 before event places had to be named as where the event
+    // happened (issue 28: "in Kabul", not "a U.S. aid worker"); RAMS
+    // annotates any place an argument names, so 4 of its 313 fall out.
+    assert!(num(&r["arguments"], "recall") >= 0.08, "{r}");
 }
 
 #[test]

@@ -35,7 +35,7 @@ pub(crate) fn arguments(
         Pos::Verb => verb_participants(&cl, m),
         Pos::Noun => noun_participants(&cl, m),
     }
-    m.place = event_place(inp, chunks, cues, cl.s, m.trig, cl.right_limit);
+    (m.place, m.names_place) = event_place(inp, chunks, cues, cl.s, m.trig, cl.right_limit);
     m.time = event_date(inp, cues, cl.s, m.trig, cl.phrase_end, m.mode);
     casualties(inp, si, chunks, m);
     m.claim = claim_for(inp, cl.s.span(), cues, m.trig);

@@ -261,3 +261,89 @@ fn count_at(tw: &impl Fn(usize) -> String, j: usize) -> Option<u32> {
         _ => Some(base),
     }
 }
+
+/// Words that tell a toll changed: "the toll rose to 11", "bringing the
+/// death toll to 11".
+const TOLL_UPDATES: &[&str] = &[
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "reached",
+    "reaches",
+    "increased",
+    "jumped",
+    "mounted",
+    "bringing",
+    "raising",
+    "pushing",
+    "taking",
+];
+
+/// A death toll updated later in the story ("By evening the death toll had
+/// risen to 11") updates the latest violent event told before it: the
+/// event keeps the highest toll, the update's sentence joins its evidence,
+/// and the earlier figure is kept as a dispute between the first and the
+/// later report.
+pub(crate) fn toll_updates(inp: &Inputs, events: &mut [sitrep_core::Event]) {
+    for s in &inp.an.sentences {
+        let ws = Words { inp, s: *s };
+        let tw = |i: usize| ws.tw(i);
+        let Some(t) = (s.tokens.0..s.tokens.1).find(|&i| tw(i) == "toll") else {
+            continue;
+        };
+        let before = (t.saturating_sub(3).max(s.tokens.0)..t)
+            .any(|i| TOLL_UPDATES.contains(&tw(i).as_str()));
+        let mut found = None;
+        let mut updated = before;
+        for j in t + 1..(t + 9).min(s.tokens.1) {
+            let w = tw(j);
+            updated |= TOLL_UPDATES.contains(&w.as_str());
+            if w == "to" && updated {
+                let mut k = j + 1;
+                while matches!(tw(k).as_str(), "at" | "least" | "more" | "than" | "over") {
+                    k += 1;
+                }
+                found = count_at(&tw, k).map(|n| (n, k));
+                break;
+            }
+        }
+        let Some((n, k)) = found else { continue };
+        let Some(e) = events
+            .iter_mut()
+            .filter(|e| e.plover.category == "ASSAULT")
+            .filter(|e| e.evidence.first().is_some_and(|ev| ev.start < s.start))
+            .filter(|e| e.mode != sitrep_core::Mode::Historical)
+            .max_by_key(|e| e.evidence.last().map(|ev| ev.start))
+        else {
+            continue;
+        };
+        if e.fatalities.is_some_and(|f| f >= n) {
+            continue;
+        }
+        let tok = inp.an.tokens[k];
+        if let Some(old) = e.fatalities {
+            e.disputed.push(sitrep_core::Dispute {
+                field: "fatalities".into(),
+                sides: vec![format!("first report: {old}"), format!("later report: {n}")],
+            });
+        }
+        e.fatalities = Some(n);
+        e.fields.retain(|f| f.field != "fatalities");
+        e.fields.push(sitrep_core::FieldSpan {
+            field: "fatalities".into(),
+            start: tok.start,
+            end: tok.end,
+        });
+        let ev = sitrep_core::Evidence {
+            start: s.start,
+            end: s.end,
+        };
+        if !e.evidence.contains(&ev) {
+            e.evidence.push(ev);
+            e.evidence.sort_by_key(|x| x.start);
+        }
+    }
+}

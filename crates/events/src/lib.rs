@@ -115,6 +115,9 @@ struct Mention {
     mode: Mode,
     actors: Vec<(Role, Chunk)>,
     place: Option<Place>,
+    /// Its clause names a place, if not as where it happened ("the U.S.
+    /// embassy was attacked"): something of its own all the same.
+    names_place: bool,
     time: Option<TimeExpr>,
     fatalities: Option<(u32, Span)>,
     injuries: Option<(u32, Span)>,
@@ -170,6 +173,7 @@ pub fn extract(inp: &Inputs) -> Vec<Event> {
     let story = StoryPlaces::of(inp);
     let mut events = build_events(inp, mentions, &story);
     protests_met_with_force(&mut events);
+    casualties::toll_updates(inp, &mut events);
     events
 }
 

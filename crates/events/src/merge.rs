@@ -346,7 +346,8 @@ pub(crate) fn build_events(
             || m.counted && m.def.plover.0 == "COERCE"
             || m.fatalities.is_some()
             || m.injuries.is_some()
-            || m.place.is_some();
+            || m.place.is_some()
+            || m.names_place;
         let pick = if anaphoric {
             // Prefer an event referred to by the same word, then the latest one.
             // A bare anaphor ("the operation", "the incident") refers back only a few sentences.
@@ -446,8 +447,77 @@ pub(crate) fn build_events(
             None => {} // a reference to no event we know of, with nothing of its own
         }
     }
+    let accs = fold_unplaced(accs);
     accs.into_iter()
         .enumerate()
         .map(|(n, a)| finish(inp, n, a, story))
         .collect()
+}
+
+/// One record per incident: violence told with neither place nor date of
+/// its own ("the murder of the priests", "the attack was condemned") is a
+/// further report of a violent event of the same story that has them, the
+/// nearest before it (else after it), when the two are compatible; it
+/// stays an event of its own only where the story has no such event.
+fn fold_unplaced(accs: Vec<Acc>) -> Vec<Acc> {
+    let bare = |a: &Acc| {
+        let m = &a.mentions[0];
+        is_violent(&m.def)
+            && !m.distinct
+            && a.mentions
+                .iter()
+                .all(|m| m.place.is_none() && m.time.is_none())
+    };
+    let is_bare: Vec<bool> = accs.iter().map(bare).collect();
+    let mut into: Vec<Option<usize>> = vec![None; accs.len()];
+    for (i, a) in accs.iter().enumerate() {
+        if !is_bare[i] {
+            continue;
+        }
+        // Nothing of its own that tells another incident: no doer other
+        // than the event's, and where both name participants, one they
+        // share.
+        let named = |x: &Acc| -> HashSet<String> {
+            x.participants
+                .iter()
+                .filter(|(_, (n, _))| *n)
+                .map(|(id, _)| id.clone())
+                .collect()
+        };
+        // Who did it, named or not ("police", "a mob").
+        let by = |x: &Acc| -> HashSet<String> {
+            x.mentions
+                .iter()
+                .flat_map(|m| &m.actors)
+                .filter(|(r, _)| *r == Role::Actor1)
+                .map(|(_, c)| c.actor.canonical.clone())
+                .collect()
+        };
+        let mine = named(a);
+        let my_doers = by(a);
+        let ok = |j: &usize| {
+            let b = &accs[*j];
+            let theirs = named(b);
+            !is_bare[*j]
+                && a.mentions.iter().all(|m| compatible(b, m))
+                && (a.doers.is_empty() || b.doers.is_empty() || !a.doers.is_disjoint(&b.doers))
+                && my_doers.is_subset(&by(b))
+                && (mine.is_empty() || theirs.is_empty() || !mine.is_disjoint(&theirs))
+        };
+        into[i] = (0..i)
+            .rev()
+            .find(ok)
+            .or_else(|| (i + 1..accs.len()).find(ok));
+    }
+    let mut slots: Vec<Option<Acc>> = accs.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        if let Some(j) = into[i] {
+            let a = slots[i].take().expect("each folded once");
+            let target = slots[j].as_mut().expect("targets are never folded");
+            for m in a.mentions {
+                target.push(m);
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
 }

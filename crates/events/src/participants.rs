@@ -71,7 +71,7 @@ const INSTITUTION_HEADS: &[&str] = &[
 ];
 
 /// Words that may stand between a preposition and a place ("in eastern Syria").
-const PLACE_MODIFIERS: &[&str] = &[
+pub(crate) const PLACE_MODIFIERS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -102,6 +102,16 @@ const PLACE_MODIFIERS: &[&str] = &[
     "greater",
     "upper",
     "lower",
+    "downtown",
+    "suburban",
+    "provincial",
+    "restive",
+    "remote",
+    "mountainous",
+    "coastal",
+    "frontier",
+    "troubled",
+    "volatile",
 ];
 const ACTOR_NOUNS: &[&str] = &[
     "forces",

@@ -3,6 +3,7 @@
 //! reporting verb's date ("reported Friday"), with a country named for its
 //! capital read as the capital.
 
+use crate::participants::PLACE_MODIFIERS;
 use crate::{Chunk, Cue, Inputs};
 use sitrep_core::{Mode, Place, Span, TimeExpr, TimexType};
 use sitrep_text::Sentence;
@@ -19,8 +20,9 @@ pub(crate) fn event_place(
     s: Sentence,
     trig: Span,
     right_limit: usize,
-) -> Option<Place> {
+) -> (Option<Place>, bool) {
     let text = inp.text;
+    let named = std::cell::Cell::new(false);
     let places_in = |a: usize, b: usize| -> Vec<&Place> {
         let from = inp.places.partition_point(|p| p.start < a);
         inp.places[from..]
@@ -28,6 +30,10 @@ pub(crate) fn event_place(
             .take_while(|p| p.start < b)
             .filter(|p| p.end <= b)
             .filter(|p| !chunks.iter().any(|c| !c.place && c.span.contains(p.span())))
+            .filter(|p| {
+                named.set(true);
+                locative(inp, s, p, Some(trig))
+            })
             .collect()
     };
     // The most precise; among equals, the nearest to the trigger. A
@@ -55,38 +61,234 @@ pub(crate) fn event_place(
             .unwrap_or(s.start);
         pick(places_in(clause_start, trig.start))
     });
-    place.map(|p| capital_meant(inp, &p).unwrap_or(p))
+    let place = place.map(|p| capital_meant(inp, &p).unwrap_or(p));
+    (place, named.get())
+}
+
+/// Prepositions that say where something happened: "in Karak", "near the
+/// border", "on Kabul", "off Somalia". Not "from" or "to": an origin or a
+/// destination is not where the event took place.
+const WHERE_PREPS: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "into",
+    "on",
+    "over",
+    "off",
+    "along",
+    "between",
+    "and",
+];
+
+/// Nouns whose "of" introduces where: "the outskirts of Kabul", "the town
+/// of Karak", "30 km north of Aleppo".
+const AREA_NOUNS: &[&str] = &[
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "city",
+    "town",
+    "village",
+    "villages",
+    "hamlet",
+    "province",
+    "provinces",
+    "department",
+    "departments",
+    "region",
+    "district",
+    "municipality",
+    "state",
+    "governorate",
+    "capital",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "area",
+    "areas",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "jurisdiction",
+    "countryside",
+    "port",
+    "border",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "quarter",
+    "camp",
+    "island",
+    "coast",
+];
+
+/// Whether place `p` is named as where something happened: after a
+/// locative preposition ("in Karak", "in the southern city of Karak",
+/// "near the town of Karak"), after another such place and a comma
+/// ("Karak, Jordan"), or as the modifier of the trigger noun ("the Karak
+/// attack"). A place named otherwise is a participant's nationality or
+/// home ("U.S. Ambassador", "Canadian tourist"), an origin or a
+/// destination, or a topic, and says nothing of where the event was.
+fn locative(inp: &Inputs, s: Sentence, p: &Place, trig: Option<Span>) -> bool {
+    let toks = &inp.an.tokens[s.tokens.0..s.tokens.1];
+    let ti = toks.partition_point(|t| t.start < p.start);
+    let w = |i: usize| toks[i].text(inp.text).to_lowercase();
+    // Back over "the", "a", "southern", "the city of", ...
+    let mut i = ti;
+    let mut via_of = false;
+    while i > 0 {
+        let prev = w(i - 1);
+        if PLACE_MODIFIERS.contains(&prev.as_str()) {
+            i -= 1;
+        } else if prev == "of" && i >= 2 && AREA_NOUNS.contains(&w(i - 2).as_str()) {
+            via_of = true;
+            i -= 2;
+        } else {
+            break;
+        }
+    }
+    if via_of && i == 0 {
+        return true;
+    }
+    if i == 0 {
+        // A sentence opening with the place ("Karak, Jordan" lines; "Kabul
+        // was shaken"): only as the trigger's modifier.
+        return trig
+            .is_some_and(|t| p.end <= t.start && words_between(inp.text, p.end, t.start) == 0);
+    }
+    let prev = w(i - 1);
+    if WHERE_PREPS.contains(&prev.as_str()) || via_of {
+        return true;
+    }
+    // What the attack struck: "shelled Aleppo", "assault Omaha Beach".
+    if trig.is_some_and(|t| toks[i - 1].end == t.end) {
+        return true;
+    }
+    // "Karak, Jordan": the country after a place; "Syria's Idlib
+    // province": a place within a place.
+    if matches!(prev.as_str(), "," | "'s" | "’s") && i >= 2 {
+        let before = toks[i - 2].end;
+        if inp.places.iter().any(|q| q.end == before) {
+            return true;
+        }
+    }
+    // "the Karak attack", "Sunday's Kabul bombing".
+    let determiner = matches!(prev.as_str(), "the" | "a" | "an" | "this" | "that" | "last")
+        || prev.ends_with("'s")
+        || prev.ends_with("’s");
+    determiner
+        && trig.is_some_and(|t| {
+            p.end <= t.start
+                && words_between(inp.text, p.end, t.start) <= 2
+                && !inp.text[p.end..t.start].contains([',', ';', '.'])
+        })
+}
+
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    text.get(a..b)
+        .map_or(usize::MAX, |t| t.split_whitespace().count())
 }
 
 /// The places an event record falls back on when its sentences name none,
-/// found once per document: the dateline's place, for the lead, and the
-/// story's focus country, for any other event.
+/// found once per document: the dateline's place, for the lead; a place
+/// named as where something happened earlier in the event's paragraph;
+/// and the story's focus country, for any other event.
 pub(crate) struct StoryPlaces {
     dateline: Option<(Place, usize)>,
     focus: Option<Place>,
+    /// Places named as where something happened ("in Barranquilla"), with
+    /// their sentence and its paragraph, in text order.
+    local: Vec<(usize, usize, Place)>,
+    /// The paragraph of each sentence.
+    paragraph: Vec<usize>,
 }
 
 impl StoryPlaces {
     pub(crate) fn of(inp: &Inputs) -> StoryPlaces {
+        let paragraph = paragraphs(inp);
+        let mut local = Vec::new();
+        let mut si = 0;
+        for p in inp.places {
+            let sents = &inp.an.sentences;
+            while si < sents.len() && sents[si].end <= p.start {
+                si += 1;
+            }
+            if si == sents.len() {
+                break;
+            }
+            if p.start >= sents[si].start
+                && !in_dateline(inp.text, p.start)
+                && locative(inp, sents[si], p, None)
+            {
+                let mut place = p.clone();
+                place.basis = Some("context".into());
+                local.push((si, paragraph[si], place));
+            }
+        }
         StoryPlaces {
             dateline: dateline_place(inp),
             focus: story_focus(inp),
+            local,
+            paragraph,
         }
     }
 
     /// The place of an event told in sentences `sents` whose sentences name
     /// none: the dateline's place when one of them is the lead the dateline
     /// opens (the lead's event happened where its dateline says); else the
-    /// story's focus country. (Placing every event at the dateline would
-    /// guess a town the text does not tie to it: a dateline names where the
-    /// report was filed.)
-    pub(crate) fn fallback(&self, mut sents: impl Iterator<Item = usize>) -> Option<Place> {
-        self.dateline
+    /// last place named as a scene earlier in the paragraph of its first
+    /// sentence ("an attack in Barranquilla. Residents are shaken by the
+    /// car bomb"), with basis "context"; else the story's focus country.
+    /// (Placing every event at the dateline would guess a town the text
+    /// does not tie to it: a dateline names where the report was filed.)
+    pub(crate) fn fallback(&self, sents: impl Iterator<Item = usize>) -> Option<Place> {
+        let sents: Vec<usize> = sents.collect();
+        let first = sents.iter().copied().min()?;
+        if let Some((p, _)) = self
+            .dateline
             .as_ref()
-            .filter(|(_, lead)| sents.any(|s| s == *lead))
-            .map(|(p, _)| p.clone())
+            .filter(|(_, lead)| sents.contains(lead))
+        {
+            return Some(p.clone());
+        }
+        let para = self.paragraph.get(first).copied();
+        self.local
+            .iter()
+            .rev()
+            .find(|(si, pa, _)| *si < first && Some(*pa) == para)
+            .map(|(_, _, p)| p.clone())
             .or_else(|| self.focus.clone())
     }
+}
+
+/// The paragraph of each sentence: a new one starts after a blank line or
+/// at an indented line.
+fn paragraphs(inp: &Inputs) -> Vec<usize> {
+    let mut out = Vec::with_capacity(inp.an.sentences.len());
+    let (mut n, mut prev_end) = (0, 0);
+    for s in &inp.an.sentences {
+        let gap = inp.text.get(prev_end..s.start).unwrap_or("");
+        if prev_end > 0 && (gap.contains("\n\n") || gap.contains("\n ") || gap.contains("\n\t")) {
+            n += 1;
+        }
+        out.push(n);
+        prev_end = s.end;
+    }
+    out
 }
 
 /// The place of the story's dateline ("SAN SALVADOR, 3 JAN 90 --", "KYIV,

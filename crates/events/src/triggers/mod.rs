@@ -96,7 +96,8 @@ pub(crate) fn triggers(
                 // mention, with its doer, stands for a bare trigger of the
                 // same category.
                 out.retain(|o| {
-                    o.def.plover.0 != m.def.plover.0
+                    m.actors.is_empty()
+                        || o.def.plover.0 != m.def.plover.0
                         || !o.actors.is_empty()
                         || o.fatalities.is_some()
                         || o.injuries.is_some()
@@ -169,7 +170,10 @@ fn triggers_with(
             last.trig.end = trig.end;
             continue;
         }
-        if describes_not_reports(w, k, pos, prev) || modifies_next_noun(w, k, pos) {
+        if describes_not_reports(w, k, pos, prev)
+            || modifies_next_noun(w, k, pos)
+            || compares_since(w, k, prev)
+        {
             continue;
         }
         // Workers "on strike", a "labour strike": a protest, not an attack.
@@ -199,6 +203,7 @@ fn triggers_with(
             mode: mode_of(inp, s, w, (k, len)),
             actors: Vec::new(),
             place: None,
+            names_place: false,
             time: None,
             fatalities: None,
             injuries: None,
@@ -325,6 +330,17 @@ fn describes_not_reports(w: &[String], k: usize, pos: Pos, prev: &str) -> bool {
     pos == Pos::Verb
         && (number_of(prev).is_some() || DETERMINERS.contains(&prev))
         && w.get(k).is_some_and(|x| is_generic_actor(x))
+}
+
+/// "The deadliest attack in the city since a bombing killed 60": a
+/// superlative measured against an earlier incident compares the story's
+/// event with it and is no event of its own (the incident after "since"
+/// is one, told as background).
+fn compares_since(w: &[String], k: usize, prev: &str) -> bool {
+    matches!(
+        prev,
+        "deadliest" | "bloodiest" | "worst" | "biggest" | "largest" | "heaviest" | "fiercest"
+    ) && w[k..].iter().any(|x| x == "since")
 }
 
 /// A trigger noun that only modifies the next noun (word `k`) is no event:
