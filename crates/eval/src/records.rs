@@ -573,6 +573,8 @@ fn describe(e: &Event, kind: &str, text: &str) -> Value {
         "country": loc.and_then(|p| p.country_code.clone()),
         "fatalities": e.fatalities,
         "mode": e.mode,
+        "acled": e.acled.as_ref().map(|a| format!("{} / {}", a.event_type, a.sub_event_type)),
+        "actors": e.actors.iter().map(|a| format!("{:?}: {} ({})", a.role, a.text, a.sector.as_deref().unwrap_or("-"))).collect::<Vec<_>>(),
         "sentence": e.evidence.first().and_then(|ev| text.get(ev.start..ev.end))
             .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(200).collect::<String>()),
     })
@@ -642,6 +644,7 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
     let (mut in_empty, mut beside) = (0usize, 0usize);
     let mut misses = Vec::new();
     let mut spurious = Vec::new();
+    let mut matched_list = Vec::new();
     for m in &messages {
         let mut doc = crate::eval_doc(&m.id, None, &m.text);
         doc.published = m.published;
@@ -706,6 +709,15 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
             }
         }
         if errors {
+            for (gi, s) in full.iter().enumerate() {
+                if let Some(s) = *s {
+                    matched_list.push(json!({
+                        "message": m.id,
+                        "template": gold[gi].template,
+                        "record": describe(records[s].event, records[s].kind, &m.text),
+                    }));
+                }
+            }
             for (s, r) in records.iter().enumerate() {
                 if !full.contains(&Some(s)) {
                     spurious.push(json!({
@@ -766,6 +778,7 @@ pub fn eval(dir: &Path, split: Muc4Split, errors: bool) -> Result<Value> {
     if errors {
         report["misses"] = Value::Array(misses);
         report["unmatched"] = Value::Array(spurious);
+        report["matched_records"] = Value::Array(matched_list);
     }
     Ok(report)
 }

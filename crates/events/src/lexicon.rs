@@ -129,6 +129,19 @@ pub const fn attack_def(mode: Option<&'static str>) -> Def {
 /// until its victims say otherwise.
 const KILLING: Def = d("killing", Class::Outcome, "ASSAULT", None, "190", BATTLE);
 
+/// A killing the word itself calls unlawful ("murdered", "massacre",
+/// "slain"): its victims were not fighting, so it is violence against
+/// civilians (ACLED), whoever the text names or leaves out. The same kind
+/// as any killing, so reports of it merge alike.
+const MURDER: Def = d(
+    "killing",
+    Class::Outcome,
+    "ASSAULT",
+    None,
+    "190",
+    Some(("Violence against civilians", "Attack")),
+);
+
 /// An assassination (CAMEO 186).
 pub const ASSASSINATION: Def = d(
     "assassination",
@@ -713,13 +726,13 @@ const LEXICON: &[(&str, Pos, Def)] = &[
     ("arrest", Pos::Verb, ARREST),
     ("arrests", Pos::Verb, ARREST),
     ("kill", Pos::Verb, KILLING),
-    ("murdered", Pos::Verb, KILLING),
-    ("murdering", Pos::Verb, KILLING),
-    ("murder", Pos::Noun, KILLING),
+    ("murdered", Pos::Verb, MURDER),
+    ("murdering", Pos::Verb, MURDER),
+    ("murder", Pos::Noun, MURDER),
     ("slain", Pos::Verb, KILLING),
     ("slaying", Pos::Noun, KILLING),
-    ("massacred", Pos::Verb, KILLING),
-    ("massacre", Pos::Noun, KILLING),
+    ("massacred", Pos::Verb, MURDER),
+    ("massacre", Pos::Noun, MURDER),
     ("gunned down", Pos::Verb, attack_def(Some("firearms"))),
     ("stabbed", Pos::Verb, attack_def(None)),
     ("kidnapping", Pos::Noun, ABDUCTION),

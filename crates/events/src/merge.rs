@@ -102,9 +102,10 @@ fn absorb(a: &mut Mention, b: Mention) {
     a.fatalities = max_count(a.fatalities, b.fatalities);
     a.injuries = max_count(a.injuries, b.injuries);
     a.claim = a.claim.take().or(b.claim);
-    if b.mode != Mode::Asserted && a.mode == Mode::Asserted {
-        a.mode = b.mode;
-    }
+    // (The attack keeps its own mode: an outcome told as unreal does not
+    // unmake what was done, "attacked the convoy in a bid to kill the
+    // governor", "the priests who were assassinated, in a murder no one
+    // knew who had planned".)
 }
 
 pub(crate) fn max_count(a: Option<(u32, Span)>, b: Option<(u32, Span)>) -> Option<(u32, Span)> {

@@ -398,6 +398,7 @@ fn used_as_place(inp: &Inputs, s: Sentence, ti: usize, last: Option<&Chunk>) -> 
 fn dictionary_chunks(inp: &Inputs, s: Sentence, caseless: bool, out: &mut Vec<Chunk>) {
     let (text, an) = (inp.text, inp.an);
     let toks = &an.tokens[s.tokens.0..s.tokens.1];
+    let all_caps = !text[s.start..s.end].chars().any(char::is_lowercase);
     for a in 0..toks.len() {
         for len in (1..=5).rev() {
             if a + len > toks.len() {
@@ -411,7 +412,13 @@ fn dictionary_chunks(inp: &Inputs, s: Sentence, caseless: bool, out: &mut Vec<Ch
             let wordy = |t: &str| t.chars().next().is_some_and(|c| c.is_alphanumeric());
             let phrase = &text[sp.start..sp.end];
             let capital = phrase.chars().any(|c| c.is_uppercase());
-            if !wordy(first) || !wordy(last) || len == 1 && !capital {
+            // Where case says nothing (a sentence in lower or upper case
+            // only), a function word is only itself ("IS THE SECOND
+            // MAYOR", "WE DEMAND"), never a short name.
+            let function_word = len == 1
+                && (caseless || all_caps)
+                && NOT_MODIFIED.contains(&first.to_lowercase().as_str());
+            if !wordy(first) || !wordy(last) || len == 1 && !capital || function_word {
                 continue;
             }
             if out.iter().any(|c| c.span.overlaps(sp)) {
