@@ -54,7 +54,10 @@ fn start(db: &str, port: u16, token: Option<&str>, extra: &[&str]) -> Server {
 }
 
 fn request(port: u16, head: &str, body: &[u8]) -> String {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    request_on(TcpStream::connect(("127.0.0.1", port)).unwrap(), head, body)
+}
+
+fn request_on(mut s: TcpStream, head: &str, body: &[u8]) -> String {
     s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
     write!(
         s,
@@ -140,7 +143,11 @@ fn sigterm_lets_the_write_in_flight_finish_and_leaves_nothing_half_stored() {
         "POST /api/documents HTTP/1.1\r\nContent-Type: application/x-ndjson\r\nAuthorization: Bearer {token}\r\n"
     );
     let t0 = Instant::now();
-    let writer = std::thread::spawn(move || (request(port, &head, batch.as_bytes()), t0.elapsed()));
+    // Connected before the signal can come, however slow the machine is to
+    // start the thread (a loaded CI machine let 300 ms pass first).
+    let conn = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let writer =
+        std::thread::spawn(move || (request_on(conn, &head, batch.as_bytes()), t0.elapsed()));
     // Terminate while the batch is being coded.
     std::thread::sleep(Duration::from_millis(300));
     let err = stderr_of(s);
