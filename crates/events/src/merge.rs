@@ -470,6 +470,29 @@ fn fold_unplaced(accs: Vec<Acc>) -> Vec<Acc> {
                 .all(|m| m.place.is_none() && m.time.is_none())
     };
     let is_bare: Vec<bool> = accs.iter().map(bare).collect();
+    // Each event's named participants, and who did it, named or not
+    // ("police", "a mob"), found once.
+    let named: Vec<HashSet<&str>> = accs
+        .iter()
+        .map(|x| {
+            x.participants
+                .iter()
+                .filter(|(_, (n, _))| *n)
+                .map(|(id, _)| id.as_str())
+                .collect()
+        })
+        .collect();
+    let by: Vec<HashSet<&str>> = accs
+        .iter()
+        .map(|x| {
+            x.mentions
+                .iter()
+                .flat_map(|m| &m.actors)
+                .filter(|(r, _)| *r == Role::Actor1)
+                .map(|(_, c)| c.actor.canonical.as_str())
+                .collect()
+        })
+        .collect();
     let mut into: Vec<Option<usize>> = vec![None; accs.len()];
     for (i, a) in accs.iter().enumerate() {
         if !is_bare[i] {
@@ -478,32 +501,15 @@ fn fold_unplaced(accs: Vec<Acc>) -> Vec<Acc> {
         // Nothing of its own that tells another incident: no doer other
         // than the event's, and where both name participants, one they
         // share.
-        let named = |x: &Acc| -> HashSet<String> {
-            x.participants
-                .iter()
-                .filter(|(_, (n, _))| *n)
-                .map(|(id, _)| id.clone())
-                .collect()
-        };
-        // Who did it, named or not ("police", "a mob").
-        let by = |x: &Acc| -> HashSet<String> {
-            x.mentions
-                .iter()
-                .flat_map(|m| &m.actors)
-                .filter(|(r, _)| *r == Role::Actor1)
-                .map(|(_, c)| c.actor.canonical.clone())
-                .collect()
-        };
-        let mine = named(a);
-        let my_doers = by(a);
+        let mine = &named[i];
         let ok = |j: &usize| {
             let b = &accs[*j];
-            let theirs = named(b);
+            let theirs = &named[*j];
             !is_bare[*j]
                 && a.mentions.iter().all(|m| compatible(b, m))
                 && (a.doers.is_empty() || b.doers.is_empty() || !a.doers.is_disjoint(&b.doers))
-                && my_doers.is_subset(&by(b))
-                && (mine.is_empty() || theirs.is_empty() || !mine.is_disjoint(&theirs))
+                && by[i].is_subset(&by[*j])
+                && (mine.is_empty() || theirs.is_empty() || !mine.is_disjoint(theirs))
         };
         into[i] = (0..i)
             .rev()

@@ -161,7 +161,7 @@ fn locative(inp: &Inputs, s: Sentence, p: &Place, trig: Option<Span>) -> bool {
             break;
         }
     }
-    if via_of && i == 0 {
+    if via_of {
         return true;
     }
     if i == 0 {
@@ -171,7 +171,7 @@ fn locative(inp: &Inputs, s: Sentence, p: &Place, trig: Option<Span>) -> bool {
             .is_some_and(|t| p.end <= t.start && words_between(inp.text, p.end, t.start) == 0);
     }
     let prev = w(i - 1);
-    if WHERE_PREPS.contains(&prev.as_str()) || via_of {
+    if WHERE_PREPS.contains(&prev.as_str()) {
         return true;
     }
     // What the attack struck: "shelled Aleppo", "assault Omaha Beach".
