@@ -355,6 +355,72 @@ pub struct Event {
     pub fields: Vec<FieldSpan>,
 }
 
+/// An incident: the events that one or more documents report of the same
+/// happening, linked in the store (`sitrep-incidents`). Its own fields are
+/// the best of its reports' (`from` says which report gave each); where
+/// the reports disagree, `disputed` keeps every side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    /// Stable for the same set of reports: `inc:` and the lowest member
+    /// event id, so that the same documents give the same ids in any order.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub plover: String,
+    pub acled: Option<Acled>,
+    pub date: Option<EventDate>,
+    pub location: Option<Place>,
+    /// Every participant any report names, once per role and name.
+    pub actors: Vec<IncidentActor>,
+    /// The lowest toll any report gives (ACLED's rule); the others are in
+    /// `disputed`.
+    pub fatalities: Option<u32>,
+    pub injuries: Option<u32>,
+    /// How many events (one per reporting document, as a rule) it links.
+    pub reports: usize,
+    /// How many distinct sources (outlets: the documents' `source`, or
+    /// their id where they name none) report it.
+    pub sources: usize,
+    /// Those sources, sorted.
+    pub source_names: Vec<String>,
+    /// Who makes its claims, with the outlet that carries each ("police
+    /// (Wire A)"; the outlet alone where the reporter speaks in their own
+    /// voice), sorted.
+    pub claimants: Vec<String>,
+    /// The earliest and latest publication date of its reports.
+    pub first_seen: Option<NaiveDate>,
+    pub last_seen: Option<NaiveDate>,
+    /// Field ("type", "date", "location", "fatalities", "injuries") → the
+    /// id of the event it was taken from.
+    pub from: std::collections::BTreeMap<String, String>,
+    /// Fields the reports disagree on ("fatalities", "injuries", "actor1"),
+    /// one side per value: "<value>: <sources> (<event ids>)".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed: Vec<Dispute>,
+    /// Its reports, by event id.
+    pub events: Vec<IncidentReport>,
+}
+
+/// A participant of an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentActor {
+    pub role: Role,
+    pub canonical: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    /// How many of the incident's reports name it in this role.
+    pub reports: usize,
+}
+
+/// One report of an incident: an event and the document that told it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentReport {
+    pub event: String,
+    pub doc_id: String,
+    pub source: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
 /// Document metadata as written in the output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {

@@ -7,8 +7,11 @@
 //! rows are replaced in one transaction: a crash or an error leaves the
 //! previous version intact).
 
+mod incidents;
+
 use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_core::{Event, Output};
+pub use sitrep_incidents::LinkOptions;
 use std::collections::{BTreeMap, HashMap};
 
 /// Store errors.
@@ -183,7 +186,10 @@ CREATE TABLE IF NOT EXISTS events (
     mode TEXT NOT NULL,
     sources TEXT NOT NULL,
     json TEXT NOT NULL,
-    notes TEXT
+    notes TEXT,
+    incident_id TEXT,
+    component TEXT,
+    link_profile TEXT
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -192,6 +198,30 @@ CREATE TABLE IF NOT EXISTS event_actors (
     canonical TEXT NOT NULL,
     country TEXT,
     sector TEXT
+);
+CREATE TABLE IF NOT EXISTS settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incidents (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    plover TEXT NOT NULL,
+    acled_type TEXT,
+    date_start TEXT,
+    date_end TEXT,
+    country TEXT,
+    fatalities INTEGER,
+    reports INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    first_seen TEXT,
+    last_seen TEXT,
+    json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incident_keys (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    day INTEGER NOT NULL,
+    cell TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_start, date_end);
@@ -209,6 +239,11 @@ CREATE INDEX IF NOT EXISTS events_plover ON events(upper(plover));
 CREATE INDEX IF NOT EXISTS events_country ON events(upper(country));
 CREATE INDEX IF NOT EXISTS events_acled ON events(lower(acled_type));
 CREATE INDEX IF NOT EXISTS events_acled_sub ON events(lower(acled_sub_type));
+CREATE INDEX IF NOT EXISTS events_incident ON events(incident_id);
+CREATE INDEX IF NOT EXISTS events_component ON events(component);
+CREATE INDEX IF NOT EXISTS incident_keys_day ON incident_keys(day, cell);
+CREATE INDEX IF NOT EXISTS incident_keys_event ON incident_keys(event_id);
+CREATE INDEX IF NOT EXISTS incidents_order ON incidents(coalesce(date_start, ''), id);
 ";
 
 /// The columns every row of `query` reads, in `row_of`'s order.
@@ -227,6 +262,8 @@ pub fn notes_of(out: &Output, e: &Event) -> String {
 /// A sitrep database.
 pub struct Store {
     conn: Connection,
+    /// How events are linked into incidents; `None`: each event is its own.
+    link: Option<LinkOptions>,
 }
 
 impl Store {
@@ -243,22 +280,39 @@ impl Store {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         conn.execute_batch(SCHEMA_SQL)?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            link: Some(LinkOptions::default()),
+        };
         store.migrate()?;
         store.conn.execute_batch(INDEX_SQL)?;
+        store.link = store.stored_linking()?;
         Ok(store)
     }
 
     /// Brings a store written by an older sitrep up to this schema: adds
-    /// `events.notes` and fills it from each document's stored output.
+    /// `events.notes` and fills it from each document's stored output;
+    /// adds the incident columns and links every stored event.
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let has_notes = self
-            .conn
-            .prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = 'notes'")?
-            .exists([])?;
-        if has_notes {
-            return Ok(());
+        let has = |conn: &Connection, col: &str| -> Result<bool, StoreError> {
+            Ok(conn
+                .prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = ?1")?
+                .exists([col])?)
+        };
+        if !has(&self.conn, "notes")? {
+            self.add_notes()?;
         }
+        if !has(&self.conn, "incident_id")? {
+            self.conn.execute_batch(
+                "ALTER TABLE events ADD COLUMN incident_id TEXT; ALTER TABLE events ADD COLUMN component TEXT; ALTER TABLE events ADD COLUMN link_profile TEXT;",
+            )?;
+            self.conn.execute_batch(INDEX_SQL)?;
+            self.relink()?;
+        }
+        Ok(())
+    }
+
+    fn add_notes(&mut self) -> Result<(), StoreError> {
         let tx = self.conn.transaction()?;
         tx.execute("ALTER TABLE events ADD COLUMN notes TEXT", [])?;
         let docs: Vec<String> = tx
@@ -296,6 +350,7 @@ impl Store {
         if old.as_deref() == Some(json.as_str()) {
             return Ok(Ingested::Unchanged);
         }
+        let touched = incidents::touched(&tx, &doc.id)?;
         tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])?;
         tx.execute(
             "INSERT INTO documents (id, source, published, url, language, output_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -351,6 +406,7 @@ impl Store {
                 }
             }
         }
+        incidents::link(&tx, self.link.as_ref(), Some(out), touched)?;
         tx.commit()?;
         Ok(if old.is_some() {
             Ingested::Replaced
@@ -917,6 +973,53 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| r.notes == "x"));
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn an_older_store_gains_incidents() {
+        let dir = std::env::temp_dir().join(format!("sitrep-store-inc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let path = path.to_str().unwrap();
+        {
+            let s = filled(3);
+            s.conn
+                .execute(&format!("VACUUM INTO '{path}'"), [])
+                .unwrap();
+        }
+        {
+            // The store as sitrep wrote it before incidents.
+            let c = Connection::open(path).unwrap();
+            c.execute_batch(
+                "DROP INDEX events_incident; DROP INDEX events_component;
+                 ALTER TABLE events DROP COLUMN incident_id; ALTER TABLE events DROP COLUMN component;
+                 ALTER TABLE events DROP COLUMN link_profile;
+                 DROP TABLE incidents; DROP TABLE incident_keys; DROP TABLE settings;",
+            )
+            .unwrap();
+        }
+        let s = Store::open(path).unwrap();
+        let incidents = s.incidents(&Filter::default()).unwrap();
+        let reports: usize = incidents.iter().map(|i| i.reports).sum();
+        assert_eq!(reports, 3, "{incidents:?}");
+        assert_eq!(s.linking(), Some(LinkOptions::default()));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn linking_options_are_remembered_and_a_change_relinks() {
+        // Two reports of one raid on one day.
+        let mut s = Store::open(":memory:").unwrap();
+        s.ingest(&output("a", "raid", "US CENTCOM")).unwrap();
+        s.ingest(&output("b", "raid", "US CENTCOM")).unwrap();
+        assert_eq!(s.incident_count().unwrap(), 1);
+        s.set_linking(None).unwrap();
+        assert_eq!(s.incident_count().unwrap(), 2);
+        assert_eq!(s.linking(), None);
+        s.set_linking(Some(LinkOptions::default())).unwrap();
+        assert_eq!(s.incident_count().unwrap(), 1);
+        let i = &s.incidents(&Filter::default()).unwrap()[0];
+        assert_eq!((i.reports, i.id.as_str()), (2, "inc:a#e1"));
     }
 
     #[test]

@@ -1,0 +1,505 @@
+//! Incidents in the store: linking a document's events to the events of
+//! other documents inside the transaction that stores it, and reading
+//! incidents back.
+//!
+//! Each event row holds its `incident_id` and its `component` (the
+//! compatibility component it belongs to, named by its lowest event id;
+//! see `sitrep-incidents`). `incident_keys` indexes each linkable event by
+//! day and cell (the ISO country of its place, "" when unplaced), so that
+//! the candidates of a new event are found by an index range on the days
+//! its date can meet, never by a scan. When a document is stored, replaced
+//! or deleted, the components its old and new events touch are recomputed
+//! whole (a component is closed, so nothing outside them can change), and
+//! their incidents rewritten, in the same transaction as the document.
+
+use crate::{from_of, row_of, EventRow, Filter, Store, StoreError, ROW_SQL};
+use rusqlite::{params, Connection, OptionalExtension};
+use sitrep_core::{Event, Incident, Output};
+use sitrep_incidents::{build, grouping, DocInfo, Grouping, LinkOptions, Member, Profile};
+use std::collections::{BTreeSet, HashMap};
+
+/// What a stored document's events were part of, read before it is
+/// replaced or deleted: their components and their incidents.
+#[derive(Debug, Default)]
+pub(crate) struct Touched {
+    comps: BTreeSet<String>,
+    incidents: BTreeSet<String>,
+}
+
+pub(crate) fn touched(tx: &Connection, doc_id: &str) -> Result<Touched, StoreError> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT component, incident_id FROM events WHERE doc_id = ?1 AND component IS NOT NULL",
+    )?;
+    let mut t = Touched::default();
+    let rows = stmt.query_map([doc_id], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+    })?;
+    for row in rows {
+        let (c, i) = row?;
+        t.comps.insert(c);
+        t.incidents.extend(i);
+    }
+    Ok(t)
+}
+
+fn doc_info(out: &Output) -> DocInfo {
+    DocInfo {
+        id: out.document.id.clone(),
+        source: out.document.source.clone(),
+        published: out.document.published,
+    }
+}
+
+/// An event of a touched component as linking sees it.
+struct Linked {
+    profile: Profile,
+    /// Its incident and component before this change (`None`: new).
+    incident: Option<String>,
+    component: Option<String>,
+    /// The event itself, for a new one (stored ones are read only when
+    /// their incident is rebuilt).
+    event: Option<(Event, DocInfo)>,
+}
+
+/// Links the events of `out`, already inserted with no incident, and
+/// recomputes the components the document's previous version touched and
+/// those its events meet; only incidents whose reports change are
+/// rewritten. `link` `None`: each event is its own incident.
+pub(crate) fn link(
+    tx: &Connection,
+    link: Option<&LinkOptions>,
+    out: Option<&Output>,
+    touched: Touched,
+) -> Result<(), StoreError> {
+    let opts = link.copied().unwrap_or_default();
+    let Touched {
+        mut comps,
+        incidents: gone,
+    } = touched;
+    let mut all: Vec<Linked> = Vec::new();
+    if let Some(out) = out {
+        let doc = doc_info(out);
+        let mut keep = tx.prepare_cached("UPDATE events SET link_profile = ?1 WHERE id = ?2")?;
+        for e in &out.events {
+            let profile = Profile::of(e, &doc, &opts);
+            keep.execute(params![profile.to_json(), e.id])?;
+            all.push(Linked {
+                profile,
+                incident: None,
+                component: None,
+                event: Some((e.clone(), doc.clone())),
+            });
+        }
+    }
+    if link.is_some() {
+        let mut key = tx.prepare_cached(
+            "INSERT INTO incident_keys (event_id, day, cell) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut probe = tx.prepare_cached(
+            "SELECT DISTINCT e.component FROM incident_keys k JOIN events e ON e.id = k.event_id
+             WHERE k.day BETWEEN ?1 AND ?2 AND (?3 = '' OR k.cell = ?3 OR k.cell = '')
+               AND e.doc_id <> ?4 AND e.component IS NOT NULL",
+        )?;
+        let mut size = tx.prepare_cached("SELECT count(*) FROM events WHERE component = ?1")?;
+        let mut full: BTreeSet<String> = BTreeSet::new();
+        for l in &all {
+            let p = &l.profile;
+            for (day, cell) in p.keys() {
+                key.execute(params![p.event_id, day, cell])?;
+            }
+            if let Some((lo, hi, cell)) = p.probe(&opts) {
+                let found =
+                    probe.query_map(params![lo, hi, cell, p.doc_id], |r| r.get::<_, String>(0))?;
+                for c in found {
+                    let c = c?;
+                    if comps.contains(&c) || full.contains(&c) {
+                        continue;
+                    }
+                    // A full component takes no more events.
+                    let n: i64 = size.query_row([&c], |r| r.get(0))?;
+                    if n >= i64::from(opts.max_component) {
+                        full.insert(c);
+                    } else {
+                        comps.insert(c);
+                    }
+                }
+            }
+        }
+    }
+    // Every other event of the components touched.
+    {
+        let mut members = tx.prepare_cached(
+            "SELECT link_profile, incident_id, component FROM events WHERE component = ?1",
+        )?;
+        for c in &comps {
+            let rows = members.query_map([c], |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (profile, incident, component) = row?;
+                let profile = profile.ok_or_else(|| {
+                    StoreError::Invalid("a linked event has no link profile".into())
+                })?;
+                all.push(Linked {
+                    profile: Profile::from_json(&profile)?,
+                    incident,
+                    component,
+                    event: None,
+                });
+            }
+        }
+    }
+    if all.is_empty() {
+        let mut drop = tx.prepare_cached("DELETE FROM incidents WHERE id = ?1")?;
+        for i in &gone {
+            drop.execute([i])?;
+        }
+        return Ok(());
+    }
+    let profiles: Vec<Profile> = all.iter().map(|l| l.profile.clone()).collect();
+    let g = match link {
+        Some(o) => grouping(&profiles, o),
+        None => Grouping {
+            incidents: (0..profiles.len()).map(|i| vec![i]).collect(),
+            component_of: (0..profiles.len()).collect(),
+        },
+    };
+    // How many loaded events each old incident has: an incident whose
+    // events are exactly a new group's (none new, none gone) is unchanged.
+    let mut old_size: HashMap<&str, usize> = HashMap::new();
+    for l in &all {
+        if let Some(i) = &l.incident {
+            *old_size.entry(i.as_str()).or_default() += 1;
+        }
+    }
+    let mut unchanged: Vec<bool> = Vec::with_capacity(g.incidents.len());
+    let mut kept: BTreeSet<&str> = BTreeSet::new();
+    for members in &g.incidents {
+        let first = all[members[0]].incident.as_deref();
+        let same = first.is_some_and(|x| {
+            !gone.contains(x)
+                && old_size.get(x) == Some(&members.len())
+                && members
+                    .iter()
+                    .all(|&m| all[m].incident.as_deref() == Some(x))
+        });
+        if same {
+            kept.extend(first);
+        }
+        unchanged.push(same);
+    }
+    {
+        let mut drop = tx.prepare_cached("DELETE FROM incidents WHERE id = ?1")?;
+        let old: BTreeSet<&str> = all
+            .iter()
+            .filter_map(|l| l.incident.as_deref())
+            .chain(gone.iter().map(String::as_str))
+            .collect();
+        for i in old.difference(&kept) {
+            drop.execute([i])?;
+        }
+    }
+    // A component that is full leaves the index: no later event meets it,
+    // and no probe reads its keys again.
+    if link.is_some() {
+        let mut sizes: HashMap<usize, u32> = HashMap::new();
+        for &c in &g.component_of {
+            *sizes.entry(c).or_default() += 1;
+        }
+        let mut unkey = tx.prepare_cached("DELETE FROM incident_keys WHERE event_id = ?1")?;
+        for (i, c) in g.component_of.iter().enumerate() {
+            if sizes[c] >= opts.max_component {
+                unkey.execute([&profiles[i].event_id])?;
+            }
+        }
+    }
+    let mut set =
+        tx.prepare_cached("UPDATE events SET incident_id = ?1, component = ?2 WHERE id = ?3")?;
+    let mut read = tx.prepare_cached(
+        "SELECT e.json, d.id, d.source, d.published FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?1",
+    )?;
+    let mut add = tx.prepare_cached(
+        "INSERT INTO incidents (id, type, plover, acled_type, date_start, date_end, country, fatalities, reports, sources, first_seen, last_seen, json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    for (members, same) in g.incidents.iter().zip(unchanged) {
+        let comp = &profiles[g.component_of[members[0]]].event_id;
+        let id = if same {
+            all[members[0]].incident.clone().unwrap_or_default()
+        } else {
+            let mut events: Vec<(Event, DocInfo)> = Vec::with_capacity(members.len());
+            for &m in members {
+                match &all[m].event {
+                    Some(x) => events.push(x.clone()),
+                    None => {
+                        let (json, doc) = read.query_row([&all[m].profile.event_id], |r| {
+                            Ok((
+                                r.get::<_, String>(0)?,
+                                DocInfo {
+                                    id: r.get(1)?,
+                                    source: r.get(2)?,
+                                    published: r
+                                        .get::<_, Option<String>>(3)?
+                                        .and_then(|d| d.parse().ok()),
+                                },
+                            ))
+                        })?;
+                        events.push((serde_json::from_str(&json)?, doc));
+                    }
+                }
+            }
+            let ms: Vec<Member> = events
+                .iter()
+                .map(|(event, doc)| Member { event, doc })
+                .collect();
+            let inc = build(&ms);
+            add.execute(params![
+                inc.id,
+                inc.kind,
+                inc.plover,
+                inc.acled.as_ref().map(|a| a.event_type.clone()),
+                inc.date.as_ref().map(|d| d.start_date.to_string()),
+                inc.date.as_ref().map(|d| d.end_date.to_string()),
+                inc.location.as_ref().and_then(|l| l.country_code.clone()),
+                inc.fatalities,
+                inc.reports as i64,
+                inc.sources as i64,
+                inc.first_seen.map(|d| d.to_string()),
+                inc.last_seen.map(|d| d.to_string()),
+                serde_json::to_string(&inc)?,
+            ])?;
+            inc.id
+        };
+        for &m in members {
+            let l = &all[m];
+            if l.incident.as_deref() != Some(id.as_str()) || l.component.as_deref() != Some(comp) {
+                set.execute(params![id, comp, l.profile.event_id])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How linking options are written in the store's settings.
+fn describe(o: Option<&LinkOptions>) -> String {
+    match o {
+        None => "off".to_string(),
+        Some(o) => format!(
+            "day_window={} max_days={} max_component={} km_place={} km_district={} km_province={}",
+            o.day_window, o.max_days, o.max_component, o.km_place, o.km_district, o.km_province
+        ),
+    }
+}
+
+/// Reads what [`describe`] wrote; `None` when it is not that.
+fn parse_described(s: &str) -> Option<Option<LinkOptions>> {
+    if s == "off" {
+        return Some(None);
+    }
+    let mut o = LinkOptions::default();
+    for kv in s.split_whitespace() {
+        let (k, v) = kv.split_once('=')?;
+        match k {
+            "day_window" => o.day_window = v.parse().ok()?,
+            "max_days" => o.max_days = v.parse().ok()?,
+            "max_component" => o.max_component = v.parse().ok()?,
+            "km_place" => o.km_place = v.parse().ok()?,
+            "km_district" => o.km_district = v.parse().ok()?,
+            "km_province" => o.km_province = v.parse().ok()?,
+            _ => return None,
+        }
+    }
+    Some(Some(o))
+}
+
+impl Store {
+    /// The options the store's incidents were linked with (the defaults for
+    /// a new store), recording them in a new store.
+    pub(crate) fn stored_linking(&mut self) -> Result<Option<LinkOptions>, StoreError> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'link'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match stored {
+            Some(s) => parse_described(&s).ok_or_else(|| {
+                StoreError::Invalid(format!("the store's link settings are unreadable: {s:?}"))
+            }),
+            None => {
+                let o = Some(LinkOptions::default());
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('link', ?1)",
+                    [describe(o.as_ref())],
+                )?;
+                Ok(o)
+            }
+        }
+    }
+
+    /// How this store links events into incidents (`None`: it does not;
+    /// each event is its own incident). A store remembers the options its
+    /// incidents were linked with; opening it with others relinks every
+    /// stored event (in one transaction) so that no two documents were
+    /// linked by different rules.
+    pub fn set_linking(&mut self, link: Option<LinkOptions>) -> Result<(), StoreError> {
+        self.link = link;
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = 'link'", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let want = describe(link.as_ref());
+        if stored.as_deref() != Some(want.as_str()) {
+            self.relink()?;
+        }
+        Ok(())
+    }
+
+    /// The options events are linked with.
+    pub fn linking(&self) -> Option<LinkOptions> {
+        self.link
+    }
+
+    /// Links every stored event again, from nothing, in one transaction.
+    pub fn relink(&mut self) -> Result<(), StoreError> {
+        let link = self.link;
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM incidents; DELETE FROM incident_keys; UPDATE events SET incident_id = NULL, component = NULL;",
+        )?;
+        let ids: Vec<String> = tx
+            .prepare("SELECT id FROM documents ORDER BY rowid")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids {
+            let json: String = tx.query_row(
+                "SELECT output_json FROM documents WHERE id = ?1",
+                [&id],
+                |r| r.get(0),
+            )?;
+            let out: Output = serde_json::from_str(&json)?;
+            link_doc(&tx, link.as_ref(), &out)?;
+        }
+        tx.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES ('link', ?1)",
+            [describe(link.as_ref())],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a document, its events and their links; the incidents they
+    /// were part of are linked again without them. `false` when no such
+    /// document is stored.
+    pub fn delete(&mut self, doc_id: &str) -> Result<bool, StoreError> {
+        let link = self.link;
+        let tx = self.conn.transaction()?;
+        let before = touched(&tx, doc_id)?;
+        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [doc_id])?;
+        self::link(&tx, link.as_ref(), None, before)?;
+        tx.commit()?;
+        Ok(n > 0)
+    }
+
+    /// Every stored event's id with its incident's, in event id order.
+    pub fn event_incidents(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, coalesce(incident_id, '') FROM events ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Number of incidents stored.
+    pub fn incident_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Incidents with at least one event matching `f` (its cursor a
+    /// position in the incidents' order), ordered by date (undated first)
+    /// then id.
+    pub fn incidents(&self, f: &Filter) -> Result<Vec<Incident>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_incident(f, |i| {
+            out.push(i);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Calls `each` on every incident [`Store::incidents`] selects, without
+    /// holding them all in memory.
+    pub fn for_each_incident(
+        &self,
+        f: &Filter,
+        mut each: impl FnMut(Incident) -> Result<(), StoreError>,
+    ) -> Result<usize, StoreError> {
+        use rusqlite::types::Value;
+        let events = Filter {
+            after: None,
+            limit: None,
+            ..f.clone()
+        };
+        let (cond, mut args) = Self::where_clause(&events);
+        let mut sql = format!(
+            "SELECT i.json FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM {} WHERE 1=1{cond})",
+            from_of(&events)
+        );
+        if let Some(c) = &f.after {
+            args.push(Value::Text(c.date_start.clone()));
+            args.push(Value::Text(c.id.clone()));
+            let (d, i) = (args.len() - 1, args.len());
+            sql += &format!(" AND (coalesce(i.date_start, ''), i.id) > (?{d}, ?{i})");
+        }
+        sql += " ORDER BY coalesce(i.date_start, ''), i.id";
+        if let Some(l) = f.limit {
+            sql += &format!(" LIMIT {l}");
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
+            let json: String = r.get(0)?;
+            each(serde_json::from_str(&json)?)?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// One incident and its reports (the events, with their documents and
+    /// evidence sentences), in event id order.
+    pub fn incident(&self, id: &str) -> Result<Option<(Incident, Vec<EventRow>)>, StoreError> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM incidents WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(json) = json else {
+            return Ok(None);
+        };
+        let inc: Incident = serde_json::from_str(&json)?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{ROW_SQL} WHERE e.incident_id = ?1 ORDER BY e.id"))?;
+        let rows = stmt
+            .query_map([id], crate::raw_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        let rows = rows.into_iter().map(row_of).collect::<Result<_, _>>()?;
+        Ok(Some((inc, rows)))
+    }
+}
+
+/// Links one stored document's events, as ingest does.
+fn link_doc(tx: &Connection, link: Option<&LinkOptions>, out: &Output) -> Result<(), StoreError> {
+    self::link(tx, link, Some(out), Touched::default())
+}
