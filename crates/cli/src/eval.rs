@@ -13,6 +13,8 @@ pub(crate) enum SplitArg {
     Train,
     /// The whole corpus.
     All,
+    /// ECB+ with --cross-document only: topics 36–45, its usual test split.
+    Test,
 }
 
 impl From<SplitArg> for sitrep_eval::Split {
@@ -20,7 +22,7 @@ impl From<SplitArg> for sitrep_eval::Split {
         match s {
             SplitArg::Dev => sitrep_eval::Split::Dev,
             SplitArg::Train => sitrep_eval::Split::Train,
-            SplitArg::All => sitrep_eval::Split::All,
+            SplitArg::All | SplitArg::Test => sitrep_eval::Split::All,
         }
     }
 }
@@ -120,6 +122,12 @@ pub(crate) enum EvalCmd {
         /// inflates the figure; for comparison with story-level splits.
         #[arg(long)]
         split_by_story: bool,
+        /// ecbplus only: score the incidents the store links across
+        /// documents against ECB+'s cross-document chains (MUC, B³, CEAF-e,
+        /// CoNLL F1, within topics and pooled, with baselines). Here
+        /// `--split dev` is topics 1–35, `--split test` topics 36–45.
+        #[arg(long)]
+        cross_document: bool,
         /// Also list every text whose category is wrong or missing.
         #[arg(long)]
         errors: bool,
@@ -228,7 +236,12 @@ pub(crate) fn eval(cmd: EvalCmd) -> Result<i32> {
             data,
             split,
             errors,
-        } => sitrep_eval::time::eval(&data, split.into(), errors)?,
+        } => {
+            if matches!(split, SplitArg::Test) {
+                bail!("--split test is ECB+'s test topics, for `eval events --format ecbplus --cross-document` only");
+            }
+            sitrep_eval::time::eval(&data, split.into(), errors)?
+        }
         EvalCmd::Geo {
             data,
             format,
@@ -289,9 +302,17 @@ pub(crate) fn eval(cmd: EvalCmd) -> Result<i32> {
             model,
             no_headlines,
             split_by_story,
+            cross_document,
             errors,
         } => {
             use sitrep_eval::events::{self, EventFormat, Target};
+            let ecbplus = matches!(format, EventFormatArg::Ecbplus);
+            if cross_document && !ecbplus {
+                bail!("--cross-document scores the ecbplus format only");
+            }
+            if matches!(split, SplitArg::Test) && !cross_document {
+                bail!("--split test is ECB+'s test topics, for --format ecbplus --cross-document only");
+            }
             let data = data.unwrap_or_else(|| {
                 PathBuf::from(match format {
                     EventFormatArg::Ngec => {
@@ -331,7 +352,7 @@ pub(crate) fn eval(cmd: EvalCmd) -> Result<i32> {
                     let part = match split {
                         SplitArg::Dev => Part::Dev,
                         SplitArg::Train => Part::Train,
-                        SplitArg::All => Part::All,
+                        SplitArg::All | SplitArg::Test => Part::All,
                     };
                     let r = eval(&data, part, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
@@ -344,12 +365,25 @@ pub(crate) fn eval(cmd: EvalCmd) -> Result<i32> {
                 }
                 EventFormatArg::Ecbplus => {
                     use sitrep_eval::ecbplus::{eval, Topics};
-                    let topics = match split {
-                        SplitArg::Dev => Topics::Dev,
-                        SplitArg::Train => Topics::Train,
-                        SplitArg::All => Topics::All,
+                    let r = if cross_document {
+                        let topics = match split {
+                            SplitArg::Dev => Topics::Develop,
+                            SplitArg::Test => Topics::Test,
+                            SplitArg::All => Topics::All,
+                            SplitArg::Train => Topics::Train,
+                        };
+                        sitrep_eval::crossdoc::eval(&data, topics, errors)?
+                    } else {
+                        let topics = match split {
+                            SplitArg::Dev => Topics::Dev,
+                            SplitArg::Train => Topics::Train,
+                            SplitArg::All => Topics::All,
+                            SplitArg::Test => {
+                                bail!("--split test is for --cross-document; within documents, topics 36-45 are scored by --split all")
+                            }
+                        };
+                        eval(&data, topics, errors)?
                     };
-                    let r = eval(&data, topics, errors)?;
                     out!("{}", serde_json::to_string_pretty(&r)?);
                     return Ok(0);
                 }

@@ -16,6 +16,7 @@
 pub mod acled;
 pub mod countries;
 pub mod geojson;
+pub mod incidents;
 pub mod parquet;
 
 use sitrep_core::{Event, Role};
