@@ -39,16 +39,40 @@ pub enum Topics {
     Dev,
     Train,
     All,
+    /// Topics 1–35: where cross-document linking is developed.
+    Develop,
+    /// Topics 36–45: the usual test topics.
+    Test,
 }
 
 impl Topics {
-    fn has(self, t: u32) -> bool {
+    pub(crate) fn has(self, t: u32) -> bool {
         match self {
             Topics::Dev => DEV_TOPICS.contains(&t),
             Topics::Train => t <= 35 && !DEV_TOPICS.contains(&t),
             Topics::All => true,
+            Topics::Develop => t <= 35,
+            Topics::Test => t > 35,
         }
     }
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Topics::Dev => "dev",
+            Topics::Train => "train",
+            Topics::All => "all",
+            Topics::Develop => "topics 1-35",
+            Topics::Test => "topics 36-45",
+        }
+    }
+}
+
+/// The topic of a document named like "41_1ecbplus.xml".
+pub fn topic_of(name: &str) -> u32 {
+    name.split('_')
+        .next()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(0)
 }
 
 /// One document: its text, and its gold action mentions in the selected
@@ -58,6 +82,10 @@ pub struct Doc {
     pub name: String,
     pub text: String,
     pub mentions: Vec<((usize, usize), String)>,
+    /// Each mention's cross-document chain, in `mentions`' order: the
+    /// instance a `CROSS_DOC_COREF` relation names, else the document's own
+    /// chain or the mention alone (prefixed with the document's name).
+    pub cross: Vec<String>,
 }
 
 /// Parses one ECB+ document; `selected` holds the sentence numbers whose
@@ -77,7 +105,10 @@ pub fn parse(xml: &str, name: &str, selected: &HashSet<u32>) -> Result<Doc> {
     let mut cur_mark: Option<String> = None;
     // relation: sources → target
     let mut chain_of: HashMap<String, String> = HashMap::new();
+    // cross-document relation: sources → the instance it names
+    let mut instance_of: HashMap<String, String> = HashMap::new();
     let mut cur_rel: Option<(Vec<String>, Option<String>)> = None;
+    let mut cur_note: Option<String> = None;
     loop {
         let ev = r
             .read_event()
@@ -104,7 +135,12 @@ pub fn parse(xml: &str, name: &str, selected: &HashSet<u32>) -> Result<Doc> {
                             actions.entry(m.clone()).or_default().push(t);
                         }
                     }
-                    "INTRA_DOC_COREF" | "CROSS_DOC_COREF" => cur_rel = Some((Vec::new(), None)),
+                    "INTRA_DOC_COREF" | "CROSS_DOC_COREF" => {
+                        cur_rel = Some((Vec::new(), None));
+                        cur_note = (tag == "CROSS_DOC_COREF")
+                            .then(|| attr(&e, b"note"))
+                            .flatten();
+                    }
                     "source" => {
                         if let (Some(rel), Some(m)) = (cur_rel.as_mut(), attr(&e, b"m_id")) {
                             rel.0.push(m);
@@ -140,9 +176,13 @@ pub fn parse(xml: &str, name: &str, selected: &HashSet<u32>) -> Result<Doc> {
                 if tag == "INTRA_DOC_COREF" || tag == "CROSS_DOC_COREF" {
                     if let Some((srcs, Some(t))) = cur_rel.take() {
                         for s in srcs {
+                            if let Some(n) = &cur_note {
+                                instance_of.insert(s.clone(), n.clone());
+                            }
                             chain_of.insert(s, t.clone());
                         }
                     }
+                    cur_note = None;
                 }
                 if tag == "token" {
                     // An empty token: nothing to add.
@@ -167,7 +207,12 @@ pub fn parse(xml: &str, name: &str, selected: &HashSet<u32>) -> Result<Doc> {
             .get(&m)
             .cloned()
             .unwrap_or_else(|| format!("single-{m}"));
+        let cross = instance_of
+            .get(&m)
+            .cloned()
+            .unwrap_or_else(|| format!("{name}/{chain}"));
         doc.mentions.push(((start, end), chain));
+        doc.cross.push(cross);
     }
     Ok(doc)
 }
@@ -393,7 +438,7 @@ pub fn eval(dir: &Path, topics: Topics, errors: bool) -> Result<Value> {
     }
     let mut v = json!({
         "format": "ecbplus",
-        "split": match topics { Topics::Dev => "dev", Topics::Train => "train", Topics::All => "all" },
+        "split": topics.name(),
         "documents": docs.len(),
         "gold_action_mentions": n_gold,
         "system_mentions": n_sys,

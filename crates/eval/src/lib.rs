@@ -28,6 +28,7 @@
 //! Splits are fixed in the repository (`splits/`, or a rule in code), so dev figures are
 //! reproducible and the dev documents are never used for tuning rules.
 
+pub mod crossdoc;
 pub mod ecbplus;
 pub mod events;
 pub mod geo;

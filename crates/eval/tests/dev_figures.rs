@@ -186,6 +186,24 @@ fn event_coreference_on_ecbplus_dev() {
 }
 
 #[test]
+fn incidents_across_documents_on_ecbplus_topics_1_to_35() {
+    use sitrep_eval::ecbplus::Topics;
+    let Some(dir) = shared_path("data/events/ecbplus") else {
+        return;
+    };
+    let r = sitrep_eval::crossdoc::eval(&dir, Topics::Develop, false).unwrap();
+    assert_eq!(r["documents"], 770, "{r}");
+    let conll = |k: &str| r[k]["conll_f1"].as_f64().unwrap();
+    // 0.641 within topics and 0.617 pooled when measured; linking must
+    // beat both baselines and the events of each document left alone.
+    assert!(conll("within_topics") >= 0.62, "{r}");
+    assert!(conll("pooled") >= 0.59, "{r}");
+    for base in ["singletons", "one_per_topic", "documents_alone"] {
+        assert!(conll("within_topics") > conll(base) + 0.05, "{base}: {r}");
+    }
+}
+
+#[test]
 fn event_arguments_on_muc4_dev() {
     let Some(dev) = shared_path("data/events/muc4/dev.json") else {
         return;
