@@ -50,9 +50,9 @@ fn doc_info(out: &Output) -> DocInfo {
     }
 }
 
-/// An event of a touched component as linking sees it.
+/// An event of a touched component as linking sees it (its profile is
+/// kept beside it, at the same index, for [`grouping`]).
 struct Linked {
-    profile: Profile,
     /// Its incident and component before this change (`None`: new).
     incident: Option<String>,
     component: Option<String>,
@@ -77,14 +77,15 @@ pub(crate) fn link(
         incidents: gone,
     } = touched;
     let mut all: Vec<Linked> = Vec::new();
+    let mut profiles: Vec<Profile> = Vec::new();
     if let Some(out) = out {
         let doc = doc_info(out);
         let mut keep = tx.prepare_cached("UPDATE events SET link_profile = ?1 WHERE id = ?2")?;
         for e in &out.events {
             let profile = Profile::of(e, &doc, &opts);
             keep.execute(params![profile.to_json(), e.id])?;
+            profiles.push(profile);
             all.push(Linked {
-                profile,
                 incident: None,
                 component: None,
                 event: Some((e.clone(), doc.clone())),
@@ -102,8 +103,7 @@ pub(crate) fn link(
         )?;
         let mut size = tx.prepare_cached("SELECT count(*) FROM events WHERE component = ?1")?;
         let mut full: BTreeSet<String> = BTreeSet::new();
-        for l in &all {
-            let p = &l.profile;
+        for p in &profiles {
             for (day, cell) in p.keys() {
                 key.execute(params![p.event_id, day, cell])?;
             }
@@ -144,8 +144,8 @@ pub(crate) fn link(
                 let profile = profile.ok_or_else(|| {
                     StoreError::Invalid("a linked event has no link profile".into())
                 })?;
+                profiles.push(Profile::from_json(&profile)?);
                 all.push(Linked {
-                    profile: Profile::from_json(&profile)?,
                     incident,
                     component,
                     event: None,
@@ -160,7 +160,6 @@ pub(crate) fn link(
         }
         return Ok(());
     }
-    let profiles: Vec<Profile> = all.iter().map(|l| l.profile.clone()).collect();
     let g = match link {
         Some(o) => grouping(&profiles, o),
         None => Grouping {
@@ -236,7 +235,7 @@ pub(crate) fn link(
                 match &all[m].event {
                     Some(x) => events.push(x.clone()),
                     None => {
-                        let (json, doc) = read.query_row([&all[m].profile.event_id], |r| {
+                        let (json, doc) = read.query_row([&profiles[m].event_id], |r| {
                             Ok((
                                 r.get::<_, String>(0)?,
                                 DocInfo {
@@ -277,7 +276,7 @@ pub(crate) fn link(
         for &m in members {
             let l = &all[m];
             if l.incident.as_deref() != Some(id.as_str()) || l.component.as_deref() != Some(comp) {
-                set.execute(params![id, comp, l.profile.event_id])?;
+                set.execute(params![id, comp, profiles[m].event_id])?;
             }
         }
     }
@@ -347,15 +346,11 @@ impl Store {
     /// stored event (in one transaction) so that no two documents were
     /// linked by different rules.
     pub fn set_linking(&mut self, link: Option<LinkOptions>) -> Result<(), StoreError> {
+        // `self.link` is what the settings hold: read on open, written by
+        // every relink.
+        let changed = describe(self.link.as_ref()) != describe(link.as_ref());
         self.link = link;
-        let stored: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = 'link'", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let want = describe(link.as_ref());
-        if stored.as_deref() != Some(want.as_str()) {
+        if changed {
             self.relink()?;
         }
         Ok(())
