@@ -194,7 +194,7 @@ fn incidents_across_documents_on_ecbplus_topics_1_to_35() {
     let r = sitrep_eval::crossdoc::eval(&dir, Topics::Develop, false).unwrap();
     assert_eq!(r["documents"], 770, "{r}");
     let conll = |k: &str| r[k]["conll_f1"].as_f64().unwrap();
-    // 0.641 within topics and 0.617 pooled when measured; linking must
+    // 0.641 within topics and 0.613 pooled when measured; linking must
     // beat both baselines and the events of each document left alone.
     assert!(conll("within_topics") >= 0.62, "{r}");
     assert!(conll("pooled") >= 0.59, "{r}");
