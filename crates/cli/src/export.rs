@@ -21,7 +21,8 @@ enum ExportFormat {
 
 #[derive(Args)]
 pub(crate) struct ExportArgs {
-    /// The store to read (written by `sitrep ingest`).
+    /// The store to read (written by `sitrep ingest`): a SQLite file or a
+    /// `postgres://user@host:port/database` URL.
     #[arg(long, default_value = "sitrep.db")]
     db: String,
     #[arg(long, value_enum)]

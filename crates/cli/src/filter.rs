@@ -64,7 +64,7 @@ impl FilterArgs {
 
 /// Opens an existing store, or says how to make one.
 pub(crate) fn open_store(db: &str) -> Result<sitrep_store::Store> {
-    if db != ":memory:" && !Path::new(db).exists() {
+    if db != ":memory:" && !sitrep_store::is_url(db) && !Path::new(db).exists() {
         bail!("{db}: no such database (create one with `sitrep ingest … --db {db}`)");
     }
     Ok(sitrep_store::Store::open(db)?)

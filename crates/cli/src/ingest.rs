@@ -10,7 +10,9 @@ use anyhow::{Context, Result};
 pub(crate) struct IngestArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// SQLite database file (created if missing).
+    /// The store: a SQLite file (created if missing) or a
+    /// `postgres://user@host:port/database` URL (its tables are created
+    /// if missing; the database must exist).
     #[arg(long, default_value = "sitrep.db")]
     db: String,
     #[command(flatten)]
@@ -69,13 +71,13 @@ impl LinkArgs {
 
 pub(crate) fn ingest(a: IngestArgs) -> Result<i32> {
     let pipeline = Pipeline::new().map_err(anyhow::Error::msg)?;
-    let mut store =
-        sitrep_store::Store::open(&a.db).with_context(|| format!("opening {}", a.db))?;
+    let mut store = sitrep_store::Store::open(&a.db)
+        .with_context(|| format!("opening {}", sitrep_store::redact(&a.db)))?;
     if let Some(o) = a.link.options(store.linking()) {
         if o != store.linking() && store.counts()?.0 > 0 {
             eprintln!(
                 "{}: linking with new options; relinking what it holds",
-                a.db
+                sitrep_store::redact(&a.db)
             );
         }
         store.set_linking(o)?;
@@ -94,6 +96,6 @@ pub(crate) fn ingest(a: IngestArgs) -> Result<i32> {
     })?;
     let (d, e) = store.counts()?;
     let i = store.incident_count()?;
-    eprintln!("{}: {new} new, {replaced} replaced, {same} unchanged; the store holds {d} documents, {e} events, {i} incidents", a.db);
+    eprintln!("{}: {new} new, {replaced} replaced, {same} unchanged; the store holds {d} documents, {e} events, {i} incidents", sitrep_store::redact(&a.db));
     finish(docs, errors)
 }

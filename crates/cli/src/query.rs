@@ -27,7 +27,8 @@ Examples:
   sitrep query --events --acled Battles          # one row per report
   sitrep query --incident 'inc:seed-centcom-raid-2025-09#e1'  # its reports side by side")]
 pub(crate) struct QueryArgs {
-    /// The store to read (written by `sitrep ingest`).
+    /// The store to read (written by `sitrep ingest`): a SQLite file or a
+    /// `postgres://user@host:port/database` URL.
     #[arg(long, default_value = "sitrep.db")]
     db: String,
     #[command(flatten)]

@@ -14,7 +14,8 @@ use std::path::PathBuf;
 Then open http://127.0.0.1:8080/ (the map) or read http://127.0.0.1:8080/openapi.json.
 Logs: SITREP_LOG=info for the access log.")]
 pub(crate) struct ServeArgs {
-    /// The SQLite store to serve (created if missing).
+    /// The store to serve: a SQLite file (created if missing) or a
+    /// `postgres://user@host:port/database` URL.
     #[arg(long, default_value = "sitrep.db")]
     db: String,
     /// Address and port to listen on.

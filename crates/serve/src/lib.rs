@@ -40,7 +40,7 @@ use std::sync::{Arc, Mutex};
 /// How the server is set up.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// The SQLite store (created if missing).
+    /// The store: a SQLite file (created if missing) or a `postgres://` URL.
     pub db: String,
     /// The address to listen on.
     pub addr: String,
@@ -175,7 +175,7 @@ pub struct Writer {
 impl AppState {
     /// Opens the store; with a token, also the writer and the pipeline.
     pub fn open(db: &str, token: Option<String>) -> Result<Arc<AppState>, String> {
-        let first = Store::open(db).map_err(|e| format!("{db}: {e}"))?;
+        let first = Store::open(db).map_err(|e| format!("{}: {e}", sitrep_store::redact(db)))?;
         let writer = match &token {
             Some(_) => Some(Writer {
                 store: Mutex::new(first),
@@ -250,7 +250,11 @@ pub fn seed_example(db: &str) -> Result<usize, String> {
 
 /// Serves until SIGTERM or Ctrl-C, then drains in-flight requests.
 pub async fn run(config: Config) -> Result<(), String> {
-    let state = AppState::open(&config.db, config.token.clone())?;
+    // Opened on the blocking pool: a PostgreSQL store's client blocks.
+    let (db, token) = (config.db.clone(), config.token.clone());
+    let state = tokio::task::spawn_blocking(move || AppState::open(&db, token))
+        .await
+        .map_err(|e| e.to_string())??;
     let app = api::router(state.clone(), config.max_body_bytes);
     let listener = tokio::net::TcpListener::bind(&config.addr)
         .await

@@ -12,8 +12,8 @@
 //! whole (a component is closed, so nothing outside them can change), and
 //! their incidents rewritten, in the same transaction as the document.
 
+use crate::db::{args, int, rows, texts, Db, Value};
 use crate::{from_of, row_of, EventRow, Filter, Store, StoreError, ROW_SQL};
-use rusqlite::{params, Connection, OptionalExtension};
 use sitrep_core::{Event, Incident, Output};
 use sitrep_incidents::{build, grouping, DocInfo, Grouping, LinkOptions, Member, Profile};
 use std::collections::{BTreeSet, HashMap};
@@ -26,19 +26,17 @@ pub(crate) struct Touched {
     incidents: BTreeSet<String>,
 }
 
-pub(crate) fn touched(tx: &Connection, doc_id: &str) -> Result<Touched, StoreError> {
-    let mut stmt = tx.prepare_cached(
-        "SELECT component, incident_id FROM events WHERE doc_id = ?1 AND component IS NOT NULL",
-    )?;
+pub(crate) fn touched(db: &mut dyn Db, doc_id: &str) -> Result<Touched, StoreError> {
     let mut t = Touched::default();
-    let rows = stmt.query_map([doc_id], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-    })?;
-    for row in rows {
-        let (c, i) = row?;
-        t.comps.insert(c);
-        t.incidents.extend(i);
-    }
+    db.each(
+        "SELECT component, incident_id FROM events WHERE doc_id = ?1 AND component IS NOT NULL",
+        args![doc_id],
+        &mut |r| {
+            t.comps.extend(r[0].text());
+            t.incidents.extend(r[1].text());
+            Ok(())
+        },
+    )?;
     Ok(t)
 }
 
@@ -66,7 +64,7 @@ struct Linked {
 /// those its events meet; only incidents whose reports change are
 /// rewritten. `link` `None`: each event is its own incident.
 pub(crate) fn link(
-    tx: &Connection,
+    db: &mut dyn Db,
     link: Option<&LinkOptions>,
     out: Option<&Output>,
     touched: Touched,
@@ -80,10 +78,12 @@ pub(crate) fn link(
     let mut profiles: Vec<Profile> = Vec::new();
     if let Some(out) = out {
         let doc = doc_info(out);
-        let mut keep = tx.prepare_cached("UPDATE events SET link_profile = ?1 WHERE id = ?2")?;
         for e in &out.events {
             let profile = Profile::of(e, &doc, &opts);
-            keep.execute(params![profile.to_json(), e.id])?;
+            db.exec(
+                "UPDATE events SET link_profile = ?1 WHERE id = ?2",
+                args![profile.to_json(), &e.id],
+            )?;
             profiles.push(profile);
             all.push(Linked {
                 incident: None,
@@ -93,30 +93,32 @@ pub(crate) fn link(
         }
     }
     if link.is_some() {
-        let mut key = tx.prepare_cached(
-            "INSERT INTO incident_keys (event_id, day, cell) VALUES (?1, ?2, ?3)",
-        )?;
-        let mut probe = tx.prepare_cached(
-            "SELECT DISTINCT e.component FROM incident_keys k JOIN events e ON e.id = k.event_id
-             WHERE k.day BETWEEN ?1 AND ?2 AND (?3 = '' OR k.cell = ?3 OR k.cell = '')
-               AND e.doc_id <> ?4 AND e.component IS NOT NULL",
-        )?;
-        let mut size = tx.prepare_cached("SELECT count(*) FROM events WHERE component = ?1")?;
         let mut full: BTreeSet<String> = BTreeSet::new();
         for p in &profiles {
             for (day, cell) in p.keys() {
-                key.execute(params![p.event_id, day, cell])?;
+                db.exec(
+                    "INSERT INTO incident_keys (event_id, day, cell) VALUES (?1, ?2, ?3)",
+                    args![&p.event_id, day, cell],
+                )?;
             }
             if let Some((lo, hi, cell)) = p.probe(&opts) {
-                let found =
-                    probe.query_map(params![lo, hi, cell, p.doc_id], |r| r.get::<_, String>(0))?;
+                let found = texts(
+                    db,
+                    "SELECT DISTINCT e.component FROM incident_keys k JOIN events e ON e.id = k.event_id
+                     WHERE k.day BETWEEN ?1 AND ?2 AND (?3 = '' OR k.cell = ?3 OR k.cell = '')
+                       AND e.doc_id <> ?4 AND e.component IS NOT NULL",
+                    args![lo, hi, cell, &p.doc_id],
+                )?;
                 for c in found {
-                    let c = c?;
                     if comps.contains(&c) || full.contains(&c) {
                         continue;
                     }
                     // A full component takes no more events.
-                    let n: i64 = size.query_row([&c], |r| r.get(0))?;
+                    let n = int(
+                        db,
+                        "SELECT count(*) FROM events WHERE component = ?1",
+                        args![&c],
+                    )?;
                     if n >= i64::from(opts.max_component) {
                         full.insert(c);
                     } else {
@@ -127,36 +129,27 @@ pub(crate) fn link(
         }
     }
     // Every other event of the components touched.
-    {
-        let mut members = tx.prepare_cached(
+    for c in &comps {
+        let members = rows(
+            db,
             "SELECT link_profile, incident_id, component FROM events WHERE component = ?1",
+            args![c],
         )?;
-        for c in &comps {
-            let rows = members.query_map([c], |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (profile, incident, component) = row?;
-                let profile = profile.ok_or_else(|| {
-                    StoreError::Invalid("a linked event has no link profile".into())
-                })?;
-                profiles.push(Profile::from_json(&profile)?);
-                all.push(Linked {
-                    incident,
-                    component,
-                    event: None,
-                });
-            }
+        for r in members {
+            let profile = r[0]
+                .text()
+                .ok_or_else(|| StoreError::Invalid("a linked event has no link profile".into()))?;
+            profiles.push(Profile::from_json(&profile)?);
+            all.push(Linked {
+                incident: r[1].text(),
+                component: r[2].text(),
+                event: None,
+            });
         }
     }
     if all.is_empty() {
-        let mut drop = tx.prepare_cached("DELETE FROM incidents WHERE id = ?1")?;
         for i in &gone {
-            drop.execute([i])?;
+            db.exec("DELETE FROM incidents WHERE id = ?1", args![i])?;
         }
         return Ok(());
     }
@@ -192,14 +185,13 @@ pub(crate) fn link(
         unchanged.push(same);
     }
     {
-        let mut drop = tx.prepare_cached("DELETE FROM incidents WHERE id = ?1")?;
         let old: BTreeSet<&str> = all
             .iter()
             .filter_map(|l| l.incident.as_deref())
             .chain(gone.iter().map(String::as_str))
             .collect();
         for i in old.difference(&kept) {
-            drop.execute([i])?;
+            db.exec("DELETE FROM incidents WHERE id = ?1", args![*i])?;
         }
     }
     // A component that is full leaves the index: no later event meets it,
@@ -209,22 +201,15 @@ pub(crate) fn link(
         for &c in &g.component_of {
             *sizes.entry(c).or_default() += 1;
         }
-        let mut unkey = tx.prepare_cached("DELETE FROM incident_keys WHERE event_id = ?1")?;
         for (i, c) in g.component_of.iter().enumerate() {
             if sizes[c] >= opts.max_component {
-                unkey.execute([&profiles[i].event_id])?;
+                db.exec(
+                    "DELETE FROM incident_keys WHERE event_id = ?1",
+                    args![&profiles[i].event_id],
+                )?;
             }
         }
     }
-    let mut set =
-        tx.prepare_cached("UPDATE events SET incident_id = ?1, component = ?2 WHERE id = ?3")?;
-    let mut read = tx.prepare_cached(
-        "SELECT e.json, d.id, d.source, d.published FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?1",
-    )?;
-    let mut add = tx.prepare_cached(
-        "INSERT INTO incidents (id, type, plover, acled_type, date_start, date_end, country, fatalities, reports, sources, first_seen, last_seen, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
     for (members, same) in g.incidents.iter().zip(unchanged) {
         let comp = &profiles[g.component_of[members[0]]].event_id;
         let id = if same {
@@ -235,19 +220,23 @@ pub(crate) fn link(
                 match &all[m].event {
                     Some(x) => events.push(x.clone()),
                     None => {
-                        let (json, doc) = read.query_row([&profiles[m].event_id], |r| {
-                            Ok((
-                                r.get::<_, String>(0)?,
-                                DocInfo {
-                                    id: r.get(1)?,
-                                    source: r.get(2)?,
-                                    published: r
-                                        .get::<_, Option<String>>(3)?
-                                        .and_then(|d| d.parse().ok()),
-                                },
+                        let r = rows(
+                            db,
+                            "SELECT e.json, d.id, d.source, d.published FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id = ?1",
+                            args![&profiles[m].event_id],
+                        )?;
+                        let r = r.first().ok_or_else(|| {
+                            StoreError::Invalid(format!(
+                                "linked event {} is not stored",
+                                profiles[m].event_id
                             ))
                         })?;
-                        events.push((serde_json::from_str(&json)?, doc));
+                        let doc = DocInfo {
+                            id: r[1].string()?,
+                            source: r[2].text(),
+                            published: r[3].text().and_then(|d| d.parse().ok()),
+                        };
+                        events.push((serde_json::from_str(&r[0].string()?)?, doc));
                     }
                 }
             }
@@ -256,27 +245,34 @@ pub(crate) fn link(
                 .map(|(event, doc)| Member { event, doc })
                 .collect();
             let inc = build(&ms);
-            add.execute(params![
-                inc.id,
-                inc.kind,
-                inc.plover,
-                inc.acled.as_ref().map(|a| a.event_type.clone()),
-                inc.date.as_ref().map(|d| d.start_date.to_string()),
-                inc.date.as_ref().map(|d| d.end_date.to_string()),
-                inc.location.as_ref().and_then(|l| l.country_code.clone()),
-                inc.fatalities,
-                inc.reports as i64,
-                inc.sources as i64,
-                inc.first_seen.map(|d| d.to_string()),
-                inc.last_seen.map(|d| d.to_string()),
-                serde_json::to_string(&inc)?,
-            ])?;
+            db.exec(
+                "INSERT INTO incidents (id, type, plover, acled_type, date_start, date_end, country, fatalities, reports, sources, first_seen, last_seen, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                args![
+                    &inc.id,
+                    &inc.kind,
+                    &inc.plover,
+                    inc.acled.as_ref().map(|a| a.event_type.clone()),
+                    inc.date.as_ref().map(|d| d.start_date.to_string()),
+                    inc.date.as_ref().map(|d| d.end_date.to_string()),
+                    inc.location.as_ref().and_then(|l| l.country_code.clone()),
+                    inc.fatalities,
+                    inc.reports as i64,
+                    inc.sources as i64,
+                    inc.first_seen.map(|d| d.to_string()),
+                    inc.last_seen.map(|d| d.to_string()),
+                    serde_json::to_string(&inc)?,
+                ],
+            )?;
             inc.id
         };
         for &m in members {
             let l = &all[m];
             if l.incident.as_deref() != Some(id.as_str()) || l.component.as_deref() != Some(comp) {
-                set.execute(params![id, comp, profiles[m].event_id])?;
+                db.exec(
+                    "UPDATE events SET incident_id = ?1, component = ?2 WHERE id = ?3",
+                    args![&id, comp, &profiles[m].event_id],
+                )?;
             }
         }
     }
@@ -315,31 +311,64 @@ fn parse_described(s: &str) -> Option<Option<LinkOptions>> {
     Some(Some(o))
 }
 
-impl Store {
-    /// The options the store's incidents were linked with (the defaults for
-    /// a new store), recording them in a new store.
-    pub(crate) fn stored_linking(&mut self) -> Result<Option<LinkOptions>, StoreError> {
-        let stored: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = 'link'", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        match stored {
-            Some(s) => parse_described(&s).ok_or_else(|| {
+/// The options the store's settings record (`None`: none recorded yet).
+pub(crate) fn recorded_linking(db: &mut dyn Db) -> Result<Option<Option<LinkOptions>>, StoreError> {
+    let stored = texts(db, "SELECT value FROM settings WHERE key = 'link'", &[])?;
+    stored
+        .first()
+        .map(|s| {
+            parse_described(s).ok_or_else(|| {
                 StoreError::Invalid(format!("the store's link settings are unreadable: {s:?}"))
-            }),
-            None => {
-                let o = Some(LinkOptions::default());
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO settings (key, value) VALUES ('link', ?1)",
-                    [describe(o.as_ref())],
-                )?;
-                Ok(o)
-            }
+            })
+        })
+        .transpose()
+}
+
+/// The options the store's incidents were linked with (the defaults for
+/// a new store), recording them in a new store.
+pub(crate) fn stored_linking(db: &mut dyn Db) -> Result<Option<LinkOptions>, StoreError> {
+    match recorded_linking(db)? {
+        Some(o) => Ok(o),
+        None => {
+            let o = Some(LinkOptions::default());
+            write_linking(db, o.as_ref())?;
+            Ok(o)
         }
     }
+}
 
+fn write_linking(db: &mut dyn Db, link: Option<&LinkOptions>) -> Result<(), StoreError> {
+    db.exec(
+        "INSERT INTO settings (key, value) VALUES ('link', ?1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        args![describe(link)],
+    )?;
+    Ok(())
+}
+
+/// Links every stored event again, from nothing, inside the caller's
+/// transaction, and records the options.
+pub(crate) fn relink_all(db: &mut dyn Db, link: Option<&LinkOptions>) -> Result<(), StoreError> {
+    db.batch(
+        "DELETE FROM incidents; DELETE FROM incident_keys; UPDATE events SET incident_id = NULL, component = NULL",
+    )?;
+    let seq = db.dialect().doc_seq();
+    let ids = texts(db, &format!("SELECT id FROM documents ORDER BY {seq}"), &[])?;
+    for id in ids {
+        let json = texts(
+            db,
+            "SELECT output_json FROM documents WHERE id = ?1",
+            args![&id],
+        )?;
+        let json = json
+            .first()
+            .ok_or_else(|| StoreError::Invalid(format!("document {id} vanished")))?;
+        let out: Output = serde_json::from_str(json)?;
+        self::link(db, link, Some(&out), Touched::default())?;
+    }
+    write_linking(db, link)
+}
+
+impl Store {
     /// How this store links events into incidents (`None`: it does not;
     /// each event is its own incident). A store remembers the options its
     /// incidents were linked with; opening it with others relinks every
@@ -364,29 +393,7 @@ impl Store {
     /// Links every stored event again, from nothing, in one transaction.
     pub fn relink(&mut self) -> Result<(), StoreError> {
         let link = self.link;
-        let tx = self.conn.transaction()?;
-        tx.execute_batch(
-            "DELETE FROM incidents; DELETE FROM incident_keys; UPDATE events SET incident_id = NULL, component = NULL;",
-        )?;
-        let ids: Vec<String> = tx
-            .prepare("SELECT id FROM documents ORDER BY rowid")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for id in ids {
-            let json: String = tx.query_row(
-                "SELECT output_json FROM documents WHERE id = ?1",
-                [&id],
-                |r| r.get(0),
-            )?;
-            let out: Output = serde_json::from_str(&json)?;
-            link_doc(&tx, link.as_ref(), &out)?;
-        }
-        tx.execute(
-            "INSERT OR REPLACE INTO settings (key, value) VALUES ('link', ?1)",
-            [describe(link.as_ref())],
-        )?;
-        tx.commit()?;
-        Ok(())
+        self.write(|db| relink_all(db, link.as_ref()))
     }
 
     /// Deletes a document, its events and their links; the incidents they
@@ -394,29 +401,31 @@ impl Store {
     /// document is stored.
     pub fn delete(&mut self, doc_id: &str) -> Result<bool, StoreError> {
         let link = self.link;
-        let tx = self.conn.transaction()?;
-        let before = touched(&tx, doc_id)?;
-        let n = tx.execute("DELETE FROM documents WHERE id = ?1", [doc_id])?;
-        self::link(&tx, link.as_ref(), None, before)?;
-        tx.commit()?;
-        Ok(n > 0)
+        self.write(|db| {
+            let before = touched(db, doc_id)?;
+            let n = db.exec("DELETE FROM documents WHERE id = ?1", args![doc_id])?;
+            self::link(db, link.as_ref(), None, before)?;
+            Ok(n > 0)
+        })
     }
 
     /// Every stored event's id with its incident's, in event id order.
     pub fn event_incidents(&self) -> Result<Vec<(String, String)>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, coalesce(incident_id, '') FROM events ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        self.read(|db| {
+            rows(
+                db,
+                "SELECT id, coalesce(incident_id, '') FROM events ORDER BY id",
+                &[],
+            )?
+            .into_iter()
+            .map(|r| Ok((r[0].string()?, r[1].string()?)))
+            .collect()
+        })
     }
 
     /// Number of incidents stored.
     pub fn incident_count(&self) -> Result<usize, StoreError> {
-        let n: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?;
-        Ok(n as usize)
+        self.read(|db| Ok(int(db, "SELECT count(*) FROM incidents", &[])? as usize))
     }
 
     /// Incidents with at least one event matching `f` (its cursor a
@@ -438,7 +447,6 @@ impl Store {
         f: &Filter,
         mut each: impl FnMut(Incident) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
-        use rusqlite::types::Value;
         let events = Filter {
             after: None,
             limit: None,
@@ -459,42 +467,35 @@ impl Store {
         if let Some(l) = f.limit {
             sql += &format!(" LIMIT {l}");
         }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         let mut n = 0;
-        while let Some(r) = rows.next()? {
-            let json: String = r.get(0)?;
-            each(serde_json::from_str(&json)?)?;
-            n += 1;
-        }
+        self.read(|db| {
+            db.each(&sql, &args, &mut |r| {
+                each(serde_json::from_str(&r[0].string()?)?)?;
+                n += 1;
+                Ok(())
+            })
+        })?;
         Ok(n)
     }
 
     /// One incident and its reports (the events, with their documents and
     /// evidence sentences), in event id order.
     pub fn incident(&self, id: &str) -> Result<Option<(Incident, Vec<EventRow>)>, StoreError> {
-        let json: Option<String> = self
-            .conn
-            .query_row("SELECT json FROM incidents WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        let Some(json) = json else {
-            return Ok(None);
-        };
-        let inc: Incident = serde_json::from_str(&json)?;
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{ROW_SQL} WHERE e.incident_id = ?1 ORDER BY e.id"))?;
-        let rows = stmt
-            .query_map([id], crate::raw_row)?
-            .collect::<Result<Vec<_>, _>>()?;
-        let rows = rows.into_iter().map(row_of).collect::<Result<_, _>>()?;
-        Ok(Some((inc, rows)))
+        self.read(|db| {
+            let json = texts(db, "SELECT json FROM incidents WHERE id = ?1", args![id])?;
+            let Some(json) = json.first() else {
+                return Ok(None);
+            };
+            let inc: Incident = serde_json::from_str(json)?;
+            let rows = rows(
+                db,
+                &format!("{ROW_SQL} WHERE e.incident_id = ?1 ORDER BY e.id"),
+                args![id],
+            )?
+            .iter()
+            .map(|r| row_of(r))
+            .collect::<Result<_, _>>()?;
+            Ok(Some((inc, rows)))
+        })
     }
-}
-
-/// Links one stored document's events, as ingest does.
-fn link_doc(tx: &Connection, link: Option<&LinkOptions>, out: &Output) -> Result<(), StoreError> {
-    self::link(tx, link, Some(out), Touched::default())
 }

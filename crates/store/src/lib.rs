@@ -1,17 +1,32 @@
-//! # sitrep-store: coded documents and events in SQLite
+//! # sitrep-store: coded documents, events and incidents, in SQLite or PostgreSQL
 //!
-//! One file (or `:memory:`), three tables: `documents` (metadata and the
-//! whole `sitrep/1` output), `events` (one row per event, flattened for
-//! filtering, plus its JSON) and `event_actors`. Ingestion is idempotent
-//! (the same output twice changes nothing) and transactional (a document's
-//! rows are replaced in one transaction: a crash or an error leaves the
-//! previous version intact).
+//! Two backends with one behaviour: a SQLite file (or `:memory:`), the
+//! embedded default, and a PostgreSQL database (`postgres://…`) that
+//! several workers and readers share. Everything the store does is written
+//! once against one interface (`db::Db`), in SQL both accept; the tests
+//! run the same suite on both.
+//!
+//! Tables: `documents` (metadata and the whole `sitrep/1` output),
+//! `events` (one row per event, flattened for filtering, plus its JSON),
+//! `event_actors`, `incidents` and `incident_keys` (see the incidents
+//! module), `settings` (schema version, link options). Ingestion is
+//! idempotent (the same output twice changes nothing) and transactional (a
+//! document's rows, and the incidents they change, are replaced in one
+//! transaction: a crash or an error leaves the previous version intact).
+//! Migrations are versioned (`schema`) and applied on open.
 
+mod db;
 mod incidents;
+mod pg;
+pub mod schema;
+mod sqlite;
+#[doc(hidden)]
+pub mod testkit;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use db::{args, int, one, texts, Db, Value};
 use sitrep_core::{Event, Output};
 pub use sitrep_incidents::LinkOptions;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 
 /// Store errors.
@@ -19,10 +34,18 @@ use std::collections::{BTreeMap, HashMap};
 pub enum StoreError {
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {}", pg::message(.0))]
+    Pg(::postgres::Error),
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
     #[error("{0}")]
     Invalid(String),
+}
+
+impl From<::postgres::Error> for StoreError {
+    fn from(e: ::postgres::Error) -> StoreError {
+        StoreError::Pg(e)
+    }
 }
 
 /// What ingesting one document did.
@@ -153,99 +176,6 @@ pub struct Stats {
     pub by_plover: Vec<(String, usize)>,
 }
 
-const SCHEMA_SQL: &str = "
-PRAGMA foreign_keys = ON;
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    source TEXT,
-    published TEXT,
-    url TEXT,
-    language TEXT,
-    output_json TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
-);
-CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY,
-    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    type TEXT NOT NULL,
-    plover TEXT NOT NULL,
-    cameo TEXT NOT NULL,
-    acled_type TEXT,
-    acled_sub_type TEXT,
-    date TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    precision TEXT,
-    country TEXT,
-    location TEXT,
-    lat REAL,
-    lon REAL,
-    geo_precision INTEGER,
-    fatalities INTEGER,
-    injuries INTEGER,
-    mode TEXT NOT NULL,
-    sources TEXT NOT NULL,
-    json TEXT NOT NULL,
-    notes TEXT,
-    incident_id TEXT,
-    component TEXT,
-    link_profile TEXT
-);
-CREATE TABLE IF NOT EXISTS event_actors (
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    role TEXT NOT NULL,
-    text TEXT NOT NULL,
-    canonical TEXT NOT NULL,
-    country TEXT,
-    sector TEXT
-);
-CREATE TABLE IF NOT EXISTS settings (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS incidents (
-    id TEXT PRIMARY KEY,
-    type TEXT NOT NULL,
-    plover TEXT NOT NULL,
-    acled_type TEXT,
-    date_start TEXT,
-    date_end TEXT,
-    country TEXT,
-    fatalities INTEGER,
-    reports INTEGER NOT NULL,
-    sources INTEGER NOT NULL,
-    first_seen TEXT,
-    last_seen TEXT,
-    json TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS incident_keys (
-    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-    day INTEGER NOT NULL,
-    cell TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
-CREATE INDEX IF NOT EXISTS events_date ON events(date_start, date_end);
-CREATE INDEX IF NOT EXISTS actors_event ON event_actors(event_id);
-CREATE INDEX IF NOT EXISTS actors_canonical ON event_actors(canonical);
-";
-
-/// Indexes on columns that a store made before them lacks: created after
-/// the migration that adds the columns.
-const INDEX_SQL: &str = "
-CREATE INDEX IF NOT EXISTS events_order ON events(coalesce(date_start, ''), id);
-CREATE INDEX IF NOT EXISTS events_place ON events(lat, lon);
-CREATE INDEX IF NOT EXISTS events_type ON events(lower(type));
-CREATE INDEX IF NOT EXISTS events_plover ON events(upper(plover));
-CREATE INDEX IF NOT EXISTS events_country ON events(upper(country));
-CREATE INDEX IF NOT EXISTS events_acled ON events(lower(acled_type));
-CREATE INDEX IF NOT EXISTS events_acled_sub ON events(lower(acled_sub_type));
-CREATE INDEX IF NOT EXISTS events_incident ON events(incident_id);
-CREATE INDEX IF NOT EXISTS events_component ON events(component);
-CREATE INDEX IF NOT EXISTS incident_keys_day ON incident_keys(day, cell);
-CREATE INDEX IF NOT EXISTS incident_keys_event ON incident_keys(event_id);
-CREATE INDEX IF NOT EXISTS incidents_order ON incidents(coalesce(date_start, ''), id);
-";
-
 /// The columns every row of `query` reads, in `row_of`'s order.
 const ROW_SQL: &str = "SELECT e.doc_id, d.source, d.published, d.ingested_at, coalesce(e.notes, ''), e.json FROM events e JOIN documents d ON d.id = e.doc_id";
 
@@ -259,159 +189,258 @@ pub fn notes_of(out: &Output, e: &Event) -> String {
         .join(" ")
 }
 
-/// A sitrep database.
+/// Whether `db` names a PostgreSQL database (`postgres://` or
+/// `postgresql://`) rather than a SQLite file.
+pub fn is_url(db: &str) -> bool {
+    pg::is_url(db)
+}
+
+/// `db` as it may be shown: a URL's password replaced by `***`.
+pub fn redact(db: &str) -> String {
+    if !is_url(db) {
+        return db.to_string();
+    }
+    let Some((scheme, rest)) = db.split_once("://") else {
+        return db.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user, host)) if user.contains(':') => {
+            let name = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{name}:***@{host}")
+        }
+        _ => db.to_string(),
+    }
+}
+
+/// A connection of either backend.
+enum Conn {
+    Sqlite(rusqlite::Connection),
+    Postgres(Box<pg::Pg>),
+}
+
+impl Conn {
+    fn db(&mut self) -> &mut dyn Db {
+        match self {
+            Conn::Sqlite(c) => c,
+            Conn::Postgres(p) => p.as_mut(),
+        }
+    }
+}
+
+/// Write transactions run again in this process (PostgreSQL aborted them
+/// to keep concurrent writers serializable, or lost the connection).
+static RETRIES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many write transactions this process has had to run again (see
+/// `Store::write`): a measure of contention between workers.
+pub fn retried_transactions() -> u64 {
+    RETRIES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// How many times a write transaction that PostgreSQL aborted (a
+/// serialization failure, a deadlock, a lost connection) is run again.
+const WRITE_TRIES: u32 = 60;
+
+/// How long a lost PostgreSQL connection is tried again before giving up.
+const RECONNECT_PATIENCE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// A sitrep database: a SQLite file (the embedded default) or a
+/// PostgreSQL database (`postgres://…`), with the same behaviour.
 pub struct Store {
-    conn: Connection,
+    conn: RefCell<Conn>,
     /// How events are linked into incidents; `None`: each event is its own.
     link: Option<LinkOptions>,
 }
 
 impl Store {
-    /// Opens (creating if needed) a database file; `":memory:"` for a
-    /// throwaway one.
+    /// Opens (creating if needed) a store: a SQLite file, `":memory:"` for
+    /// a throwaway one, or a `postgres://user@host:port/database` URL.
+    /// Brings its schema up to this sitrep's version first.
     pub fn open(path: &str) -> Result<Store, StoreError> {
-        let conn = if path == ":memory:" {
-            Connection::open_in_memory()?
+        let conn = if pg::is_url(path) {
+            Conn::Postgres(Box::new(pg::Pg::connect(path)?))
         } else {
-            Connection::open(path)?
+            Conn::Sqlite(sqlite::open(path)?)
         };
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        if path != ":memory:" {
-            conn.pragma_update(None, "journal_mode", "WAL")?;
-        }
-        conn.execute_batch(SCHEMA_SQL)?;
         let mut store = Store {
-            conn,
+            conn: RefCell::new(conn),
             link: Some(LinkOptions::default()),
         };
-        store.migrate()?;
-        store.conn.execute_batch(INDEX_SQL)?;
-        store.link = store.stored_linking()?;
+        // A store at this version is opened without a write (a reader
+        // never waits for a writer's lock).
+        let at = store.read(|db| Ok(schema::recorded(db).ok().flatten()))?;
+        if at != Some(schema::VERSION) {
+            store.migrate()?;
+        }
+        store.link = match store.read(incidents::recorded_linking)? {
+            Some(link) => link,
+            None => store.write(incidents::stored_linking)?,
+        };
         Ok(store)
     }
 
-    /// Brings a store written by an older sitrep up to this schema: adds
-    /// `events.notes` and fills it from each document's stored output;
-    /// adds the incident columns and links every stored event.
-    fn migrate(&mut self) -> Result<(), StoreError> {
-        let has = |conn: &Connection, col: &str| -> Result<bool, StoreError> {
-            Ok(conn
-                .prepare("SELECT 1 FROM pragma_table_info('events') WHERE name = ?1")?
-                .exists([col])?)
-        };
-        if !has(&self.conn, "notes")? {
-            self.add_notes()?;
+    /// Which backend the store is on: "sqlite" or "postgres".
+    pub fn backend(&self) -> &'static str {
+        match &*self.conn.borrow() {
+            Conn::Sqlite(_) => "sqlite",
+            Conn::Postgres(_) => "postgres",
         }
-        if !has(&self.conn, "incident_id")? {
-            self.conn.execute_batch(
-                "ALTER TABLE events ADD COLUMN incident_id TEXT; ALTER TABLE events ADD COLUMN component TEXT; ALTER TABLE events ADD COLUMN link_profile TEXT;",
-            )?;
-            self.conn.execute_batch(INDEX_SQL)?;
-            self.relink()?;
-        }
-        Ok(())
     }
 
-    fn add_notes(&mut self) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute("ALTER TABLE events ADD COLUMN notes TEXT", [])?;
-        let docs: Vec<String> = tx
-            .prepare("SELECT output_json FROM documents")?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        {
-            let mut set = tx.prepare("UPDATE events SET notes = ?1 WHERE id = ?2")?;
-            for json in docs {
-                let out: Output = serde_json::from_str(&json)?;
-                for e in &out.events {
-                    set.execute(params![notes_of(&out, e), e.id])?;
+    /// The schema version the store is at (see [`schema::VERSION`]).
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.read(|db| Ok(schema::recorded(db)?.unwrap_or(0)))
+    }
+
+    /// Applies every migration step above the store's version, each in its
+    /// own transaction (on PostgreSQL under a session advisory lock, so
+    /// that workers starting together migrate once).
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let legacy = match &mut *self.conn.borrow_mut() {
+            Conn::Sqlite(c) => {
+                c.execute_batch(schema::SETTINGS_SQL)?;
+                Some(sqlite::legacy_version(c)?)
+            }
+            Conn::Postgres(p) => {
+                // Held for the whole migration, outside its transactions
+                // (whose snapshots would predate another worker's commit):
+                // workers starting together migrate one after the other.
+                p.batch("SELECT pg_advisory_lock(7438121)")?;
+                p.batch(schema::SETTINGS_SQL)?;
+                None
+            }
+        };
+        let r = self.migrate_steps(legacy);
+        if let Conn::Postgres(p) = self.conn.get_mut() {
+            p.batch("SELECT pg_advisory_unlock(7438121)")?;
+        }
+        r
+    }
+
+    fn migrate_steps(&mut self, legacy: Option<i64>) -> Result<(), StoreError> {
+        loop {
+            let done = self.write(|db| {
+                let at = match schema::recorded(db)? {
+                    Some(v) => v,
+                    None => legacy.unwrap_or(0),
+                };
+                if at > schema::VERSION {
+                    return Err(StoreError::Invalid(format!(
+                        "the store is at schema version {at}, newer than this sitrep's {}: upgrade sitrep",
+                        schema::VERSION
+                    )));
                 }
+                if at == schema::VERSION {
+                    schema::set_version(db, at)?;
+                    schema::indexes(db)?;
+                    return Ok(true);
+                }
+                schema::step(db, at + 1)?;
+                Ok(false)
+            })?;
+            if done {
+                return Ok(());
             }
         }
-        tx.commit()?;
-        Ok(())
+    }
+
+    /// Runs `f` on the connection, outside a transaction (one statement
+    /// sees one state of the store).
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&mut dyn Db) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = self.conn.borrow_mut();
+        if let Conn::Postgres(p) = &mut *conn {
+            if p.is_closed() {
+                p.reconnect(RECONNECT_PATIENCE)?;
+            }
+        }
+        f(conn.db())
+    }
+
+    /// Runs `f` in one write transaction: all of it is stored or none. On
+    /// PostgreSQL the transaction is `SERIALIZABLE`, and one that the
+    /// server aborts to keep concurrent writers serializable (or that
+    /// loses its connection) is run again from the start.
+    fn write<T>(
+        &mut self,
+        mut f: impl FnMut(&mut dyn Db) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let conn = self.conn.get_mut();
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            if let Conn::Postgres(p) = conn {
+                if p.is_closed() {
+                    p.reconnect(RECONNECT_PATIENCE)?;
+                }
+            }
+            let begin = match conn {
+                Conn::Sqlite(_) => "BEGIN IMMEDIATE",
+                Conn::Postgres(_) => "BEGIN ISOLATION LEVEL SERIALIZABLE",
+            };
+            let db = conn.db();
+            let r = db
+                .batch(begin)
+                .and_then(|()| f(db))
+                .and_then(|v| db.batch("COMMIT").map(|()| v));
+            let e = match r {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            let lost = matches!(conn, Conn::Postgres(p) if p.is_closed());
+            if !lost {
+                // Nothing to undo when the failure was COMMIT itself.
+                let _ = conn.db().batch("ROLLBACK");
+            }
+            if tries >= WRITE_TRIES || !(lost || pg::retryable(&e)) {
+                return Err(e);
+            }
+            RETRIES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if lost {
+                tracing::warn!(
+                    "PostgreSQL connection lost ({e}); reconnecting to run the transaction again"
+                );
+            }
+            // A short pause that grows, with jitter, so that the writers
+            // that collided do not collide again.
+            let jitter = u64::from(std::process::id() ^ tries.wrapping_mul(2_654_435_761)) % 7;
+            std::thread::sleep(std::time::Duration::from_millis(
+                (u64::from(tries.min(10)) * 3) + jitter,
+            ));
+        }
     }
 
     /// Stores one coded document, replacing its previous version.
     pub fn ingest(&mut self, out: &Output) -> Result<Ingested, StoreError> {
         let json = serde_json::to_string(out)?;
-        let doc = &out.document;
-        if doc.id.is_empty() {
+        if out.document.id.is_empty() {
             return Err(StoreError::Invalid("document has an empty id".into()));
         }
-        let tx = self.conn.transaction()?;
-        let old: Option<String> = tx
-            .query_row(
-                "SELECT output_json FROM documents WHERE id = ?1",
-                [&doc.id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if old.as_deref() == Some(json.as_str()) {
-            return Ok(Ingested::Unchanged);
-        }
-        let touched = incidents::touched(&tx, &doc.id)?;
-        tx.execute("DELETE FROM documents WHERE id = ?1", [&doc.id])?;
-        tx.execute(
-            "INSERT INTO documents (id, source, published, url, language, output_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![doc.id, doc.source, doc.published.map(|d| d.to_string()), doc.url, doc.language, json],
-        )?;
-        {
-            let mut ev_stmt = tx.prepare(
-                "INSERT INTO events (id, doc_id, type, plover, cameo, acled_type, acled_sub_type, date, date_start, date_end, precision, country, location, lat, lon, geo_precision, fatalities, injuries, mode, sources, json, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-            )?;
-            let mut ac_stmt = tx.prepare("INSERT INTO event_actors (event_id, role, text, canonical, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
-            for e in &out.events {
-                let loc = e.location.as_ref();
-                let sources: Vec<&str> = e.claims.iter().map(|c| c.source.as_str()).collect();
-                ev_stmt.execute(params![
-                    e.id,
-                    doc.id,
-                    e.kind,
-                    e.plover.category,
-                    e.cameo,
-                    e.acled.as_ref().map(|a| a.event_type.clone()),
-                    e.acled.as_ref().map(|a| a.sub_event_type.clone()),
-                    e.date.as_ref().map(|d| d.value.clone()),
-                    e.date.as_ref().map(|d| d.start_date.to_string()),
-                    e.date.as_ref().map(|d| d.end_date.to_string()),
-                    e.date.as_ref().map(|d| serde_json::to_value(d.precision)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))),
-                    loc.and_then(|l| l.country_code.clone()),
-                    loc.map(|l| l.name.clone()),
-                    loc.and_then(|l| l.lat),
-                    loc.and_then(|l| l.lon),
-                    loc.map(|l| l.precision),
-                    e.fatalities,
-                    e.injuries,
-                    serde_json::to_value(e.mode)?
-                        .as_str()
-                        .unwrap_or("")
-                        .to_string(),
-                    sources.join("; "),
-                    serde_json::to_string(e)?,
-                    notes_of(out, e),
-                ])?;
-                for a in &e.actors {
-                    ac_stmt.execute(params![
-                        e.id,
-                        a.role.as_str(),
-                        a.text,
-                        a.canonical,
-                        a.country,
-                        a.sector
-                    ])?;
-                }
+        let link = self.link;
+        let now = now_utc();
+        self.write(|db| ingest_in(db, out, &json, link.as_ref(), &now))
+    }
+
+    /// Stores several coded documents in one transaction: all of them or
+    /// none (a worker acknowledges its batch only after this returns).
+    /// What each ingest did, in order.
+    pub fn ingest_all(&mut self, outs: &[Output]) -> Result<Vec<Ingested>, StoreError> {
+        let mut jsons = Vec::with_capacity(outs.len());
+        for out in outs {
+            if out.document.id.is_empty() {
+                return Err(StoreError::Invalid("document has an empty id".into()));
             }
+            jsons.push(serde_json::to_string(out)?);
         }
-        incidents::link(&tx, self.link.as_ref(), Some(out), touched)?;
-        tx.commit()?;
-        Ok(if old.is_some() {
-            Ingested::Replaced
-        } else {
-            Ingested::New
+        let link = self.link;
+        let now = now_utc();
+        self.write(|db| {
+            outs.iter()
+                .zip(&jsons)
+                .map(|(out, json)| ingest_in(db, out, json, link.as_ref(), &now))
+                .collect()
         })
     }
 
@@ -420,28 +449,31 @@ impl Store {
     /// document is deleted and inserted again, so it gets a new row id),
     /// whoever wrote them; for caches of counts and stats.
     pub fn version(&self) -> Result<(i64, i64), StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT coalesce(max(rowid), 0), count(*) FROM documents",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+        self.read(|db| {
+            let seq = db.dialect().doc_seq();
+            let r = one(
+                db,
+                &format!("SELECT coalesce(max({seq}), 0), count(*) FROM documents"),
+                &[],
+            )?
+            .unwrap_or_default();
+            let get = |i: usize| r.get(i).and_then(Value::int).unwrap_or(0);
+            Ok((get(0), get(1)))
+        })
     }
 
     /// Number of documents and events stored.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
-        let d: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
-        let e: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))?;
-        Ok((d as usize, e as usize))
+        self.read(|db| {
+            let d = int(db, "SELECT count(*) FROM documents", &[])?;
+            let e = int(db, "SELECT count(*) FROM events", &[])?;
+            Ok((d as usize, e as usize))
+        })
     }
 
     /// The `WHERE` clause (from `AND …` on) and its bound values for `f`;
     /// every value is a bound parameter, never spliced into the SQL.
-    fn where_clause(f: &Filter) -> (String, Vec<rusqlite::types::Value>) {
-        use rusqlite::types::Value;
+    fn where_clause(f: &Filter) -> (String, Vec<Value>) {
         let mut sql = String::new();
         let mut args: Vec<Value> = Vec::new();
         // Binds a value and returns its numbered placeholder.
@@ -450,16 +482,17 @@ impl Store {
             format!("?{}", args.len())
         };
         if let Some(a) = &f.actor {
-            let p = bind(Value::Text(like(a)));
-            sql += &format!(" AND EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND (x.canonical LIKE {p} ESCAPE '\\' OR x.text LIKE {p} ESCAPE '\\'))");
+            let p = bind(Value::Text(like(a).to_lowercase()));
+            sql += &format!(" AND EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND (lower(x.canonical) LIKE {p} ESCAPE '\\' OR lower(x.text) LIKE {p} ESCAPE '\\'))");
         }
         if let Some(k) = &f.kind {
-            let p = bind(Value::Text(k.clone()));
-            sql += &format!(" AND (lower(e.type) = lower({p}) OR upper(e.plover) = upper({p}))");
+            let lo = bind(Value::Text(k.to_lowercase()));
+            let up = bind(Value::Text(k.to_uppercase()));
+            sql += &format!(" AND (lower(e.type) = {lo} OR upper(e.plover) = {up})");
         }
         if let Some(c) = &f.country {
-            let p = bind(Value::Text(c.clone()));
-            sql += &format!(" AND (upper(e.country) = upper({p}) OR EXISTS (SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND upper(y.country) = upper({p})))");
+            let p = bind(Value::Text(c.to_uppercase()));
+            sql += &format!(" AND (upper(e.country) = {p} OR EXISTS (SELECT 1 FROM event_actors y WHERE y.event_id = e.id AND upper(y.country) = {p}))");
         }
         if let Some(d) = &f.from {
             let p = bind(Value::Text(d.clone()));
@@ -470,15 +503,14 @@ impl Store {
             sql += &format!(" AND e.date_start <= {p}");
         }
         if let Some(s) = &f.source {
-            let p = bind(Value::Text(like(s)));
-            sql +=
-                &format!(" AND (d.source LIKE {p} ESCAPE '\\' OR e.sources LIKE {p} ESCAPE '\\')");
+            let p = bind(Value::Text(like(s).to_lowercase()));
+            sql += &format!(
+                " AND (lower(d.source) LIKE {p} ESCAPE '\\' OR lower(e.sources) LIKE {p} ESCAPE '\\')"
+            );
         }
         if let Some(a) = &f.acled {
-            let p = bind(Value::Text(a.clone()));
-            sql += &format!(
-                " AND (lower(e.acled_type) = lower({p}) OR lower(e.acled_sub_type) = lower({p}))"
-            );
+            let p = bind(Value::Text(a.to_lowercase()));
+            sql += &format!(" AND (lower(e.acled_type) = {p} OR lower(e.acled_sub_type) = {p})");
         }
         if let Some([w, s, e, n]) = f.bbox {
             let (w, s, e, n) = (
@@ -490,11 +522,11 @@ impl Store {
             sql += &format!(" AND e.lat BETWEEN {s} AND {n} AND e.lon BETWEEN {w} AND {e}");
         }
         if let Some(m) = f.fatalities_min {
-            let p = bind(Value::Integer(m.into()));
+            let p = bind(Value::Int(m.into()));
             sql += &format!(" AND e.fatalities >= {p}");
         }
         if let Some(m) = f.fatalities_max {
-            let p = bind(Value::Integer(m.into()));
+            let p = bind(Value::Int(m.into()));
             sql += &format!(" AND e.fatalities <= {p}");
         }
         if let Some(c) = &f.after {
@@ -528,13 +560,14 @@ impl Store {
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         let mut n = 0;
-        while let Some(r) = rows.next()? {
-            each(row_of(raw_row(r)?)?)?;
-            n += 1;
-        }
+        self.read(|db| {
+            db.each(&sql, &args, &mut |r| {
+                each(row_of(r)?)?;
+                n += 1;
+                Ok(())
+            })
+        })?;
         Ok(n)
     }
 
@@ -547,10 +580,7 @@ impl Store {
         };
         let (cond, args) = Self::where_clause(&f);
         let sql = format!("SELECT count(*) FROM {} WHERE 1=1{cond}", from_of(&f));
-        let n: i64 = self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-        Ok(n as usize)
+        self.read(|db| Ok(int(db, &sql, &args)? as usize))
     }
 
     /// Counts by day, type, country and ACLED type of the events matching
@@ -567,8 +597,6 @@ impl Store {
             "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), e.plover, count(*) FROM {} WHERE 1=1{cond} GROUP BY 1, 2, 3, 4, 5",
             from_of(&f)
         );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(rusqlite::params_from_iter(args.iter()))?;
         let mut day: BTreeMap<String, usize> = BTreeMap::new();
         let (mut kind, mut country, mut acled, mut plover) = (
             HashMap::new(),
@@ -577,18 +605,21 @@ impl Store {
             HashMap::new(),
         );
         let mut total = 0;
-        while let Some(r) = rows.next()? {
-            let n = r.get::<_, i64>(5)? as usize;
-            total += n;
-            let d: String = r.get(0)?;
-            if !d.is_empty() {
-                *day.entry(d).or_default() += n;
-            }
-            *kind.entry(r.get::<_, String>(1)?).or_default() += n;
-            *country.entry(r.get::<_, String>(2)?).or_default() += n;
-            *acled.entry(r.get::<_, String>(3)?).or_default() += n;
-            *plover.entry(r.get::<_, String>(4)?).or_default() += n;
-        }
+        self.read(|db| {
+            db.each(&sql, &args, &mut |r| {
+                let n = r[5].int().unwrap_or(0) as usize;
+                total += n;
+                let d = r[0].string()?;
+                if !d.is_empty() {
+                    *day.entry(d).or_default() += n;
+                }
+                *kind.entry(r[1].string()?).or_default() += n;
+                *country.entry(r[2].string()?).or_default() += n;
+                *acled.entry(r[3].string()?).or_default() += n;
+                *plover.entry(r[4].string()?).or_default() += n;
+                Ok(())
+            })
+        })?;
         // Most frequent first, ties by name.
         let ranked = |m: HashMap<String, usize>| {
             let mut v: Vec<(String, usize)> = m.into_iter().collect();
@@ -608,25 +639,120 @@ impl Store {
     /// One event by its id.
     pub fn event(&self, id: &str) -> Result<Option<EventRow>, StoreError> {
         let sql = format!("{ROW_SQL} WHERE e.id = ?1");
-        let raw = self.conn.query_row(&sql, [id], raw_row).optional()?;
-        raw.map(row_of).transpose()
+        self.read(|db| one(db, &sql, args![id])?.map(|r| row_of(&r)).transpose())
     }
 
     /// The stored output of one document.
     pub fn document(&self, id: &str) -> Result<Option<Output>, StoreError> {
-        let j: Option<String> = self
-            .conn
-            .query_row(
+        let j = self.read(|db| {
+            texts(
+                db,
                 "SELECT output_json FROM documents WHERE id = ?1",
-                [id],
-                |r| r.get(0),
+                args![id],
             )
-            .optional()?;
-        Ok(match j {
-            Some(j) => Some(serde_json::from_str(&j)?),
+        })?;
+        Ok(match j.first() {
+            Some(j) => Some(serde_json::from_str(j)?),
             None => None,
         })
     }
+}
+
+/// Now, as `YYYY-MM-DDTHH:MM:SSZ` (UTC).
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// Stores one document inside the caller's transaction.
+fn ingest_in(
+    db: &mut dyn Db,
+    out: &Output,
+    json: &str,
+    link: Option<&LinkOptions>,
+    now: &str,
+) -> Result<Ingested, StoreError> {
+    let doc = &out.document;
+    let old = texts(
+        db,
+        "SELECT output_json FROM documents WHERE id = ?1",
+        args![&doc.id],
+    )?;
+    if old.first().map(String::as_str) == Some(json) {
+        return Ok(Ingested::Unchanged);
+    }
+    let touched = incidents::touched(db, &doc.id)?;
+    db.exec("DELETE FROM documents WHERE id = ?1", args![&doc.id])?;
+    db.exec(
+        "INSERT INTO documents (id, source, published, url, language, output_json, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        args![
+            &doc.id,
+            doc.source.clone(),
+            doc.published.map(|d| d.to_string()),
+            doc.url.clone(),
+            &doc.language,
+            json,
+            now
+        ],
+    )?;
+    for e in &out.events {
+        let loc = e.location.as_ref();
+        let sources: Vec<&str> = e.claims.iter().map(|c| c.source.as_str()).collect();
+        let precision = e.date.as_ref().and_then(|d| {
+            serde_json::to_value(d.precision)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+        });
+        let mode = serde_json::to_value(e.mode)?
+            .as_str()
+            .unwrap_or("")
+            .to_string();
+        db.exec(
+            "INSERT INTO events (id, doc_id, type, plover, cameo, acled_type, acled_sub_type, date, date_start, date_end, precision, country, location, lat, lon, geo_precision, fatalities, injuries, mode, sources, json, notes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+            args![
+                &e.id,
+                &doc.id,
+                &e.kind,
+                &e.plover.category,
+                &e.cameo,
+                e.acled.as_ref().map(|a| a.event_type.clone()),
+                e.acled.as_ref().map(|a| a.sub_event_type.clone()),
+                e.date.as_ref().map(|d| d.value.clone()),
+                e.date.as_ref().map(|d| d.start_date.to_string()),
+                e.date.as_ref().map(|d| d.end_date.to_string()),
+                precision,
+                loc.and_then(|l| l.country_code.clone()),
+                loc.map(|l| l.name.clone()),
+                loc.and_then(|l| l.lat),
+                loc.and_then(|l| l.lon),
+                loc.map(|l| l.precision),
+                e.fatalities,
+                e.injuries,
+                mode,
+                sources.join("; "),
+                serde_json::to_string(e)?,
+                notes_of(out, e),
+            ],
+        )?;
+        for a in &e.actors {
+            db.exec(
+                "INSERT INTO event_actors (event_id, role, text, canonical, country, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                args![&e.id, a.role.as_str(), &a.text, &a.canonical, a.country.clone(), a.sector.clone()],
+            )?;
+        }
+    }
+    incidents::link(db, link, Some(out), touched)?;
+    Ok(if old.is_empty() {
+        Ingested::New
+    } else {
+        Ingested::Replaced
+    })
 }
 
 /// The tables a count reads: the documents only when the filter needs
@@ -639,36 +765,15 @@ fn from_of(f: &Filter) -> &'static str {
     }
 }
 
-/// The columns of `ROW_SQL`, before the event's JSON is parsed.
-type RawRow = (
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
-    String,
-);
-
-fn raw_row(r: &rusqlite::Row) -> rusqlite::Result<RawRow> {
-    Ok((
-        r.get(0)?,
-        r.get(1)?,
-        r.get(2)?,
-        r.get(3)?,
-        r.get(4)?,
-        r.get(5)?,
-    ))
-}
-
-fn row_of(raw: RawRow) -> Result<EventRow, StoreError> {
-    let (doc_id, doc_source, published, ingested_at, notes, json) = raw;
+/// An [`EventRow`] from the columns of `ROW_SQL`.
+fn row_of(r: &[Value]) -> Result<EventRow, StoreError> {
     Ok(EventRow {
-        doc_id,
-        doc_source,
-        published,
-        ingested_at,
-        notes,
-        event: serde_json::from_str(&json)?,
+        doc_id: r[0].string()?,
+        doc_source: r[1].text(),
+        published: r[2].text(),
+        ingested_at: r[3].string()?,
+        notes: r[4].text().unwrap_or_default(),
+        event: serde_json::from_str(&r[5].string()?)?,
     })
 }
 
@@ -681,357 +786,4 @@ fn like(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use sitrep_core::*;
-
-    fn output(id: &str, kind: &str, actor: &str) -> Output {
-        let d = chrono::NaiveDate::from_ymd_opt(2025, 9, 19).unwrap();
-        Output {
-            schema: SCHEMA.into(),
-            document: DocMeta {
-                id: id.into(),
-                source: Some("wire".into()),
-                published: Some(d),
-                language: "en".into(),
-                url: None,
-                title: None,
-            },
-            text: "x".into(),
-            entities: vec![],
-            times: vec![],
-            places: vec![],
-            events: vec![Event {
-                id: format!("{id}#e1"),
-                kind: kind.into(),
-                trigger: kind.into(),
-                plover: Plover {
-                    category: "ASSAULT".into(),
-                    mode: None,
-                },
-                cameo: "190".into(),
-                acled: None,
-                date: Some(EventDate {
-                    value: "2025-09-19".into(),
-                    precision: Precision::Day,
-                    start_date: d,
-                    end_date: d,
-                    text: None,
-                    start: None,
-                    end: None,
-                    basis: "text".into(),
-                }),
-                location: None,
-                actors: vec![ActorRef {
-                    role: Role::Actor1,
-                    text: actor.into(),
-                    start: 0,
-                    end: 1,
-                    canonical: actor.into(),
-                    country: Some("USA".into()),
-                    sector: None,
-                    affiliation: None,
-                    claimed_by: vec![],
-                }],
-                fatalities: Some(1),
-                injuries: None,
-                mode: Mode::Asserted,
-                claims: vec![],
-                disputed: vec![],
-                evidence: vec![],
-                fields: vec![],
-            }],
-            warnings: vec![],
-        }
-    }
-
-    #[test]
-    fn ingest_is_idempotent_and_replaces() {
-        let mut s = Store::open(":memory:").unwrap();
-        assert_eq!(
-            s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(),
-            Ingested::New
-        );
-        assert_eq!(
-            s.ingest(&output("a", "raid", "US CENTCOM")).unwrap(),
-            Ingested::Unchanged
-        );
-        assert_eq!(s.counts().unwrap(), (1, 1));
-        assert_eq!(
-            s.ingest(&output("a", "airstrike", "US CENTCOM")).unwrap(),
-            Ingested::Replaced
-        );
-        assert_eq!(s.counts().unwrap(), (1, 1));
-        assert_eq!(
-            s.query(&Filter::default()).unwrap()[0].event.kind,
-            "airstrike"
-        );
-    }
-
-    #[test]
-    fn filters() {
-        let mut s = Store::open(":memory:").unwrap();
-        s.ingest(&output("a", "raid", "US CENTCOM")).unwrap();
-        s.ingest(&output("b", "arrest", "Kenya Police")).unwrap();
-        let q = |f: Filter| {
-            s.query(&f)
-                .unwrap()
-                .into_iter()
-                .map(|r| r.doc_id)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            q(Filter {
-                actor: Some("centcom".into()),
-                ..Default::default()
-            }),
-            vec!["a"]
-        );
-        assert_eq!(
-            q(Filter {
-                kind: Some("arrest".into()),
-                ..Default::default()
-            }),
-            vec!["b"]
-        );
-        assert_eq!(
-            q(Filter {
-                kind: Some("assault".into()),
-                ..Default::default()
-            })
-            .len(),
-            2
-        );
-        assert_eq!(
-            q(Filter {
-                country: Some("usa".into()),
-                ..Default::default()
-            })
-            .len(),
-            2
-        );
-        assert!(q(Filter {
-            from: Some("2025-09-20".into()),
-            ..Default::default()
-        })
-        .is_empty());
-        assert_eq!(
-            q(Filter {
-                to: Some("2025-09-19".into()),
-                source: Some("wir".into()),
-                ..Default::default()
-            })
-            .len(),
-            2
-        );
-        assert!(q(Filter {
-            actor: Some("100%_".into()),
-            ..Default::default()
-        })
-        .is_empty());
-    }
-
-    #[test]
-    fn failed_transaction_keeps_previous_version() {
-        let mut s = Store::open(":memory:").unwrap();
-        s.ingest(&output("a", "raid", "US CENTCOM")).unwrap();
-        // Two events with the same id violate the primary key mid-document.
-        let mut bad = output("a", "airstrike", "X");
-        bad.events.push(bad.events[0].clone());
-        assert!(s.ingest(&bad).is_err());
-        let rows = s.query(&Filter::default()).unwrap();
-        assert_eq!((rows.len(), rows[0].event.kind.as_str()), (1, "raid"));
-    }
-
-    /// `n` documents, each with one event dated `2025-09-(day)` at
-    /// (lat, lon) = (day, day) with `day` deaths.
-    fn filled(n: u32) -> Store {
-        let mut s = Store::open(":memory:").unwrap();
-        for day in 1..=n {
-            let mut o = output(&format!("d{day:02}"), "raid", "US CENTCOM");
-            let d = chrono::NaiveDate::from_ymd_opt(2025, 9, day).unwrap();
-            let e = &mut o.events[0];
-            let date = e.date.as_mut().unwrap();
-            (date.start_date, date.end_date, date.value) = (d, d, d.to_string());
-            e.fatalities = Some(day);
-            e.location = Some(Place {
-                text: "x".into(),
-                start: 0,
-                end: 1,
-                name: "Somewhere".into(),
-                geonames_id: None,
-                lat: Some(day as f64),
-                lon: Some(day as f64),
-                country_code: Some("SY".into()),
-                admin1: None,
-                admin2: None,
-                feature: None,
-                precision: 1,
-                basis: Some("text".into()),
-            });
-            e.evidence = vec![Evidence { start: 0, end: 1 }];
-            s.ingest(&o).unwrap();
-        }
-        s
-    }
-
-    #[test]
-    fn pages_follow_the_cursor_without_gaps_or_repeats() {
-        let s = filled(7);
-        let mut f = Filter {
-            limit: Some(3),
-            ..Default::default()
-        };
-        let mut seen = Vec::new();
-        loop {
-            let page = s.query(&f).unwrap();
-            let Some(last) = page.last() else { break };
-            f.after = Some(Cursor {
-                date_start: last.event.date.as_ref().unwrap().start_date.to_string(),
-                id: last.event.id.clone(),
-            });
-            let token = f.after.as_ref().unwrap().encode();
-            assert_eq!(Cursor::decode(&token).as_ref(), f.after.as_ref());
-            seen.extend(page.into_iter().map(|r| r.doc_id));
-        }
-        let want: Vec<String> = (1..=7).map(|d| format!("d{d:02}")).collect();
-        assert_eq!(seen, want);
-        assert_eq!(s.count(&f).unwrap(), 7, "count ignores the cursor");
-        assert!(Cursor::decode("zz").is_none());
-        assert!(Cursor::decode("abc").is_none());
-    }
-
-    #[test]
-    fn bbox_toll_and_stats() {
-        let s = filled(9);
-        let ids = |f: Filter| -> Vec<String> {
-            s.query(&f).unwrap().into_iter().map(|r| r.doc_id).collect()
-        };
-        assert_eq!(
-            ids(Filter {
-                bbox: Some([2.5, 2.5, 4.0, 4.0]),
-                ..Default::default()
-            }),
-            vec!["d03", "d04"]
-        );
-        assert_eq!(
-            ids(Filter {
-                fatalities_min: Some(8),
-                ..Default::default()
-            }),
-            vec!["d08", "d09"]
-        );
-        assert_eq!(
-            ids(Filter {
-                fatalities_max: Some(1),
-                ..Default::default()
-            }),
-            vec!["d01"]
-        );
-        let st = s
-            .stats(&Filter {
-                from: Some("2025-09-08".into()),
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(st.total, 2);
-        assert_eq!(
-            st.by_day,
-            vec![("2025-09-08".to_string(), 1), ("2025-09-09".to_string(), 1)]
-        );
-        assert_eq!(st.by_country, vec![("SY".to_string(), 2)]);
-        let one = s.event("d05#e1").unwrap().unwrap();
-        assert_eq!(
-            (one.notes.as_str(), one.doc_source.as_deref()),
-            ("x", Some("wire"))
-        );
-        assert!(s.event("nope").unwrap().is_none());
-    }
-
-    #[test]
-    fn an_older_store_gains_notes() {
-        let dir = std::env::temp_dir().join(format!("sitrep-store-mig-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("old.db");
-        let path = path.to_str().unwrap();
-        {
-            let s = filled(2);
-            s.conn
-                .execute(&format!("VACUUM INTO '{path}'"), [])
-                .unwrap();
-        }
-        {
-            // The store as an older sitrep wrote it: no `notes` column.
-            let c = Connection::open(path).unwrap();
-            c.execute_batch(
-                "DROP INDEX IF EXISTS events_order; ALTER TABLE events DROP COLUMN notes;",
-            )
-            .unwrap();
-        }
-        let s = Store::open(path).unwrap();
-        let rows = s.query(&Filter::default()).unwrap();
-        assert_eq!(rows.len(), 2);
-        assert!(rows.iter().all(|r| r.notes == "x"));
-        std::fs::remove_dir_all(&dir).ok();
-    }
-
-    #[test]
-    fn an_older_store_gains_incidents() {
-        let dir = std::env::temp_dir().join(format!("sitrep-store-inc-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("old.db");
-        let path = path.to_str().unwrap();
-        {
-            let s = filled(3);
-            s.conn
-                .execute(&format!("VACUUM INTO '{path}'"), [])
-                .unwrap();
-        }
-        {
-            // The store as sitrep wrote it before incidents.
-            let c = Connection::open(path).unwrap();
-            c.execute_batch(
-                "DROP INDEX events_incident; DROP INDEX events_component;
-                 ALTER TABLE events DROP COLUMN incident_id; ALTER TABLE events DROP COLUMN component;
-                 ALTER TABLE events DROP COLUMN link_profile;
-                 DROP TABLE incidents; DROP TABLE incident_keys; DROP TABLE settings;",
-            )
-            .unwrap();
-        }
-        let s = Store::open(path).unwrap();
-        let incidents = s.incidents(&Filter::default()).unwrap();
-        let reports: usize = incidents.iter().map(|i| i.reports).sum();
-        assert_eq!(reports, 3, "{incidents:?}");
-        assert_eq!(s.linking(), Some(LinkOptions::default()));
-        std::fs::remove_dir_all(&dir).ok();
-    }
-
-    #[test]
-    fn linking_options_are_remembered_and_a_change_relinks() {
-        // Two reports of one raid on one day.
-        let mut s = Store::open(":memory:").unwrap();
-        s.ingest(&output("a", "raid", "US CENTCOM")).unwrap();
-        s.ingest(&output("b", "raid", "US CENTCOM")).unwrap();
-        assert_eq!(s.incident_count().unwrap(), 1);
-        s.set_linking(None).unwrap();
-        assert_eq!(s.incident_count().unwrap(), 2);
-        assert_eq!(s.linking(), None);
-        s.set_linking(Some(LinkOptions::default())).unwrap();
-        assert_eq!(s.incident_count().unwrap(), 1);
-        let i = &s.incidents(&Filter::default()).unwrap()[0];
-        assert_eq!((i.reports, i.id.as_str()), (2, "inc:a#e1"));
-    }
-
-    #[test]
-    fn bbox_is_checked() {
-        assert_eq!(
-            parse_bbox("-10,5.5,20,30").unwrap(),
-            [-10.0, 5.5, 20.0, 30.0]
-        );
-        assert!(parse_bbox("1,2,3").is_err());
-        assert!(parse_bbox("1,2,3,x").is_err());
-        assert!(parse_bbox("10,0,5,1").is_err());
-        assert!(parse_bbox("0,0,200,1").is_err());
-        assert!(parse_bbox("NaN,0,1,1").is_err());
-    }
-}
+mod tests;
