@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Result};
+use std::io::Write as _;
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
@@ -31,11 +32,31 @@ pub(crate) struct BenchArgs {
     /// and what linking costs.
     #[arg(long, value_name = "N", conflicts_with_all = ["inputs", "repeat"])]
     ingest: Option<usize>,
+    /// Instead: print that generated feed of N reports as JSON Lines (the
+    /// input of `extract`, `ingest` and `submit`), to try a pipeline on.
+    #[arg(long, value_name = "N", conflicts_with_all = ["inputs", "repeat", "ingest"])]
+    feed: Option<usize>,
 }
 
 pub(crate) fn bench(b: BenchArgs) -> Result<i32> {
     if let Some(n) = b.ingest {
         return bench_ingest(n, b.threads);
+    }
+    if let Some(n) = b.feed {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for d in feed(n) {
+            let rec = serde_json::json!({
+                "id": d.id,
+                "text": d.text,
+                "source": d.source,
+                "published": d.published.map(|p| p.to_string()),
+                "language": d.language,
+            });
+            serde_json::to_writer(&mut out, &rec)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        return Ok(0);
     }
     let inputs = if b.inputs.is_empty() {
         vec![PathBuf::from(concat!(

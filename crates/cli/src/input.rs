@@ -205,18 +205,10 @@ pub(crate) fn code_inputs(
     pipeline: &Pipeline,
     mut sink: impl FnMut(Output) -> Result<()>,
 ) -> Result<(usize, usize)> {
-    let paths = collect_paths(&a.inputs)?;
-    let opts = read_options(a);
-    let progress = std::io::stderr().is_terminal();
-    let (mut docs, mut errors) = (0usize, 0usize);
-    let t0 = Instant::now();
-    let mut last_report = Instant::now();
-    // Whether a progress line is on the terminal (ended by a newline at the end).
-    let mut reported = false;
-    // Codes `pending` in parallel, in batches bounded in count and bytes,
-    // keeping input order.
-    let mut code = |pending: &mut Vec<(Document, Vec<String>)>, docs: &mut usize| -> Result<()> {
-        let mut rest = std::mem::take(pending);
+    let mut docs = 0usize;
+    // Codes each batch read in parallel, in batches bounded in count and
+    // bytes, keeping input order.
+    let (_, errors) = read_inputs(a, &mut |mut rest| {
         while !rest.is_empty() {
             let mut n = 0;
             let mut bytes = 0;
@@ -236,13 +228,41 @@ pub(crate) fn code_inputs(
                 for w in &o.warnings {
                     eprintln!("warning: {w}");
                 }
-                *docs += 1;
+                docs += 1;
                 sink(o)?;
             }
             rest = tail;
         }
-        Ok(())
-    };
+        Ok(docs)
+    })?;
+    Ok((docs, errors))
+}
+
+/// What [`read_inputs`] hands over: documents read, with their reading
+/// warnings; returns how many documents are done so far (for progress).
+pub(crate) type Batch<'a> = dyn FnMut(Vec<(Document, Vec<String>)>) -> Result<usize> + 'a;
+
+/// Reads every input (files, folders, JSON Lines, standard input, with the
+/// metadata rules above) and hands the documents to `batch` in input order,
+/// a bounded batch at a time, with a progress line on a terminal. Returns
+/// (documents read, input errors).
+pub(crate) fn read_inputs(a: &InputArgs, batch: &mut Batch) -> Result<(usize, usize)> {
+    let paths = collect_paths(&a.inputs)?;
+    let opts = read_options(a);
+    let progress = std::io::stderr().is_terminal();
+    let (mut docs, mut read, mut errors) = (0usize, 0usize, 0usize);
+    let t0 = Instant::now();
+    let mut last_report = Instant::now();
+    // Whether a progress line is on the terminal (ended by a newline at the end).
+    let mut reported = false;
+    let mut hand_over =
+        |pending: &mut Vec<(Document, Vec<String>)>, docs: &mut usize| -> Result<()> {
+            if !pending.is_empty() {
+                read += pending.len();
+                *docs = batch(std::mem::take(pending))?;
+            }
+            Ok(())
+        };
     for (k, p) in paths.iter().enumerate() {
         let opts = match sidecar_for(p) {
             Ok(sidecar) => ReadOptions {
@@ -294,7 +314,7 @@ pub(crate) fn code_inputs(
                     }
                 }
                 if pending.len() >= 256 || bytes >= BATCH_BYTES {
-                    code(&mut pending, &mut docs)?;
+                    hand_over(&mut pending, &mut docs)?;
                     bytes = 0;
                     if progress && last_report.elapsed().as_secs_f64() >= 0.5 {
                         eprint!(
@@ -306,7 +326,7 @@ pub(crate) fn code_inputs(
                     }
                 }
             }
-            code(&mut pending, &mut docs)?;
+            hand_over(&mut pending, &mut docs)?;
         } else {
             let mut bytes = Vec::new();
             if let Err(e) = reader.read_to_end(&mut bytes) {
@@ -321,7 +341,7 @@ pub(crate) fn code_inputs(
             }
             errors += read.errors.len();
             let mut pending = read.documents;
-            code(&mut pending, &mut docs)?;
+            hand_over(&mut pending, &mut docs)?;
         }
         if progress && paths.len() > 1 {
             eprint!(
@@ -336,7 +356,7 @@ pub(crate) fn code_inputs(
     if reported {
         eprintln!();
     }
-    Ok((docs, errors))
+    Ok((read, errors))
 }
 
 /// An input opened for reading: a file, or standard input for `-`.

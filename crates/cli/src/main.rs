@@ -10,6 +10,7 @@ use crate::extract::{extract, ExtractArgs};
 use crate::gazetteer::{gazetteer, GazCmd};
 use crate::ingest::{ingest, IngestArgs};
 use crate::query::{query, QueryArgs};
+use crate::queue::{submit, worker, SubmitArgs, WorkerArgs};
 use crate::serve::{basemap, serve, BasemapArgs, ServeArgs};
 use crate::train::{train_classes, train_events, train_ner, TrainCmd};
 use anyhow::Result;
@@ -34,6 +35,7 @@ mod gazetteer;
 mod ingest;
 mod input;
 mod query;
+mod queue;
 mod serve;
 mod train;
 
@@ -48,7 +50,8 @@ use clap::{Parser, Subcommand};
   sitrep extract examples/dispatch.txt --published 2025-09-20 --explain
   cat feed.jsonl | sitrep extract --format jsonl > coded.jsonl
   sitrep ingest news/ --db events.db && sitrep query --db events.db --type raid --country SY --format csv
-  sitrep export --db events.db --format acled-csv --from 2025-09-01 > events.csv")]
+  sitrep export --db events.db --format acled-csv --from 2025-09-01 > events.csv
+  sitrep submit news/ --stream news && sitrep worker --stream news --db postgres://localhost/sitrep")]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -58,12 +61,19 @@ struct Cli {
 enum Cmd {
     /// Code documents and print one sitrep/1 JSON object per document.
     Extract(ExtractArgs),
-    /// Code documents and store them (idempotently) in a SQLite database.
+    /// Code documents and store them (idempotently) in a SQLite file or a
+    /// PostgreSQL database.
     Ingest(IngestArgs),
     /// Print stored events matching filters, as JSON Lines or CSV.
     Query(QueryArgs),
     /// Export stored events as ACLED CSV, GeoJSON, Parquet or JSON Lines.
     Export(ExportArgs),
+    /// Publish documents to a NATS JetStream stream for `sitrep worker`s to
+    /// code (content-addressed: resubmitting a document is a no-op).
+    Submit(SubmitArgs),
+    /// Code documents from a JetStream stream into a shared store; run as
+    /// many as you like, on any machines (see README, "Many workers").
+    Worker(WorkerArgs),
     /// Serve a store: the HTTP API and the web map (http://127.0.0.1:8080/).
     Serve(ServeArgs),
     /// Rebuild the web map's embedded country outlines from world-atlas TopoJSON.
@@ -86,7 +96,13 @@ enum Cmd {
 
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_env("SITREP_LOG"))
+        .with_env_filter(
+            // The worker's progress lines show by default; SITREP_LOG
+            // (e.g. "info", "sitrep::access=info") sets everything else.
+            tracing_subscriber::EnvFilter::try_from_env("SITREP_LOG").unwrap_or_else(|_| {
+                tracing_subscriber::EnvFilter::new("error,sitrep::queue=info,sitrep_store=warn")
+            }),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -115,6 +131,8 @@ fn run(cli: Cli) -> Result<i32> {
         Cmd::Ingest(a) => ingest(a),
         Cmd::Query(a) => query(a),
         Cmd::Export(a) => export(a),
+        Cmd::Submit(a) => submit(a),
+        Cmd::Worker(a) => worker(a),
         Cmd::Serve(a) => serve(a),
         Cmd::Basemap(a) => basemap(a),
         Cmd::Gazetteer(g) => gazetteer(g),
