@@ -28,6 +28,8 @@ pub fn router(state: Arc<AppState>, max_body_bytes: usize) -> Router {
     Router::new()
         .route("/api/events", get(list_events))
         .route("/api/events/{id}", get(get_event))
+        .route("/api/incidents", get(list_incidents))
+        .route("/api/incidents/{id}", get(get_incident))
         .route("/api/documents", axum::routing::post(post_documents))
         .route("/api/documents/{id}", get(get_document))
         .route("/api/stats", get(stats))
@@ -222,6 +224,96 @@ async fn list_events(State(st): State<Arc<AppState>>, q: Params) -> Result<Respo
     })
     .await?;
     Ok(Json(page).into_response())
+}
+
+/// One page of incidents.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct IncidentsPage {
+    /// How many incidents the filters select, over all pages.
+    pub total: usize,
+    /// This page's incidents (as `sitrep query` writes them: best type,
+    /// date, place and toll, `reports`, `sources`, `disputed`, `events`…).
+    #[schema(value_type = Vec<Object>)]
+    pub incidents: Vec<Value>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}
+
+/// Incidents (one per happening, linked across reports) with at least one
+/// event matching the filters, a page at a time, by date then id.
+#[utoipa::path(get, path = "/api/incidents", params(FilterParams, PageParams),
+    responses((status = 200, body = IncidentsPage), (status = 400, body = ErrorBody)))]
+async fn list_incidents(State(st): State<Arc<AppState>>, q: Params) -> Result<Response, ApiError> {
+    let f = params::filter(&query_of(q)?, true, &[])?;
+    let limit = f.limit.unwrap_or(params::DEFAULT_LIMIT);
+    let page = blocking(move || {
+        st.pool.with(|s| {
+            let rows = s.incidents(&f)?;
+            let key = format!("incidents {:?}", unpaged(&f));
+            let total = st
+                .cached(s, key, |s| Ok(json!(s.count_incidents(&f)?)))?
+                .as_u64()
+                .unwrap_or(0) as usize;
+            let next = (rows.len() == limit)
+                .then(|| rows.last())
+                .flatten()
+                .map(|i| {
+                    Cursor {
+                        date_start: i
+                            .date
+                            .as_ref()
+                            .map(|d| d.start_date.to_string())
+                            .unwrap_or_default(),
+                        id: i.id.clone(),
+                    }
+                    .encode()
+                });
+            Ok(IncidentsPage {
+                total,
+                incidents: rows
+                    .iter()
+                    .map(|i| serde_json::to_value(i).unwrap_or(Value::Null))
+                    .collect(),
+                next_cursor: next,
+            })
+        })
+    })
+    .await?;
+    Ok(Json(page).into_response())
+}
+
+/// One incident and its reports.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct IncidentRecord {
+    #[schema(value_type = Object)]
+    pub incident: Value,
+    /// Every report of it: the event as its document tells it, with
+    /// `doc_id`, `doc_source`, `published` and `notes`, in event id order.
+    #[schema(value_type = Vec<Object>)]
+    pub reports: Vec<Value>,
+}
+
+/// One incident with every report of it side by side.
+#[utoipa::path(get, path = "/api/incidents/{id}", params(("id" = String, Path, description = "incident id", pattern = r"^[^\u0000-\u001F\u007F-\u009F\\]{1,512}$")),
+    responses((status = 200, body = IncidentRecord), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_incident(
+    State(st): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    params::id(&id)?;
+    let (inc, rows) = blocking(move || {
+        st.pool.with(|s| {
+            s.incident(&id)?
+                .ok_or_else(|| ApiError::not_found("incident"))
+        })
+    })
+    .await?;
+    Ok(Json(IncidentRecord {
+        incident: serde_json::to_value(&inc).unwrap_or(Value::Null),
+        reports: rows.iter().map(event_json).collect(),
+    })
+    .into_response())
 }
 
 /// A span of an evidence sentence, and the field it filled if any.
@@ -755,8 +847,8 @@ async fn metrics(State(st): State<Arc<AppState>>) -> Result<Response, ApiError> 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "sitrep", description = "Coded conflict events with their evidence: query, export, post documents."),
-    paths(list_events, get_event, get_document, stats, export, post_documents, healthz, metrics),
-    components(schemas(ErrorBody, DocumentIn, EventsPage, EventRecord, Sentence, Segment, StatsBody, Posted, StoredDoc, Health)),
+    paths(list_events, get_event, list_incidents, get_incident, get_document, stats, export, post_documents, healthz, metrics),
+    components(schemas(ErrorBody, DocumentIn, EventsPage, EventRecord, IncidentsPage, IncidentRecord, Sentence, Segment, StatsBody, Posted, StoredDoc, Health)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

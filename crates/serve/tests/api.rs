@@ -322,3 +322,63 @@ fn a_read_only_server_refuses_writes() {
     assert_eq!(counts(&db), before);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Incidents page like events: every incident once, in order, each with
+/// its reports; an unknown one is a 404.
+#[test]
+fn incidents_page_and_show_their_reports() {
+    let Some((base, db, dir)) = setup("incidents", None) else {
+        return;
+    };
+    let store = sitrep_store::Store::open(&db).unwrap();
+    let all = store.incident_count().unwrap();
+    let (_, events) = store.counts().unwrap();
+    assert!(all > 0);
+    let mut seen = Vec::new();
+    let mut reports = 0;
+    let mut cursor: Option<String> = None;
+    loop {
+        let url = match &cursor {
+            Some(c) => format!("{base}/api/incidents?limit=5&cursor={c}"),
+            None => format!("{base}/api/incidents?limit=5"),
+        };
+        let (status, page) = get_json(&url);
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["total"], json!(all));
+        for i in page["incidents"].as_array().unwrap() {
+            seen.push(i["id"].as_str().unwrap().to_string());
+            reports += i["reports"].as_u64().unwrap() as usize;
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    let unique: std::collections::HashSet<_> = seen.iter().collect();
+    assert_eq!((seen.len(), unique.len()), (all, all));
+    assert_eq!(reports, events, "every event is a report of one incident");
+    // A filter selects the incidents with a matching event.
+    let (_, some) = get_json(&format!("{base}/api/incidents?type=ASSAULT&limit=1000"));
+    let want = store
+        .count_incidents(&sitrep_store::Filter {
+            kind: Some("ASSAULT".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(some["total"], json!(want));
+    assert_eq!(some["incidents"].as_array().unwrap().len(), want);
+    // One incident, its reports side by side.
+    let id = &seen[seen.len() / 2];
+    let enc = id.replace('#', "%23");
+    let (status, rec) = get_json(&format!("{base}/api/incidents/{enc}"));
+    assert_eq!(status, 200, "{rec}");
+    assert_eq!(rec["incident"]["id"], json!(id));
+    assert_eq!(
+        rec["reports"].as_array().unwrap().len() as u64,
+        rec["incident"]["reports"].as_u64().unwrap()
+    );
+    assert!(rec["reports"][0]["notes"].is_string());
+    let (status, err) = get_json(&format!("{base}/api/incidents/inc%3Anope"));
+    assert_eq!(status, 404, "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}

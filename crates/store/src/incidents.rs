@@ -428,6 +428,22 @@ impl Store {
         self.read(|db| Ok(int(db, "SELECT count(*) FROM incidents", &[])? as usize))
     }
 
+    /// Number of incidents with at least one event matching `f` (its
+    /// cursor and limit ignored).
+    pub fn count_incidents(&self, f: &Filter) -> Result<usize, StoreError> {
+        let events = Filter {
+            after: None,
+            limit: None,
+            ..f.clone()
+        };
+        let (cond, args) = Self::where_clause(&events);
+        let sql = format!(
+            "SELECT count(*) FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM {} WHERE 1=1{cond})",
+            from_of(&events)
+        );
+        self.read(|db| Ok(int(db, &sql, &args)? as usize))
+    }
+
     /// Incidents with at least one event matching `f` (its cursor a
     /// position in the incidents' order), ordered by date (undated first)
     /// then id.
