@@ -45,14 +45,7 @@ pub(crate) fn bench(b: BenchArgs) -> Result<i32> {
     if let Some(n) = b.feed {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         for d in feed(n) {
-            let rec = serde_json::json!({
-                "id": d.id,
-                "text": d.text,
-                "source": d.source,
-                "published": d.published.map(|p| p.to_string()),
-                "language": d.language,
-            });
-            serde_json::to_writer(&mut out, &rec)?;
+            serde_json::to_writer(&mut out, &crate::queue::record(&d))?;
             out.write_all(b"\n")?;
         }
         out.flush()?;

@@ -123,11 +123,7 @@ pub(crate) fn query(a: QueryArgs) -> Result<i32> {
                     opt(e.acled.as_ref().map(|x| x.event_type.clone())),
                     opt(e.acled.as_ref().map(|x| x.sub_event_type.clone())),
                     opt(e.date.as_ref().map(|d| d.value.clone())),
-                    opt(e
-                        .date
-                        .as_ref()
-                        .and_then(|d| serde_json::to_value(d.precision).ok())
-                        .and_then(|v| v.as_str().map(str::to_string))),
+                    opt(sitrep_export::precision_name(e)),
                     opt(loc.map(|l| l.name.clone())),
                     opt(loc.and_then(|l| l.country_code.clone())),
                     opt(loc.and_then(|l| l.admin1.clone())),

@@ -251,10 +251,11 @@ impl Counters {
     }
 }
 
-/// A document as a message carries it: the JSON Lines record that
-/// `sitrep extract --format jsonl` reads.
-fn record(d: &Document) -> serde_json::Value {
-    serde_json::json!({
+/// A document as the JSON Lines record that `sitrep extract --format
+/// jsonl` reads (what a message carries, and `bench --feed` prints); the
+/// metadata it lacks is left out.
+pub(crate) fn record(d: &Document) -> serde_json::Value {
+    let mut v = serde_json::json!({
         "id": d.id,
         "text": d.text,
         "source": d.source,
@@ -262,7 +263,11 @@ fn record(d: &Document) -> serde_json::Value {
         "language": d.language,
         "url": d.url,
         "title": d.title,
-    })
+    });
+    if let Some(m) = v.as_object_mut() {
+        m.retain(|_, x| !x.is_null());
+    }
+    v
 }
 
 /// A fetched message, read or not.

@@ -55,11 +55,7 @@ pub fn record(i: &Incident) -> Vec<String> {
         opt(i.acled.as_ref().map(|a| a.event_type.clone())),
         opt(i.acled.as_ref().map(|a| a.sub_event_type.clone())),
         opt(i.date.as_ref().map(|d| d.value.clone())),
-        opt(i
-            .date
-            .as_ref()
-            .and_then(|d| serde_json::to_value(d.precision).ok())
-            .and_then(|v| v.as_str().map(str::to_string))),
+        opt(i.date.as_ref().map(|d| d.precision.as_str().to_string())),
         opt(loc.map(|l| l.name.clone())),
         opt(loc.and_then(|l| l.country_code.clone())),
         opt(loc.and_then(|l| l.admin1.clone())),

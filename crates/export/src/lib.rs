@@ -230,11 +230,7 @@ pub fn claimants(row: &EventRow) -> String {
 
 /// The event's date precision as written in `sitrep/1` ("day", "month"…).
 pub fn precision_name(e: &Event) -> Option<String> {
-    let d = e.date.as_ref()?;
-    serde_json::to_value(d.precision)
-        .ok()?
-        .as_str()
-        .map(str::to_string)
+    Some(e.date.as_ref()?.precision.as_str().to_string())
 }
 
 /// The event's mode as written in `sitrep/1` ("asserted", "historical"…).

@@ -414,13 +414,7 @@ impl Store {
 
     /// Stores one coded document, replacing its previous version.
     pub fn ingest(&mut self, out: &Output) -> Result<Ingested, StoreError> {
-        let json = serde_json::to_string(out)?;
-        if out.document.id.is_empty() {
-            return Err(StoreError::Invalid("document has an empty id".into()));
-        }
-        let link = self.link;
-        let now = now_utc();
-        self.write(|db| ingest_in(db, out, &json, link.as_ref(), &now))
+        Ok(self.ingest_all(std::slice::from_ref(out))?[0])
     }
 
     /// Stores several coded documents in one transaction: all of them or
@@ -703,11 +697,7 @@ fn ingest_in(
     for e in &out.events {
         let loc = e.location.as_ref();
         let sources: Vec<&str> = e.claims.iter().map(|c| c.source.as_str()).collect();
-        let precision = e.date.as_ref().and_then(|d| {
-            serde_json::to_value(d.precision)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-        });
+        let precision = e.date.as_ref().map(|d| d.precision.as_str());
         let mode = serde_json::to_value(e.mode)?
             .as_str()
             .unwrap_or("")

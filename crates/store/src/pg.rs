@@ -28,13 +28,18 @@ pub(crate) struct Pg {
     cache: HashMap<String, Statement>,
 }
 
+/// Closes a client. The blocking client closes its connection by blocking
+/// on its own runtime, which panics on a thread that drives an async
+/// runtime (a store dropped inside `sitrep serve`): close it on a thread of
+/// its own.
+fn close(c: Client) {
+    let _ = std::thread::spawn(move || drop(c)).join();
+}
+
 impl Drop for Pg {
-    /// The blocking client closes its connection by blocking on its own
-    /// runtime, which panics on a thread that drives an async runtime (a
-    /// store dropped inside `sitrep serve`): close it on a thread of its own.
     fn drop(&mut self) {
         if let Some(c) = self.client.take() {
-            let _ = std::thread::spawn(move || drop(c)).join();
+            close(c);
         }
     }
 }
@@ -58,7 +63,7 @@ impl Pg {
             match Client::connect(&self.url, NoTls) {
                 Ok(c) => {
                     if let Some(old) = self.client.replace(c) {
-                        let _ = std::thread::spawn(move || drop(old)).join();
+                        close(old);
                     }
                     self.cache.clear();
                     return Ok(());
