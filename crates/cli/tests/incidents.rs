@@ -146,6 +146,29 @@ fn two_shootings_in_one_city_on_one_day_stay_two() {
     assert!(v.iter().all(|i| i.reports == 1));
 }
 
+/// Two bombings in one city on one day, a market and a mosque, each
+/// story telling both.
+#[test]
+fn two_bombings_told_together_by_two_stories_stay_two() {
+    let outs = vec![
+        code("mosul-1", "Wire A", "2024-06-11",
+             "A car bomb exploded at a crowded market in Mosul, Iraq, on Monday, killing four people, police said. Another bomb exploded at a mosque in Mosul on Monday, killing two worshippers."),
+        code("mosul-2", "Wire B", "2024-06-11",
+             "A bomb exploded at a mosque in Mosul, Iraq, on Monday, killing two worshippers, officials said. Another bomb exploded at a vegetable market in Mosul on Monday, killing four people."),
+    ];
+    let s = ingest(&outs);
+    let v = violent_incidents(&s);
+    // The market with the market, the mosque with the mosque: each
+    // incident told by both stories, its toll undisputed.
+    assert_eq!(v.len(), 2, "{}\n{v:#?}", describe(&outs));
+    for i in &v {
+        assert_eq!(i.reports, 2, "{}\n{v:#?}", describe(&outs));
+        assert!(i.disputed.iter().all(|d| d.field != "fatalities"), "{v:#?}");
+    }
+    let tolls: BTreeSet<Option<u32>> = v.iter().map(|i| i.fatalities).collect();
+    assert_eq!(tolls, BTreeSet::from([Some(2), Some(4)]));
+}
+
 #[test]
 fn replacing_and_deleting_a_report_relinks_its_incident() {
     let outs = bombing_reports();

@@ -391,7 +391,9 @@ pub struct Incident {
     /// `disputed`.
     pub fatalities: Option<u32>,
     pub injuries: Option<u32>,
-    /// How many events (one per reporting document, as a rule) it links.
+    /// How many documents report it (one event each as a rule; two where
+    /// a document's own merge left one happening in two events and other
+    /// reports tie them together).
     pub reports: usize,
     /// How many distinct sources (outlets: the documents' `source`, or
     /// their id where they name none) report it.

@@ -311,14 +311,22 @@ pub fn eval(dir: &Path, topics: Topics, errors: bool) -> Result<Value> {
     if errors {
         // What linking read of each event.
         let mut info: HashMap<&str, Value> = HashMap::new();
+        let mut profiles: HashMap<&str, sitrep_incidents::Profile> = HashMap::new();
+        let link = sitrep_incidents::LinkOptions::default();
         for (_, o) in &outs {
+            let doc = sitrep_incidents::DocInfo {
+                id: o.document.id.clone(),
+                story: sitrep_incidents::story_names(o),
+                ..Default::default()
+            };
             for e in &o.events {
+                profiles.insert(e.id.as_str(), sitrep_incidents::Profile::of(e, &doc, &link));
                 info.insert(
                     e.id.as_str(),
                     json!({
                         "type": format!("{} {}", e.plover.category, e.acled.as_ref().map_or("", |a| a.event_type.as_str())),
                         "date": e.date.as_ref().map(|d| format!("{}..{}", d.start_date, d.end_date)),
-                        "place": e.location.as_ref().map(|l| format!("{} {:?} p{}", l.name, l.country_code, l.precision)),
+                        "place": e.location.as_ref().map(|l| format!("{} {:?} p{} {}", l.name, l.country_code, l.precision, l.basis.as_deref().unwrap_or("-"))),
                         "actors": e.actors.iter().map(|a| format!("{}={}", a.role.as_str(), a.canonical)).collect::<Vec<_>>(),
                         "mode": format!("{:?}", e.mode),
                     }),
@@ -337,13 +345,16 @@ pub fn eval(dir: &Path, topics: Topics, errors: bool) -> Result<Value> {
                 if g != s {
                     errs.push(json!({
                         "kind": if s { "linked_apart_events" } else { "missed_link" },
-                        "a": {"doc": docs[aligned[i].3].name, "mention": aligned[i].4, "event": info.get(aligned[i].2.as_str())},
-                        "b": {"doc": docs[aligned[j].3].name, "mention": aligned[j].4, "event": info.get(aligned[j].2.as_str())},
+                        "apart_by": sitrep_incidents::why_apart(&profiles[aligned[i].2.as_str()], &profiles[aligned[j].2.as_str()], &link),
+                        "a": {"doc": docs[aligned[i].3].name, "mention": aligned[i].4, "event": info.get(aligned[i].2.as_str()), "incident": within.get(&aligned[i].2)},
+                        "b": {"doc": docs[aligned[j].3].name, "mention": aligned[j].4, "event": info.get(aligned[j].2.as_str()), "incident": within.get(&aligned[j].2)},
                     }));
                 }
             }
         }
         v["errors"] = Value::Array(errs);
+        v["event_incidents"] = json!(within);
+        v["event_info"] = json!(info);
     }
     Ok(v)
 }

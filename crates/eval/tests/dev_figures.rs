@@ -194,10 +194,12 @@ fn incidents_across_documents_on_ecbplus_topics_1_to_35() {
     let r = sitrep_eval::crossdoc::eval(&dir, Topics::Develop, false).unwrap();
     assert_eq!(r["documents"], 770, "{r}");
     let conll = |k: &str| r[k]["conll_f1"].as_f64().unwrap();
-    // 0.641 within topics and 0.613 pooled when measured; linking must
-    // beat both baselines and the events of each document left alone.
-    assert!(conll("within_topics") >= 0.62, "{r}");
-    assert!(conll("pooled") >= 0.59, "{r}");
+    // 0.716 within topics and 0.697 pooled when measured (0.641 and 0.613
+    // before stories' names anchored events and a document's fragments
+    // could meet); linking must beat both baselines and the events of each
+    // document left alone.
+    assert!(conll("within_topics") >= 0.70, "{r}");
+    assert!(conll("pooled") >= 0.68, "{r}");
     for base in ["singletons", "one_per_topic", "documents_alone"] {
         assert!(conll("within_topics") > conll(base) + 0.05, "{base}: {r}");
     }

@@ -9,13 +9,18 @@
 //!
 //! ## When two events are one incident
 //!
-//! Two events are *compatible* ([`compatible`]) when all of these hold:
-//! - they come from different documents (a document's own merge has
-//!   already kept its events apart), and both are told as real: asserted
-//!   or historical, never negated, hypothetical or future;
-//! - both are anchored: a place their own text names (not only the story's
-//!   focus country), or a named participant; an event with neither
-//!   ("farmers complained") could be any of many;
+//! Two events are *compatible* ([`compatible`]; [`why_apart`] names the
+//! rule that keeps two apart) when all of these hold:
+//! - they come from different documents, and both are told as real:
+//!   asserted or historical, never negated, hypothetical or future;
+//! - both are anchored, or their stories share names: an event is anchored
+//!   by a place its own text names (not only the story's focus country) or
+//!   a named participant; one with neither ("a man killed three people",
+//!   placed only in the story's country) links only with an event whose
+//!   document shares at least [`STORY_NAMES`] of its [`story_names`] (the
+//!   people, organisations and places below a country it names: the
+//!   gunman, the town, the police force). Two stories of one shooting share
+//!   those; two shootings in one country rarely share three;
 //! - their types agree: the same ACLED event type, or the same PLOVER
 //!   category (sources type one killing as an attack or as a clash);
 //! - their dates overlap, or lie within [`LinkOptions::day_window`] days
@@ -40,13 +45,27 @@
 //! of the compatibility graph. [`group`] takes each component and fills
 //! incidents greedily: events in a fixed order (the most specific first —
 //! named participants, place precision, date precision —, then by id), each
-//! joining the incident all of whose events it is compatible with and
-//! sharing the most named participants, else starting one. Every step
-//! depends on the set of events only, never on the order they arrived in,
-//! so ingesting the same documents in any order gives the same incidents;
-//! and a component is closed (no event outside it is compatible with one
-//! inside), so the store recomputes only the components a new document
-//! touches.
+//! joining an incident that holds an event it is compatible with and none
+//! it *clashes* with, preferring the one that shares the most named
+//! participants and things hit ("the market"); else it starts one. A clash
+//! is a type, date, place or victim that disagrees; a missing anchor or
+//! too few shared story names is not one (the story's names tie an event
+//! to the report it shares them with, not to every report). Then two
+//! incidents that hold a compatible pair and no clash become one.
+//!
+//! Two events of one document are never compatible, but they may meet in
+//! one incident through other reports: a document's own merge leaves one
+//! happening in two events when its second mention names nothing new ("the
+//! attack" after "a gunman opened fire"), and the reports of other outlets
+//! tie them. Two events of one document that hit different things ("a
+//! market", "a mosque") clash: they are two happenings. An incident counts
+//! each document once in `reports`.
+//!
+//! Every step depends on the set of events only, never on the order they
+//! arrived in, so ingesting the same documents in any order gives the same
+//! incidents; and a component is closed (no event outside it is compatible
+//! with one inside), so the store recomputes only the components a new
+//! document touches.
 //!
 //! A component of [`LinkOptions::max_component`] events is full and takes
 //! no more: that bounds one document's work (a component is regrouped
@@ -105,6 +124,43 @@ pub struct DocInfo {
     pub id: String,
     pub source: Option<String>,
     pub published: Option<NaiveDate>,
+    /// The names the story is told with ([`story_names`]); empty where
+    /// they are not needed (rebuilding an incident).
+    pub story: Vec<String>,
+}
+
+/// The names a story is told with: every person, organisation and place
+/// below a country that the document names, lowercased, sorted, once
+/// each. Two reports of one happening share several (the victim, the
+/// town, the police force); two stories of the same kind of happening
+/// rarely share more than one.
+pub fn story_names(out: &sitrep_core::Output) -> Vec<String> {
+    use sitrep_core::EntityType;
+    // Countries (and places known only to their country) tie nothing.
+    let countries: BTreeSet<String> = out
+        .places
+        .iter()
+        .filter(|p| p.feature.as_deref().is_some_and(|f| f.starts_with("PCL")))
+        .map(|p| p.name.to_lowercase())
+        .collect();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for e in &out.entities {
+        if !matches!(
+            e.kind,
+            EntityType::Per | EntityType::Org | EntityType::Loc | EntityType::Gpe
+        ) {
+            continue;
+        }
+        let n = e.canonical.trim().to_lowercase();
+        if n.chars().filter(|c| c.is_alphabetic()).count() < 3
+            || countries.contains(&n)
+            || countries.contains(&e.text.to_lowercase())
+        {
+            continue;
+        }
+        names.insert(n);
+    }
+    names.into_iter().collect()
 }
 
 /// The day key of an undated event: undated events meet only each other.
@@ -130,6 +186,43 @@ pub struct Profile {
     named: Vec<BTreeSet<String>>,
     /// How specific the event is: higher first in [`group`]'s order.
     specificity: u32,
+    /// Whether its own text ties it to one happening (a place it names, a
+    /// participant it names); one that is not links only through its
+    /// story's names.
+    #[serde(default = "yes")]
+    anchored: bool,
+    /// Its document's [`story_names`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    story: Vec<String>,
+    /// What it hit: the last word of each object, named or not ("market",
+    /// "mosque"), sorted. (People hit are `victims`, where named.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    hit: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// How many names two stories share before an event that its own text
+/// does not tie to one happening may link through them.
+pub const STORY_NAMES: usize = 3;
+
+fn shared(a: &[String], b: &[String]) -> usize {
+    // Both sorted.
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -178,6 +271,19 @@ impl Profile {
         let place = e.location.as_ref().and_then(loc);
         let mut victims = Vec::new();
         let mut named = Vec::new();
+        let mut hit: Vec<String> = e
+            .actors
+            .iter()
+            .filter(|a| a.role == Role::Object)
+            .filter_map(|a| {
+                a.canonical
+                    .split(|c: char| !c.is_alphanumeric())
+                    .rfind(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+            })
+            .collect();
+        hit.sort();
+        hit.dedup();
         for a in &e.actors {
             let w = name_words(&a.canonical);
             if w.is_empty() || matches!(a.role, Role::Object | Role::Weapon) {
@@ -209,7 +315,9 @@ impl Profile {
         Profile {
             event_id: e.id.clone(),
             doc_id: doc.id.clone(),
-            linkable: matches!(e.mode, Mode::Asserted | Mode::Historical) && !too_vague && anchored,
+            linkable: matches!(e.mode, Mode::Asserted | Mode::Historical)
+                && !too_vague
+                && (anchored || doc.story.len() >= STORY_NAMES),
             acled: e.acled.as_ref().map(|a| a.event_type.clone()),
             plover: e.plover.category.clone(),
             days,
@@ -218,6 +326,9 @@ impl Profile {
             victims,
             named,
             specificity,
+            anchored,
+            story: doc.story.clone(),
+            hit,
         }
     }
 
@@ -266,6 +377,12 @@ impl Profile {
             Some((s, t)) => (s - w, t + w),
         };
         Some((s, t, self.cell().to_string()))
+    }
+
+    /// Its PLOVER category and ACLED event type: a compatible event shares
+    /// one of them (the store narrows its candidates by them).
+    pub fn types(&self) -> (&str, Option<&str>) {
+        (&self.plover, self.acled.as_deref())
     }
 
     fn cell(&self) -> &str {
@@ -331,20 +448,42 @@ fn places_agree(a: &Loc, b: &Loc, o: &LinkOptions) -> bool {
 /// Whether two events may be the same incident (the rules are in the
 /// crate's documentation).
 pub fn compatible(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
-    if !a.linkable || !b.linkable || a.doc_id == b.doc_id {
-        return false;
+    why_apart(a, b, o).is_none()
+}
+
+/// The first rule that keeps two events apart ("not linkable", "same
+/// document", "type", "date", "place", "victims"), or `None` when they
+/// are [`compatible`]. Scorers print it beside a missed link.
+pub fn why_apart(a: &Profile, b: &Profile, o: &LinkOptions) -> Option<&'static str> {
+    if !a.linkable || !b.linkable {
+        return Some("not linkable");
     }
-    let same_type = match (&a.acled, &b.acled) {
+    if !same_type(a, b) {
+        return Some("type");
+    }
+    if !dates_meet(a, b, o) {
+        return Some("date");
+    }
+    if !(a.anchored && b.anchored) && shared(&a.story, &b.story) < STORY_NAMES {
+        return Some("story");
+    }
+    contradiction(a, b, o).or((a.doc_id == b.doc_id).then_some("same document"))
+}
+
+/// The same ACLED event type, or the same PLOVER category.
+fn same_type(a: &Profile, b: &Profile) -> bool {
+    match (&a.acled, &b.acled) {
         (Some(x), Some(y)) if x == y => true,
         _ => a.plover == b.plover,
-    };
-    if !same_type {
-        return false;
     }
-    let dates = match (a.days, b.days) {
+}
+
+/// Dates that overlap, within the window of each other where either is a
+/// day; or both undated.
+fn dates_meet(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
+    match (a.days, b.days) {
         (None, None) => true,
         (Some((s1, t1)), Some((s2, t2))) => {
-            // Within the window of each other where either is a day.
             let w = if a.day_precision || b.day_precision {
                 i64::from(o.day_window)
             } else {
@@ -353,39 +492,48 @@ pub fn compatible(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
             s1 <= t2 + w && s2 <= t1 + w
         }
         _ => false,
-    };
-    if !dates {
-        return false;
     }
-    !contradicts(a, b, o)
+}
+
+/// Whether two events cannot share an incident, even through other
+/// reports: their types, dates, places or named victims disagree, or they
+/// are one document's events that hit different things.
+fn clash(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
+    !same_type(a, b)
+        || !dates_meet(a, b, o)
+        || contradiction(a, b, o).is_some()
+        || (a.doc_id == b.doc_id
+            && !a.hit.is_empty()
+            && !b.hit.is_empty()
+            && shared(&a.hit, &b.hit) == 0)
 }
 
 /// Whether two events cannot be one incident whatever else they share:
-/// one document, places that disagree, or named victims with none in
-/// common.
-fn contradicts(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
-    if a.doc_id == b.doc_id {
-        return true;
-    }
+/// places that disagree, or named victims with none in common; the rule
+/// that separates them.
+fn contradiction(a: &Profile, b: &Profile, o: &LinkOptions) -> Option<&'static str> {
     if let (Some(x), Some(y)) = (&a.place, &b.place) {
         if !places_agree(x, y, o) {
-            return true;
+            return Some("place");
         }
     }
-    !a.victims.is_empty()
+    let victims_apart = !a.victims.is_empty()
         && !b.victims.is_empty()
         && !a
             .victims
             .iter()
-            .any(|x| b.victims.iter().any(|y| same_name(x, y)))
+            .any(|x| b.victims.iter().any(|y| same_name(x, y)));
+    victims_apart.then_some("victims")
 }
 
-/// How many of `a`'s named participants `b` names too.
+/// How many of `a`'s named participants `b` names too, and how many of
+/// the things it hit ("market") `b` hit too.
 fn affinity(a: &Profile, b: &Profile) -> usize {
     a.named
         .iter()
         .filter(|x| b.named.iter().any(|y| same_name(x, y)))
         .count()
+        + shared(&a.hit, &b.hit)
 }
 
 /// Splits events into incidents (index lists into `p`, each sorted by
@@ -443,7 +591,14 @@ pub fn grouping(p: &[Profile], o: &LinkOptions) -> Grouping {
     for a in &mut adj {
         a.sort_unstable();
     }
-    let ok = |i: usize, j: usize| adj[i].binary_search(&j).is_ok();
+    // A group takes an event compatible with one of its members that
+    // clashes with none: the story's names tie an event to the one report
+    // it shares them with, not to every report of the incident. Two events
+    // of one document (its own merge left one happening in two events, as
+    // it does when the second mention names nothing new) may meet in one
+    // incident through other reports, unless they hit different things
+    // ("a market", "a mosque"): then they are two happenings.
+    let ok = |i: usize, j: usize| adj[i].binary_search(&j).is_ok() || !clash(&p[i], &p[j], o);
     // Connected components, then greedy complete linkage in each.
     let mut seen = vec![false; n];
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -505,6 +660,30 @@ pub fn grouping(p: &[Profile], o: &LinkOptions) -> Grouping {
                 None => {
                     group_of.insert(e, groups.len());
                     groups.push(vec![e]);
+                }
+            }
+        }
+        // Then groups that could be one (a link between them, no clash
+        // inside) become one: the greedy pass leaves a document's second
+        // event alone when it came before the report that ties the two.
+        let mut merged = true;
+        while merged {
+            merged = false;
+            'pairs: for i in 0..groups.len() {
+                for j in i + 1..groups.len() {
+                    let linked = groups[j]
+                        .iter()
+                        .any(|&x| groups[i].iter().any(|&y| adj[x].binary_search(&y).is_ok()));
+                    if linked
+                        && groups[j]
+                            .iter()
+                            .all(|&x| groups[i].iter().all(|&y| ok(x, y)))
+                    {
+                        let g = groups.remove(j);
+                        groups[i].extend(g);
+                        merged = true;
+                        break 'pairs;
+                    }
                 }
             }
         }
@@ -787,7 +966,11 @@ pub fn build(members: &[Member]) -> Incident {
         actors,
         fatalities,
         injuries,
-        reports: members.len(),
+        reports: members
+            .iter()
+            .map(|m| m.doc.id.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
         sources: sources.len(),
         source_names: sources.into_iter().collect(),
         claimants: claimed.into_iter().collect(),

@@ -15,7 +15,9 @@
 use crate::db::{args, int, rows, texts, Db, Value};
 use crate::{from_of, row_of, EventRow, Filter, Store, StoreError, ROW_SQL};
 use sitrep_core::{Event, Incident, Output};
-use sitrep_incidents::{build, grouping, DocInfo, Grouping, LinkOptions, Member, Profile};
+use sitrep_incidents::{
+    build, compatible, grouping, DocInfo, Grouping, LinkOptions, Member, Profile,
+};
 use std::collections::{BTreeSet, HashMap};
 
 /// What a stored document's events were part of, read before it is
@@ -45,6 +47,7 @@ fn doc_info(out: &Output) -> DocInfo {
         id: out.document.id.clone(),
         source: out.document.source.clone(),
         published: out.document.published,
+        story: sitrep_incidents::story_names(out),
     }
 }
 
@@ -102,15 +105,44 @@ pub(crate) fn link(
                 )?;
             }
             if let Some((lo, hi, cell)) = p.probe(&opts) {
-                let found = texts(
-                    db,
-                    "SELECT DISTINCT e.component FROM incident_keys k JOIN events e ON e.id = k.event_id
-                     WHERE k.day BETWEEN ?1 AND ?2 AND (?3 = '' OR k.cell = ?3 OR k.cell = '')
-                       AND e.doc_id <> ?4 AND e.component IS NOT NULL",
-                    args![lo, hi, cell, &p.doc_id],
-                )?;
-                for c in found {
-                    if comps.contains(&c) || full.contains(&c) {
+                // The events in the index's reach; only the components of
+                // those compatible with this one are touched (the others
+                // stay closed without it), so the work follows the
+                // event's real neighbours, not how busy its day is.
+                let (plover, acled) = p.types();
+                // A placed event meets its own cell and the unplaced events;
+                // an unplaced one meets every cell of its days.
+                const SELECT: &str = "SELECT e.id, e.component, e.link_profile FROM incident_keys k JOIN events e ON e.id = k.event_id WHERE";
+                let found = if cell.is_empty() {
+                    rows(
+                        db,
+                        &format!(
+                            "{SELECT} k.day BETWEEN ?1 AND ?2 AND e.doc_id <> ?3 AND e.component IS NOT NULL
+                               AND (e.plover = ?4 OR e.acled_type = ?5)"
+                        ),
+                        args![lo, hi, &p.doc_id, plover, acled],
+                    )?
+                } else {
+                    rows(
+                        db,
+                        &format!(
+                            "{SELECT} k.cell IN (?1, '') AND k.day BETWEEN ?2 AND ?3 AND e.doc_id <> ?4
+                               AND e.component IS NOT NULL AND (e.plover = ?5 OR e.acled_type = ?6)"
+                        ),
+                        args![cell, lo, hi, &p.doc_id, plover, acled],
+                    )?
+                };
+                // An event keyed on several days comes once a day.
+                let mut seen: BTreeSet<String> = BTreeSet::new();
+                for r in found {
+                    let Some(c) = r[1].text() else { continue };
+                    if comps.contains(&c) || full.contains(&c) || !seen.insert(r[0].string()?) {
+                        continue;
+                    }
+                    let other = r[2].text().ok_or_else(|| {
+                        StoreError::Invalid("a linked event has no link profile".into())
+                    })?;
+                    if !compatible(p, &Profile::from_json(&other)?, &opts) {
                         continue;
                     }
                     // A full component takes no more events.
@@ -235,6 +267,7 @@ pub(crate) fn link(
                             id: r[1].string()?,
                             source: r[2].text(),
                             published: r[3].text().and_then(|d| d.parse().ok()),
+                            story: Vec::new(),
                         };
                         events.push((serde_json::from_str(&r[0].string()?)?, doc));
                     }

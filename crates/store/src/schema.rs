@@ -11,13 +11,14 @@
 //! | 1 | `documents`, `events`, `event_actors` |
 //! | 2 | `events.notes` (the evidence sentences), filled from each document |
 //! | 3 | incidents: `events.incident_id/component/link_profile`, `incidents`, `incident_keys`; every stored event linked |
+//! | 4 | every stored event linked again (link profiles now carry the story's names and what an event hit) |
 
 use crate::db::{args, texts, Db, Dialect};
 use crate::{incidents, notes_of, StoreError};
 use sitrep_core::Output;
 
 /// The schema version this sitrep writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 pub(crate) const SETTINGS_SQL: &str =
     "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
@@ -167,7 +168,14 @@ pub(crate) fn step(db: &mut dyn Db, to: i64) -> Result<(), StoreError> {
         3 => {
             db.batch(&v3(d))?;
             db.batch(INDEX_SQL)?;
-            // Link what is stored, with the options the store is opened with.
+            // Step 4 links what is stored.
+        }
+        4 => {
+            // Link what is stored, with the options the store is opened
+            // with. Profiles are read back when components are regrouped,
+            // so every event gets one of this version's (the story's
+            // names, what it hit): no two documents linked by different
+            // rules.
             let link = incidents::stored_linking(db)?;
             incidents::relink_all(db, link.as_ref())?;
         }
