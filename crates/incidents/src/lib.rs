@@ -129,11 +129,12 @@ pub struct DocInfo {
     pub story: Vec<String>,
 }
 
-/// The names a story is told with: every person, organisation and place
-/// below a country that the document names, lowercased, sorted, once
-/// each. Two reports of one happening share several (the victim, the
-/// town, the police force); two stories of the same kind of happening
-/// rarely share more than one.
+/// The names a story is told with: the persons, organisations and places
+/// below a country that the document names, lowercased and sorted; at
+/// most [`STORY_NAMES_KEPT`] of them, the most often named first, so that
+/// a document naming thousands keeps a small profile. Two reports of one
+/// happening share several (the victim, the town, the police force); two
+/// stories of the same kind of happening rarely share three.
 pub fn story_names(out: &sitrep_core::Output) -> Vec<String> {
     use sitrep_core::EntityType;
     // Countries (and places known only to their country) tie nothing.
@@ -143,7 +144,7 @@ pub fn story_names(out: &sitrep_core::Output) -> Vec<String> {
         .filter(|p| p.feature.as_deref().is_some_and(|f| f.starts_with("PCL")))
         .map(|p| p.name.to_lowercase())
         .collect();
-    let mut names: BTreeSet<String> = BTreeSet::new();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
     for e in &out.entities {
         if !matches!(
             e.kind,
@@ -158,10 +159,18 @@ pub fn story_names(out: &sitrep_core::Output) -> Vec<String> {
         {
             continue;
         }
-        names.insert(n);
+        *names.entry(n).or_default() += 1;
     }
-    names.into_iter().collect()
+    let mut ranked: Vec<(String, usize)> = names.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.truncate(STORY_NAMES_KEPT);
+    let mut kept: Vec<String> = ranked.into_iter().map(|(n, _)| n).collect();
+    kept.sort();
+    kept
 }
+
+/// How many of a story's names its events' profiles keep.
+pub const STORY_NAMES_KEPT: usize = 64;
 
 /// The day key of an undated event: undated events meet only each other.
 pub const UNDATED: i64 = 0;

@@ -353,3 +353,48 @@ proptest! {
         prop_assert_eq!(first, ids(&order));
     }
 }
+
+#[test]
+fn a_story_keeps_its_most_named_names_and_never_a_country() {
+    use sitrep_core::{DocMeta, Entity, EntityType, Output};
+    let entity = |name: &str, kind| Entity {
+        text: name.into(),
+        kind,
+        start: 0,
+        end: 0,
+        canonical: name.into(),
+        aliases: vec![],
+    };
+    // Thousands of names, one named three times, and a country.
+    let mut entities: Vec<Entity> = (0..5000)
+        .map(|i| entity(&format!("Person Number{i}"), EntityType::Per))
+        .collect();
+    for _ in 0..3 {
+        entities.push(entity("Kirkuk Police", EntityType::Org));
+    }
+    entities.push(entity("Syria", EntityType::Gpe));
+    let mut syria = event("a", 19, Some(SYRIA), "").location.unwrap();
+    syria.feature = Some("PCLI".into());
+    let out = Output {
+        schema: "sitrep/1".into(),
+        document: DocMeta {
+            id: "a".into(),
+            source: None,
+            published: None,
+            language: "en".into(),
+            url: None,
+            title: None,
+        },
+        text: String::new(),
+        entities,
+        times: vec![],
+        places: vec![syria],
+        events: vec![],
+        warnings: vec![],
+    };
+    let names = story_names(&out);
+    assert_eq!(names.len(), STORY_NAMES_KEPT);
+    assert!(names.contains(&"kirkuk police".to_string()));
+    assert!(!names.contains(&"syria".to_string()));
+    assert!(names.windows(2).all(|w| w[0] < w[1]));
+}
