@@ -460,9 +460,9 @@ pub fn compatible(a: &Profile, b: &Profile, o: &LinkOptions) -> bool {
     why_apart(a, b, o).is_none()
 }
 
-/// The first rule that keeps two events apart ("not linkable", "same
-/// document", "type", "date", "place", "victims"), or `None` when they
-/// are [`compatible`]. Scorers print it beside a missed link.
+/// The first rule that keeps two events apart ("not linkable", "type",
+/// "date", "story", "place", "victims", "same document"), or `None` when
+/// they are [`compatible`]. Scorers print it beside a missed link.
 pub fn why_apart(a: &Profile, b: &Profile, o: &LinkOptions) -> Option<&'static str> {
     if !a.linkable || !b.linkable {
         return Some("not linkable");
@@ -608,7 +608,7 @@ pub fn grouping(p: &[Profile], o: &LinkOptions) -> Grouping {
     // incident through other reports, unless they hit different things
     // ("a market", "a mosque"): then they are two happenings.
     let ok = |i: usize, j: usize| adj[i].binary_search(&j).is_ok() || !clash(&p[i], &p[j], o);
-    // Connected components, then greedy complete linkage in each.
+    // Connected components, then greedy grouping in each.
     let mut seen = vec![false; n];
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut component_of = vec![0; n];

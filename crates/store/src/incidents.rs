@@ -13,7 +13,7 @@
 //! their incidents rewritten, in the same transaction as the document.
 
 use crate::db::{args, int, rows, texts, Db, Value};
-use crate::{from_of, row_of, EventRow, Filter, Store, StoreError, ROW_SQL};
+use crate::{matching, row_of, EventRow, Filter, Store, StoreError, ROW_SQL};
 use sitrep_core::{Event, Incident, Output};
 use sitrep_incidents::{
     build, compatible, grouping, DocInfo, Grouping, LinkOptions, Member, Profile,
@@ -112,26 +112,14 @@ pub(crate) fn link(
                 let (plover, acled) = p.types();
                 // A placed event meets its own cell and the unplaced events;
                 // an unplaced one meets every cell of its days.
-                const SELECT: &str = "SELECT e.id, e.component, e.link_profile FROM incident_keys k JOIN events e ON e.id = k.event_id WHERE";
-                let found = if cell.is_empty() {
-                    rows(
-                        db,
-                        &format!(
-                            "{SELECT} k.day BETWEEN ?1 AND ?2 AND e.doc_id <> ?3 AND e.component IS NOT NULL
-                               AND (e.plover = ?4 OR e.acled_type = ?5)"
-                        ),
-                        args![lo, hi, &p.doc_id, plover, acled],
-                    )?
-                } else {
-                    rows(
-                        db,
-                        &format!(
-                            "{SELECT} k.cell IN (?1, '') AND k.day BETWEEN ?2 AND ?3 AND e.doc_id <> ?4
-                               AND e.component IS NOT NULL AND (e.plover = ?5 OR e.acled_type = ?6)"
-                        ),
-                        args![cell, lo, hi, &p.doc_id, plover, acled],
-                    )?
-                };
+                let found = rows(
+                    db,
+                    "SELECT e.id, e.component, e.link_profile FROM incident_keys k JOIN events e ON e.id = k.event_id
+                     WHERE k.day BETWEEN ?1 AND ?2 AND (?3 = '' OR k.cell = ?3 OR k.cell = '')
+                       AND e.doc_id <> ?4 AND e.component IS NOT NULL
+                       AND (e.plover = ?5 OR e.acled_type = ?6)",
+                    args![lo, hi, cell, &p.doc_id, plover, acled],
+                )?;
                 // An event keyed on several days comes once a day.
                 let mut seen: BTreeSet<String> = BTreeSet::new();
                 for r in found {
@@ -464,16 +452,9 @@ impl Store {
     /// Number of incidents with at least one event matching `f` (its
     /// cursor and limit ignored).
     pub fn count_incidents(&self, f: &Filter) -> Result<usize, StoreError> {
-        let events = Filter {
-            after: None,
-            limit: None,
-            ..f.clone()
-        };
-        let (cond, args) = Self::where_clause(&events);
-        let sql = format!(
-            "SELECT count(*) FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM {} WHERE 1=1{cond})",
-            from_of(&events)
-        );
+        let (from, args) = matching(f);
+        let sql =
+            format!("SELECT count(*) FROM incidents i WHERE i.id IN (SELECT e.incident_id {from})");
         self.read(|db| Ok(int(db, &sql, &args)? as usize))
     }
 
@@ -496,16 +477,9 @@ impl Store {
         f: &Filter,
         mut each: impl FnMut(Incident) -> Result<(), StoreError>,
     ) -> Result<usize, StoreError> {
-        let events = Filter {
-            after: None,
-            limit: None,
-            ..f.clone()
-        };
-        let (cond, mut args) = Self::where_clause(&events);
-        let mut sql = format!(
-            "SELECT i.json FROM incidents i WHERE i.id IN (SELECT e.incident_id FROM {} WHERE 1=1{cond})",
-            from_of(&events)
-        );
+        let (from, mut args) = matching(f);
+        let mut sql =
+            format!("SELECT i.json FROM incidents i WHERE i.id IN (SELECT e.incident_id {from})");
         if let Some(c) = &f.after {
             args.push(Value::Text(c.date_start.clone()));
             args.push(Value::Text(c.id.clone()));

@@ -567,29 +567,18 @@ impl Store {
 
     /// Number of events matching `f` (its cursor and limit ignored).
     pub fn count(&self, f: &Filter) -> Result<usize, StoreError> {
-        let f = Filter {
-            after: None,
-            limit: None,
-            ..f.clone()
-        };
-        let (cond, args) = Self::where_clause(&f);
-        let sql = format!("SELECT count(*) FROM {} WHERE 1=1{cond}", from_of(&f));
+        let (from, args) = matching(f);
+        let sql = format!("SELECT count(*) {from}");
         self.read(|db| Ok(int(db, &sql, &args)? as usize))
     }
 
     /// Counts by day, type, country and ACLED type of the events matching
     /// `f` (its cursor and limit ignored).
     pub fn stats(&self, f: &Filter) -> Result<Stats, StoreError> {
-        let f = Filter {
-            after: None,
-            limit: None,
-            ..f.clone()
-        };
-        let (cond, args) = Self::where_clause(&f);
+        let (from, args) = matching(f);
         // One scan, grouped finely, folded into the four counts here.
         let sql = format!(
-            "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), e.plover, count(*) FROM {} WHERE 1=1{cond} GROUP BY 1, 2, 3, 4, 5",
-            from_of(&f)
+            "SELECT coalesce(e.date_start, ''), e.type, coalesce(e.country, ''), coalesce(e.acled_type, ''), e.plover, count(*) {from} GROUP BY 1, 2, 3, 4, 5"
         );
         let mut day: BTreeMap<String, usize> = BTreeMap::new();
         let (mut kind, mut country, mut acled, mut plover) = (
@@ -747,6 +736,18 @@ fn ingest_in(
 
 /// The tables a count reads: the documents only when the filter needs
 /// their source.
+/// The events `f` selects, its cursor and limit ignored: `FROM … WHERE …`
+/// and the arguments it binds.
+fn matching(f: &Filter) -> (String, Vec<Value>) {
+    let f = Filter {
+        after: None,
+        limit: None,
+        ..f.clone()
+    };
+    let (cond, args) = Store::where_clause(&f);
+    (format!("FROM {} WHERE 1=1{cond}", from_of(&f)), args)
+}
+
 fn from_of(f: &Filter) -> &'static str {
     if f.source.is_some() {
         "events e JOIN documents d ON d.id = e.doc_id"
